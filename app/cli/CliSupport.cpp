@@ -1,0 +1,103 @@
+#include "CliSupport.h"
+
+#include "CliCommands.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace Cli {
+
+Parser::Parser(const QString& command, const QString& description)
+    : m_command(command)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addHelpOption();
+}
+
+void Parser::option(const QString& name, const QString& description, const QString& valueName, bool required)
+{
+    m_parser.addOption(QCommandLineOption(name, description, valueName));
+    if (required)
+        m_required << name;
+}
+
+void Parser::flag(const QString& name, const QString& description)
+{
+    m_parser.addOption(QCommandLineOption(name, description));
+}
+
+void Parser::positional(const QString& name, const QString& description)
+{
+    m_parser.addPositionalArgument(name, description);
+    m_takesPositionals = true;
+}
+
+int Parser::parse(const QStringList& arguments)
+{
+    if (!m_parser.parse(arguments))
+        return usageError(QStringLiteral("%1: %2").arg(m_command, m_parser.errorText()));
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        printRaw(
+            m_parser.helpText()
+                .replace(QStringLiteral("Usage: ") + arguments.first(), QStringLiteral("Usage: iamsmart ") + m_command)
+                .toUtf8());
+        return Ok;
+    }
+    for (const QString& name : m_required) {
+        if (!m_parser.isSet(name))
+            return usageError(QStringLiteral("%1: missing required option --%2").arg(m_command, name));
+    }
+    if (!m_takesPositionals && !m_parser.positionalArguments().isEmpty())
+        return usageError(
+            QStringLiteral("%1: unexpected argument '%2'").arg(m_command, m_parser.positionalArguments().first()));
+    return -1;
+}
+
+int usageError(const QString& message)
+{
+    std::fprintf(stderr, "iamsmart: %s\n", message.toLocal8Bit().constData());
+    return Usage;
+}
+
+int failure(const Util::Error& error)
+{
+    std::fprintf(stderr, "iamsmart: error %s: %s\n", error.code.toLocal8Bit().constData(),
+        error.detail.toLocal8Bit().constData());
+    return Failed;
+}
+
+void printRaw(const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printLine(const QByteArray& line)
+{
+    printRaw(line + '\n');
+}
+
+void printJson(const QJsonObject& object)
+{
+    printLine(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+void printJson(const QJsonArray& array)
+{
+    printLine(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+Util::Result<QByteArray> readInput(const QString& path)
+{
+    QFile file;
+    const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                               : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok)
+        return Util::Error {QStringLiteral("io-error"), QStringLiteral("%1: %2").arg(path, file.errorString())};
+    return file.readAll();
+}
+
+} // namespace Cli

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "Text.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <optional>
+
+namespace Protocol {
+
+/// One request field, query parameter or callback content field (resources/catalog/SCHEMA.md).
+struct FieldSpec
+{
+    QString name;
+    QString type; ///< string, integer, boolean, array, object
+    bool required = false;
+    int maxLength = -1;
+    QString pattern;
+    QRegularExpression regex; ///< `pattern`, anchored
+    QString enumName;
+    int minItems = -1;
+    QString format;
+    bool generate = false;
+    QString earned;
+    QJsonValue mock;
+    Text label;
+    Text description;
+};
+
+enum class ApiKind
+{
+    Request, ///< online service → iAM Smart
+    Browser, ///< a page the browser is sent to (getQR)
+    Callback, ///< iAM Smart → online service
+};
+
+struct ApiSpec
+{
+    QString id;
+    QString category;
+    int order = 0;
+    ApiKind kind = ApiKind::Request;
+    QString method;
+    QString path;
+    bool isSigned = false;
+    bool encrypted = false;
+    bool modelled = false;
+    QString scope;
+    QString phoneKind;
+    QString callbackId;
+    QString appContext;
+    Text label;
+    Text description;
+    QList<FieldSpec> fields;
+    QList<FieldSpec> responseFields;
+    QJsonValue responseSample;
+    QStringList returnCodes;
+    QString source;
+    QJsonObject json; ///< the entry as written in the catalog file
+
+    const FieldSpec* field(const QString& name) const;
+    /// The body (or query) prefilled with every field's mock value.
+    QJsonObject mockValues() const;
+};
+
+struct EnumValue
+{
+    QString value;
+    Text label;
+};
+
+struct Enumeration
+{
+    QString name;
+    Text label;
+    QList<EnumValue> values;
+    bool contains(const QString& value) const;
+    QStringList valueList() const;
+};
+
+struct ReturnCode
+{
+    QString code;
+    int http = 200;
+    QString evidence;
+    Text meaning;
+};
+
+struct HeaderSpec
+{
+    QString name;
+    bool required = true;
+    Text description;
+    QString mock;
+};
+
+/// Why a value breaks its field's constraints, with the iAM Smart code the simulator answers.
+struct FieldViolation
+{
+    QString field;
+    QString rule; ///< missing, empty, type, maxLength, pattern, enum, minItems
+    QString returnCode; ///< D20001 (missing), D20002 (empty) or D20003 (invalid)
+    QString detail; ///< English, names the field and the rule
+};
+
+/// The API catalog: every API, callback, enumeration, header and return code, loaded from JSON
+/// (resources/catalog). Loading validates the whole catalog; a broken catalog is an error, never a
+/// partially loaded one.
+class ApiCatalog
+{
+public:
+    /// Loads `dir` (apis/*.json, enums.json, return-codes.json, headers.json). Error code
+    /// "bad-catalog" with every problem found, one per line.
+    static Util::Result<ApiCatalog> load(const QString& dir);
+    /// The catalog compiled into the binary (":/catalog"), loaded once. Empty if it failed to load;
+    /// builtinErrors() then says why.
+    static const ApiCatalog& builtin();
+    static QString builtinErrors();
+
+    const QList<ApiSpec>& apis() const { return m_apis; }
+    const ApiSpec* api(const QString& id) const;
+    /// Request/browser API by method and path under /api/v1, or callback by listener path.
+    const ApiSpec* apiByPath(const QString& method, const QString& path) const;
+    const Enumeration* enumeration(const QString& name) const;
+    const ReturnCode* returnCode(const QString& code) const;
+    const QList<ReturnCode>& returnCodes() const { return m_returnCodes; }
+    const QList<HeaderSpec>& headers() const { return m_headers; }
+    QStringList categories() const;
+
+    /// Checks one value against its field; `present` false means the key was absent.
+    std::optional<FieldViolation> checkValue(const FieldSpec& field, const QJsonValue& value, bool present) const;
+    /// Checks every field of `body`; unknown keys are ignored (as the real system does).
+    QList<FieldViolation> checkBody(const ApiSpec& api, const QJsonObject& body) const;
+
+private:
+    QStringList validate() const;
+
+    QList<ApiSpec> m_apis;
+    QHash<QString, qsizetype> m_byId;
+    QHash<QString, Enumeration> m_enums;
+    QList<ReturnCode> m_returnCodes;
+    QList<HeaderSpec> m_headers;
+};
+
+} // namespace Protocol

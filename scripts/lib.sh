@@ -1,0 +1,40 @@
+# Shared by scripts/run and scripts/test. Sourced, not executed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${IAMSMART_BUILD_DIR:-$ROOT/build}"
+
+# Every Debian 12 package the project needs to build, test, run and package.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates clang-format
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
+  qtkeychain-qt6-dev libssl-dev openssl libqrencode-dev libcjose-dev libjansson-dev libhttp-parser-dev libgl-dev
+  gnome-keyring dbus dbus-x11 libsecret-tools
+  xvfb xauth fonts-noto-cjk zbar-tools curl
+)
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: need root or sudo to install: ${*: -1}" >&2; return 1; fi
+}
+
+# Installs only what is missing; prints nothing when everything is there.
+install_dependencies() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing missing packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get update -qq
+  as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {
+  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  fi
+  cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}

@@ -1,0 +1,265 @@
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::run;
+
+/// The headless `iamsmart` tool, run as a process: subcommands, the §10 vectors, and usage errors.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    const QString keyHex = QStringLiteral("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    const QByteArray vector
+        = "AAAADKChoqOkpaanqKmqq506H0IhriCFQB3/q2ZO8rtHmjt2ptQgXKQ6EOdJkxA3tk50m5kSagt9sCavexvtjRNiNi1A6jgf"
+          "NCpjMdYZ/9HA1eoBb8aLhJHAgn7DfIETsKvVY5g9bOrtPp4=";
+    const QByteArray plaintext = R"({"code":"xxxa42e76bf4cb0846a68e6d83d6096","grantType":"authorization_code"})";
+
+    TestSupport::ProcessResult cli(const QStringList& args, const QByteArray& input = {})
+    {
+        return run(TestSupport::iamsmartBinary(), args, input, m_dir.path());
+    }
+
+    QString write(const QString& name, const QByteArray& data)
+    {
+        QFile f(m_dir.filePath(name));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(data);
+        return f.fileName();
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void version()
+    {
+        const auto r = cli({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("iamsmart "));
+    }
+
+    void help()
+    {
+        const auto r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* c : {"sign", "encrypt", "decrypt", "wrap-key", "unwrap-key", "qr-url", "catalog"})
+            QVERIFY2(r.out.contains(c), c);
+    }
+
+    void signVectors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("base64");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("{}") << QByteArray("{}") << QStringLiteral("gKwFv7BbQnKiufcE+ZNhuiTeN8FLRTqoh6i1C15i5DY=")
+                            << QStringLiteral("gKwFv7BbQnKiufcE%2BZNhuiTeN8FLRTqoh6i1C15i5DY%3D");
+        QTest::newRow("getToken") << plaintext << QStringLiteral("ABo3qouYKKSxMNk1uXipmFD4qWRoyQ9Z7+8AAMNOmGE=")
+                                  << QStringLiteral("ABo3qouYKKSxMNk1uXipmFD4qWRoyQ9Z7%2B8AAMNOmGE%3D");
+        QTest::newRow("wrapper") << QByteArray("{\"content\":\"" + vector + "\"}")
+                                 << QStringLiteral("QzkxWNRfOu22ULxGAIJiP2MFAzeESVfyAiboAePytR0=")
+                                 << QStringLiteral("QzkxWNRfOu22ULxGAIJiP2MFAzeESVfyAiboAePytR0%3D");
+    }
+
+    void signVectors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, base64);
+        QFETCH(QString, header);
+        const QStringList common {QStringLiteral("sign"), QStringLiteral("--client-id"),
+            QStringLiteral("edae2e2529ff46228af1e4d18c8405d1"), QStringLiteral("--secret"),
+            QStringLiteral("0123456789abcdef0123456789abcdef"), QStringLiteral("--timestamp"),
+            QStringLiteral("1557048906183"), QStringLiteral("--nonce"),
+            QStringLiteral("e893647dc4204eb9b7b8eddd527b687c")};
+        // From a file and from stdin: the same bytes, the same signature.
+        for (const bool viaStdin : {false, true}) {
+            const QString file = viaStdin ? QStringLiteral("-") : write(QStringLiteral("body.json"), body);
+            const auto r
+                = cli(common + QStringList {QStringLiteral("--body-file"), file}, viaStdin ? body : QByteArray());
+            QCOMPARE(r.exitCode, 0);
+            const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+            QCOMPARE(o.value(QStringLiteral("signatureBase64")).toString(), base64);
+            QCOMPARE(o.value(QStringLiteral("signatureHeader")).toString(), header);
+            QCOMPARE(o.value(QStringLiteral("timestamp")).toString(), QStringLiteral("1557048906183"));
+            QCOMPARE(o.value(QStringLiteral("nonce")).toString(), QStringLiteral("e893647dc4204eb9b7b8eddd527b687c"));
+            QCOMPARE(o.value(QStringLiteral("stringToSign")).toString().toUtf8(),
+                "edae2e2529ff46228af1e4d18c8405d1HmacSHA2561557048906183e893647dc4204eb9b7b8eddd527b687c" + body);
+        }
+    }
+
+    void signDefaultsTimestampAndNonce()
+    {
+        const auto r = cli({QStringLiteral("sign"), QStringLiteral("--client-id"), QStringLiteral("c"),
+            QStringLiteral("--secret"), QStringLiteral("s")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(o.value(QStringLiteral("timestamp")).toString().toLongLong() > 1'700'000'000'000);
+        QCOMPARE(o.value(QStringLiteral("nonce")).toString().size(), 32);
+    }
+
+    void encryptVector()
+    {
+        const auto r = cli({QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex, QStringLiteral("--iv-hex"),
+                               QStringLiteral("a0a1a2a3a4a5a6a7a8a9aaab")},
+            plaintext);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), vector);
+    }
+
+    void encryptDecryptRoundTrip()
+    {
+        const QByteArray text = QStringLiteral(R"({"chName":{"ChineseName":"陳大文"}})").toUtf8();
+        const auto enc = cli({QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex, QStringLiteral("--in"),
+            write(QStringLiteral("plain.json"), text)});
+        QCOMPARE(enc.exitCode, 0);
+        const auto dec = cli({QStringLiteral("decrypt"), QStringLiteral("--key-hex"), keyHex}, enc.out);
+        QCOMPARE(dec.exitCode, 0);
+        QCOMPARE(dec.out, text);
+        const auto dec2 = cli({QStringLiteral("decrypt"), QStringLiteral("--key-hex"), keyHex}, vector);
+        QCOMPARE(dec2.out, plaintext);
+    }
+
+    void decryptFailuresExitOneAndSayWhich_data()
+    {
+        QTest::addColumn<QByteArray>("blob");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QByteArray>("which");
+        QByteArray raw = QByteArray::fromBase64(vector);
+        raw[30] = char(raw[30] ^ 1);
+        QByteArray iv = QByteArray::fromBase64(vector);
+        iv[3] = 8;
+        QTest::newRow("bad base64") << QByteArray("%%%%") << keyHex << QByteArray("bad-base64");
+        QTest::newRow("iv length") << iv.toBase64() << keyHex << QByteArray("bad-iv-length");
+        QTest::newRow("truncated") << QByteArray::fromBase64(vector).left(20).toBase64() << keyHex
+                                   << QByteArray("truncated");
+        QTest::newRow("tag mismatch") << raw.toBase64() << keyHex << QByteArray("tag-mismatch");
+        QString wrong = keyHex;
+        wrong[0] = QLatin1Char('f');
+        QTest::newRow("wrong key") << vector << wrong << QByteArray("tag-mismatch");
+    }
+
+    void decryptFailuresExitOneAndSayWhich()
+    {
+        QFETCH(QByteArray, blob);
+        QFETCH(QString, key);
+        QFETCH(QByteArray, which);
+        const auto r = cli({QStringLiteral("decrypt"), QStringLiteral("--key-hex"), key}, blob);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(which), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void wrapUnwrapRoundTrip()
+    {
+        const auto gen = TestSupport::openssl(
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("kek.key"), QStringLiteral("-out"),
+                QStringLiteral("kek.crt"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                QStringLiteral("/CN=cli")},
+            {}, m_dir.path());
+        QCOMPARE(gen.exitCode, 0);
+        const auto wrapped = cli({QStringLiteral("wrap-key"), QStringLiteral("--cert"),
+            m_dir.filePath(QStringLiteral("kek.crt")), QStringLiteral("--key-hex"), keyHex});
+        QCOMPARE(wrapped.exitCode, 0);
+        QCOMPARE(QByteArray::fromBase64(wrapped.out.trimmed()).size(), 256);
+        const auto unwrapped
+            = cli({QStringLiteral("unwrap-key"), QStringLiteral("--private-key"),
+                      m_dir.filePath(QStringLiteral("kek.key")), QStringLiteral("--in"), QStringLiteral("-")},
+                wrapped.out);
+        QCOMPARE(unwrapped.exitCode, 0);
+        QCOMPARE(unwrapped.out.trimmed(), keyHex.toLatin1());
+    }
+
+    void qrUrl()
+    {
+        const auto r = cli({QStringLiteral("qr-url"), QStringLiteral("--base-url"),
+            QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--client-id"), QStringLiteral("abc"),
+            QStringLiteral("--source"), QStringLiteral("PC_Browser"), QStringLiteral("--redirect-uri"),
+            QStringLiteral("https://rp/cb"), QStringLiteral("--scope"), QStringLiteral("eidapi_auth eidapi_profiles"),
+            QStringLiteral("--lang"), QStringLiteral("zh-HK"), QStringLiteral("--state"), QStringLiteral("s1"),
+            QStringLiteral("--broker-page"), QStringLiteral("false")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(),
+            QByteArray("http://127.0.0.1:9/api/v1/auth/getQR?clientID=abc&responseType=code&source=PC_Browser"
+                       "&redirectURI=https%3A%2F%2Frp%2Fcb&scope=eidapi_auth%20eidapi_profiles&lang=zh-HK&state=s1"
+                       "&brokerPage=false"));
+    }
+
+    void catalogListAndShow()
+    {
+        const auto list = cli({QStringLiteral("catalog"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray apis = QJsonDocument::fromJson(list.out).array();
+        QVERIFY(apis.size() >= 26);
+        bool found = false;
+        for (const auto& a : apis)
+            found |= a.toObject().value(QStringLiteral("id")).toString() == QLatin1String("auth.getToken");
+        QVERIFY(found);
+        const auto show = cli({QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("auth.getToken")});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(show.out).object();
+        QCOMPARE(o.value(QStringLiteral("path")).toString(), QStringLiteral("/auth/getToken"));
+        QVERIFY(o.value(QStringLiteral("fields")).isArray());
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("mentions");
+        QTest::newRow("no command") << QStringList {} << QByteArray("Usage");
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")} << QByteArray("frobnicate");
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("sign"), QStringLiteral("--colour"),
+            QStringLiteral("x")} << QByteArray("colour");
+        QTest::newRow("missing required") << QStringList {QStringLiteral("sign"), QStringLiteral("--secret"),
+            QStringLiteral("s")} << QByteArray("--client-id");
+        QTest::newRow("bad timestamp") << QStringList {QStringLiteral("sign"), QStringLiteral("--client-id"),
+            QStringLiteral("c"), QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--timestamp"),
+            QStringLiteral("soon")} << QByteArray("--timestamp");
+        QTest::newRow("nonce too long") << QStringList {QStringLiteral("sign"), QStringLiteral("--client-id"),
+            QStringLiteral("c"), QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--nonce"),
+            QString(37, QLatin1Char('n'))}
+                                        << QByteArray("--nonce");
+        QTest::newRow("short key") << QStringList {QStringLiteral("encrypt"), QStringLiteral("--key-hex"),
+            QStringLiteral("0011")} << QByteArray("--key-hex");
+        QTest::newRow("non-hex key") << QStringList {QStringLiteral("decrypt"), QStringLiteral("--key-hex"),
+            QString(64, QLatin1Char('z'))}
+                                     << QByteArray("--key-hex");
+        QTest::newRow("bad iv") << QStringList {QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex,
+            QStringLiteral("--iv-hex"), QStringLiteral("00")}
+                                << QByteArray("--iv-hex");
+        QTest::newRow("missing cert file") << QStringList {QStringLiteral("wrap-key"), QStringLiteral("--cert"),
+            QStringLiteral("/nonexistent.crt"), QStringLiteral("--key-hex"), keyHex}
+                                           << QByteArray("--cert");
+        QTest::newRow("missing body file") << QStringList {QStringLiteral("sign"), QStringLiteral("--client-id"),
+            QStringLiteral("c"), QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--body-file"),
+            QStringLiteral("/nonexistent")} << QByteArray("--body-file");
+        QTest::newRow("bad lang") << QStringList {QStringLiteral("qr-url"), QStringLiteral("--lang"),
+            QStringLiteral("fr")} << QByteArray("--lang");
+        QTest::newRow("bad broker page") << QStringList {QStringLiteral("qr-url"), QStringLiteral("--broker-page"),
+            QStringLiteral("yes")} << QByteArray("--broker-page");
+        QTest::newRow("catalog unknown id") << QStringList {QStringLiteral("catalog"), QStringLiteral("show"),
+            QStringLiteral("nope")} << QByteArray("nope");
+        QTest::newRow("catalog bad action")
+            << QStringList {QStringLiteral("catalog"), QStringLiteral("delete")} << QByteArray("delete");
+        QTest::newRow("stray argument") << QStringList {QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex,
+            QStringLiteral("extra")} << QByteArray("extra");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, mentions);
+        const auto r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(mentions) || r.out.contains(mentions), (r.err + r.out).constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

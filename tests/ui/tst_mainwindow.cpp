@@ -1,0 +1,90 @@
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "protocol/ApiCatalog.h"
+
+#include <QLineEdit>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+/// The main window under the offscreen platform: the catalog tree, its filter and the specification pane.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static int visibleApis(QTreeWidget* tree)
+    {
+        int n = 0;
+        for (int g = 0; g < tree->topLevelItemCount(); ++g) {
+            QTreeWidgetItem* group = tree->topLevelItem(g);
+            for (int i = 0; i < group->childCount(); ++i)
+                n += (!group->isHidden() && !group->child(i)->isHidden()) ? 1 : 0;
+        }
+        return n;
+    }
+
+private slots:
+    void treeListsEveryApi()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("catalogTree"));
+        QVERIFY(tree);
+        QCOMPARE(visibleApis(tree), int(Protocol::ApiCatalog::builtin().apis().size()));
+        QVERIFY(tree->topLevelItemCount() >= 7);
+        QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("1.1 Authentication"));
+    }
+
+    void filterNarrowsTheTree()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages);
+        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("catalogTree"));
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("catalogFilterLineEdit"));
+        QVERIFY(tree && filter);
+        QTest::keyClicks(filter, QStringLiteral("getToken"));
+        QCOMPARE(visibleApis(tree), 1);
+        filter->clear();
+        QCOMPARE(visibleApis(tree), int(Protocol::ApiCatalog::builtin().apis().size()));
+        QTest::keyClicks(filter, QStringLiteral("no such api"));
+        QCOMPARE(visibleApis(tree), 0);
+    }
+
+    void selectingAnApiShowsItsSpecification()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages);
+        QVERIFY(window.selectApi(QStringLiteral("auth.profile")));
+        QCOMPARE(window.currentApiId(), QStringLiteral("auth.profile"));
+        auto* spec = window.findChild<QTextBrowser*>(QStringLiteral("specBrowser"));
+        QVERIFY(spec);
+        const QString text = spec->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("/account/auth/profile/initiateRequest")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("profileFields")));
+        QVERIFY(text.contains(QStringLiteral("D00000")));
+        QVERIFY(!window.selectApi(QStringLiteral("no.such.api")));
+    }
+
+    void catalogLabelsFollowTheLanguage()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages);
+        QVERIFY(window.selectApi(QStringLiteral("auth.getToken")));
+        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("catalogTree"));
+        const QString english = tree->currentItem()->text(0);
+        languages.setLanguage(Protocol::Language::TraditionalChinese);
+        QCOMPARE(window.currentApiId(), QStringLiteral("auth.getToken"));
+        const QString chinese = tree->currentItem()->text(0);
+        QCOMPARE(chinese,
+            Protocol::ApiCatalog::builtin()
+                .api(QStringLiteral("auth.getToken"))
+                ->label.get(Protocol::Language::TraditionalChinese));
+        QVERIFY(chinese != english);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,250 @@
+#include "MainWindow.h"
+
+#include "LanguageManager.h"
+#include "protocol/ApiCatalog.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int IdRole = Qt::UserRole + 1;
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+} // namespace
+
+MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
+    : QMainWindow(parent)
+    , m_languages(languages)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_filter = new QLineEdit(left);
+    m_filter->setObjectName(QStringLiteral("catalogFilterLineEdit"));
+    m_filter->setClearButtonEnabled(true);
+    m_tree = new QTreeWidget(left);
+    m_tree->setObjectName(QStringLiteral("catalogTree"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setColumnCount(1);
+    leftLayout->addWidget(m_filter);
+    leftLayout->addWidget(m_tree);
+
+    m_spec = new QTextBrowser(this);
+    m_spec->setObjectName(QStringLiteral("specBrowser"));
+    m_spec->setOpenExternalLinks(true);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(m_spec);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({300, 800});
+    setCentralWidget(splitter);
+
+    m_status = new QLabel(this);
+    statusBar()->addPermanentWidget(m_status);
+
+    buildMenus();
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item && !item->data(0, IdRole).toString().isEmpty())
+            showApi(item->data(0, IdRole).toString());
+    });
+    connect(m_languages, &LanguageManager::languageChanged, this, [this] {
+        const QString current = currentApiId();
+        populateTree();
+        if (!current.isEmpty())
+            selectApi(current);
+    });
+    populateTree();
+    retranslate();
+    resize(1200, 780);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::quit);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    m_languageGroup = new QActionGroup(this);
+    for (Protocol::Language language : Protocol::allLanguages()) {
+        QAction* action = m_languageMenu->addAction(LanguageManager::nativeName(language));
+        action->setObjectName(QStringLiteral("languageAction_") + Protocol::languageKey(language));
+        action->setCheckable(true);
+        action->setChecked(language == m_languages->language());
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, language] { m_languages->setLanguage(language); });
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About iAM Smart Sandbox Console"),
+            tr("iAM Smart Sandbox Console %1\nA desktop console and offline simulator for "
+               "iAM Smart integrations.")
+                .arg(QCoreApplication::applicationVersion()));
+    });
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("iAM Smart Sandbox Console"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About"));
+    m_filter->setPlaceholderText(tr("Filter APIs…"));
+    m_filter->setAccessibleName(tr("Filter APIs"));
+    m_tree->setAccessibleName(tr("API catalog"));
+    m_spec->setAccessibleName(tr("API specification"));
+    const auto& catalog = Protocol::ApiCatalog::builtin();
+    m_status->setText(catalog.apis().isEmpty() ? tr("The API catalog failed to load.")
+                                               : tr("%n API(s) in the catalog", nullptr, int(catalog.apis().size())));
+    for (QAction* action : m_languageGroup->actions())
+        action->setChecked(action->objectName().endsWith(Protocol::languageKey(m_languages->language())));
+    if (!currentApiId().isEmpty())
+        showApi(currentApiId());
+}
+
+QString MainWindow::categoryLabel(const QString& category) const
+{
+    if (category == QLatin1String("auth"))
+        return tr("1.1 Authentication");
+    if (category == QLatin1String("reauth"))
+        return tr("1.2 Re-authentication");
+    if (category == QLatin1String("formfilling"))
+        return tr("3 Form Pre-filling");
+    if (category == QLatin1String("signing"))
+        return tr("4 Signing");
+    if (category == QLatin1String("keys"))
+        return tr("Key management");
+    if (category == QLatin1String("anonymous"))
+        return tr("Anonymous");
+    if (category == QLatin1String("callbacks"))
+        return tr("Callbacks");
+    if (category == QLatin1String("gateway"))
+        return tr("Gateway");
+    return category;
+}
+
+void MainWindow::populateTree()
+{
+    const Protocol::Language lang = m_languages->language();
+    m_tree->clear();
+    QHash<QString, QTreeWidgetItem*> groups;
+    for (const Protocol::ApiSpec& api : Protocol::ApiCatalog::builtin().apis()) {
+        QTreeWidgetItem*& group = groups[api.category];
+        if (!group) {
+            group = new QTreeWidgetItem(m_tree, {categoryLabel(api.category)});
+            group->setFlags(Qt::ItemIsEnabled);
+            group->setExpanded(true);
+        }
+        auto* item = new QTreeWidgetItem(group, {api.label.get(lang)});
+        item->setData(0, IdRole, api.id);
+        item->setToolTip(0, api.method + QLatin1Char(' ') + api.path);
+    }
+    applyFilter(m_filter->text());
+}
+
+void MainWindow::applyFilter(const QString& text)
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        int visible = 0;
+        for (int i = 0; i < group->childCount(); ++i) {
+            QTreeWidgetItem* item = group->child(i);
+            const bool match = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive)
+                || item->toolTip(0).contains(text, Qt::CaseInsensitive)
+                || item->data(0, IdRole).toString().contains(text, Qt::CaseInsensitive);
+            item->setHidden(!match);
+            visible += match ? 1 : 0;
+        }
+        group->setHidden(visible == 0);
+    }
+}
+
+bool MainWindow::selectApi(const QString& id)
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            if (group->child(i)->data(0, IdRole).toString() == id) {
+                m_tree->setCurrentItem(group->child(i));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentApiId() const
+{
+    const QTreeWidgetItem* item = m_tree ? m_tree->currentItem() : nullptr;
+    return item ? item->data(0, IdRole).toString() : QString();
+}
+
+void MainWindow::showApi(const QString& id)
+{
+    const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(id);
+    if (!api)
+        return;
+    const Protocol::Language lang = m_languages->language();
+    QString html
+        = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(api->label.get(lang)), esc(api->description.get(lang)));
+    html += QStringLiteral("<p><code>%1 %2</code></p>").arg(esc(api->method), esc(api->path));
+    if (api->modelled)
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(esc(tr("The wire format of this API is not published; the console models it.")));
+    html
+        += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=4><tr><th>%2</th><th>%3</th><th>%4</th>"
+                          "<th>%5</th></tr>")
+               .arg(esc(tr("Fields")), esc(tr("Name")), esc(tr("Type")), esc(tr("Presence")), esc(tr("Description")));
+    for (const Protocol::FieldSpec& f : api->fields) {
+        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                    .arg(esc(f.name), esc(f.type), f.required ? esc(tr("Required")) : esc(tr("Optional")),
+                        esc(f.description.get(lang)));
+    }
+    html += QStringLiteral("</table>");
+    if (!api->returnCodes.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Return codes")));
+        for (const QString& code : api->returnCodes) {
+            const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
+            html += QStringLiteral("<li><code>%1</code> %2</li>")
+                        .arg(esc(code), rc ? esc(rc->meaning.get(lang)) : QString());
+        }
+        html += QStringLiteral("</ul>");
+    }
+    m_spec->setHtml(html);
+}
