@@ -1,0 +1,374 @@
+#include "HttpServer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <http_parser.h>
+
+namespace Net {
+
+/// One client connection: feeds bytes to libhttp-parser, enforces limits, answers each request in order.
+class HttpServer::Connection : public QObject
+{
+public:
+    Connection(HttpServer* server, QTcpSocket* socket)
+        : QObject(server)
+        , m_server(server)
+        , m_socket(socket)
+    {
+        socket->setParent(this);
+        http_parser_init(&m_parser, HTTP_REQUEST);
+        m_parser.data = this;
+        http_parser_settings_init(&m_settings);
+        m_settings.on_message_begin = &Connection::onMessageBegin;
+        m_settings.on_url = &Connection::onUrl;
+        m_settings.on_header_field = &Connection::onHeaderField;
+        m_settings.on_header_value = &Connection::onHeaderValue;
+        m_settings.on_headers_complete = &Connection::onHeadersComplete;
+        m_settings.on_body = &Connection::onBody;
+        m_settings.on_message_complete = &Connection::onMessageComplete;
+
+        m_idle.setSingleShot(true);
+        m_idle.setInterval(server->m_limits.idleTimeoutMs);
+        m_request.setSingleShot(true);
+        m_request.setInterval(server->m_limits.requestTimeoutMs);
+        connect(&m_idle, &QTimer::timeout, this, [this] { closeNow(); });
+        connect(&m_request, &QTimer::timeout, this,
+            [this] { fail(408, QStringLiteral("the request did not arrive whole in time")); });
+        connect(socket, &QTcpSocket::readyRead, this, &Connection::readAvailable);
+        connect(socket, &QTcpSocket::disconnected, this, &Connection::finish);
+        connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+            if (error != QAbstractSocket::RemoteHostClosedError)
+                finish();
+        });
+        m_idle.start();
+        if (socket->bytesAvailable() > 0)
+            QTimer::singleShot(0, this, &Connection::readAvailable);
+    }
+
+    void rejectOverCapacity() { fail(503, QStringLiteral("too many connections")); }
+
+private:
+    static Connection* self(http_parser* p) { return static_cast<Connection*>(p->data); }
+
+    static int onMessageBegin(http_parser* p)
+    {
+        Connection* c = self(p);
+        c->m_idle.stop();
+        c->m_request.start();
+        c->m_current = HttpRequest {};
+        c->m_current.peer = c->m_socket->peerAddress();
+        c->m_current.tls = qobject_cast<QSslSocket*>(c->m_socket) != nullptr;
+        c->m_headerBytes = 0;
+        c->m_lastWasValue = false;
+        return 0;
+    }
+
+    bool countHeaderBytes(size_t n)
+    {
+        m_headerBytes += qint64(n);
+        if (m_headerBytes > m_server->m_limits.maxHeaderBytes) {
+            m_pendingError = 431;
+            m_pendingReason
+                = QStringLiteral("request line and headers exceed %1 bytes").arg(m_server->m_limits.maxHeaderBytes);
+            return false;
+        }
+        return true;
+    }
+
+    static int onUrl(http_parser* p, const char* at, size_t length)
+    {
+        Connection* c = self(p);
+        if (!c->countHeaderBytes(length))
+            return 1;
+        c->m_current.target.append(at, qsizetype(length));
+        return 0;
+    }
+
+    static int onHeaderField(http_parser* p, const char* at, size_t length)
+    {
+        Connection* c = self(p);
+        if (!c->countHeaderBytes(length))
+            return 1;
+        if (c->m_lastWasValue || c->m_current.headers.isEmpty())
+            c->m_current.headers.append({QByteArray(), QByteArray()});
+        c->m_current.headers.last().first.append(at, qsizetype(length));
+        c->m_lastWasValue = false;
+        return 0;
+    }
+
+    static int onHeaderValue(http_parser* p, const char* at, size_t length)
+    {
+        Connection* c = self(p);
+        if (!c->countHeaderBytes(length))
+            return 1;
+        if (c->m_current.headers.isEmpty())
+            return 1;
+        c->m_current.headers.last().second.append(at, qsizetype(length));
+        c->m_lastWasValue = true;
+        return 0;
+    }
+
+    static int onHeadersComplete(http_parser* p)
+    {
+        Connection* c = self(p);
+        const qint64 max = c->m_server->m_limits.maxBodyBytes;
+        // Refuse an announced oversized body before reading any of it.
+        if ((p->flags & F_CONTENTLENGTH) && p->content_length != ULLONG_MAX && p->content_length > quint64(max)) {
+            c->m_pendingError = 413;
+            c->m_pendingReason
+                = QStringLiteral("the body is %1 bytes; at most %2 are accepted").arg(p->content_length).arg(max);
+            http_parser_pause(p, 1); // a non-zero return here would mean "skip the body", not "error"
+            return 0;
+        }
+        c->m_current.method = http_method_str(static_cast<http_method>(p->method));
+        const qsizetype q = c->m_current.target.indexOf('?');
+        c->m_current.path = q < 0 ? c->m_current.target : c->m_current.target.left(q);
+        c->m_current.query = q < 0 ? QByteArray() : c->m_current.target.mid(q + 1);
+        for (auto& h : c->m_current.headers)
+            h.second = h.second.trimmed();
+        return 0;
+    }
+
+    static int onBody(http_parser* p, const char* at, size_t length)
+    {
+        Connection* c = self(p);
+        const qint64 max = c->m_server->m_limits.maxBodyBytes;
+        if (c->m_current.body.size() + qint64(length) > max) {
+            c->m_pendingError = 413;
+            c->m_pendingReason = QStringLiteral("the body exceeds %1 bytes").arg(max);
+            return 1;
+        }
+        c->m_current.body.append(at, qsizetype(length));
+        return 0;
+    }
+
+    static int onMessageComplete(http_parser* p)
+    {
+        Connection* c = self(p);
+        c->m_request.stop();
+        const bool keepAlive = http_should_keep_alive(p) != 0;
+        HttpResponse response = c->m_server->dispatch(c->m_current);
+        if (c->m_closing)
+            return 1;
+        c->write(response, keepAlive);
+        if (!keepAlive) {
+            c->m_closing = true;
+            c->m_socket->disconnectFromHost();
+            http_parser_pause(p, 1);
+        } else {
+            c->m_idle.start();
+        }
+        return 0;
+    }
+
+    void readAvailable()
+    {
+        while (!m_closing && m_socket->bytesAvailable() > 0) {
+            const QByteArray data = m_socket->read(64 * 1024);
+            const size_t parsed = http_parser_execute(&m_parser, &m_settings, data.constData(), size_t(data.size()));
+            const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
+            if (m_pendingError && !m_closing) {
+                fail(m_pendingError, m_pendingReason);
+                return;
+            }
+            if (m_closing || error == HPE_PAUSED)
+                return;
+            if (error != HPE_OK || parsed != size_t(data.size())) {
+                if (m_pendingError)
+                    fail(m_pendingError, m_pendingReason);
+                else if (error == HPE_HEADER_OVERFLOW)
+                    fail(431, QStringLiteral("headers too large"));
+                else
+                    fail(400,
+                        QStringLiteral("malformed HTTP request: %1")
+                            .arg(QString::fromLatin1(http_errno_description(error))));
+                return;
+            }
+        }
+    }
+
+    void write(const HttpResponse& response, bool keepAlive)
+    {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+            + HttpResponse::reasonPhrase(response.status) + "\r\n";
+        for (const auto& h : response.headers) {
+            if (h.first.compare("Content-Length", Qt::CaseInsensitive) != 0
+                && h.first.compare("Connection", Qt::CaseInsensitive) != 0)
+                out += h.first + ": " + h.second + "\r\n";
+        }
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+        out += response.body;
+        m_socket->write(out);
+    }
+
+    /// Answers a request the server refuses, then closes the connection (the rest of the stream is unreliable).
+    void fail(int status, const QString& reason)
+    {
+        if (m_closing)
+            return;
+        m_closing = true;
+        m_idle.stop();
+        m_request.stop();
+        emit m_server->requestRefused(status, reason);
+        write(m_server->refuse(status, reason), false);
+        m_socket->disconnectFromHost();
+        QTimer::singleShot(2000, this, [this] { closeNow(); });
+    }
+
+    void closeNow()
+    {
+        m_closing = true;
+        m_socket->abort();
+        finish();
+    }
+
+    void finish()
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_idle.stop();
+        m_request.stop();
+        --m_server->m_connections;
+        deleteLater();
+    }
+
+    HttpServer* m_server;
+    QTcpSocket* m_socket;
+    http_parser m_parser;
+    http_parser_settings m_settings;
+    HttpRequest m_current;
+    qint64 m_headerBytes = 0;
+    bool m_lastWasValue = false;
+    int m_pendingError = 0;
+    QString m_pendingReason;
+    bool m_closing = false;
+    bool m_finished = false;
+    QTimer m_idle;
+    QTimer m_request;
+};
+
+HttpServer::HttpServer(ServerLimits limits, QObject* parent)
+    : QObject(parent)
+    , m_limits(limits)
+{
+    m_errorResponder = [](int status, const QString& reason) {
+        QJsonObject o {{QStringLiteral("status"), status}, {QStringLiteral("error"), reason}};
+        return HttpResponse::json(status, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    };
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::setHandler(Handler handler)
+{
+    m_handler = std::move(handler);
+}
+
+void HttpServer::setErrorResponder(ErrorResponder responder)
+{
+    m_errorResponder = std::move(responder);
+}
+
+void HttpServer::setTlsConfiguration(const QSslConfiguration& configuration)
+{
+    m_tls = std::make_unique<QSslConfiguration>(configuration);
+}
+
+Util::Status HttpServer::listen(const QHostAddress& address, quint16 port)
+{
+    close();
+    if (m_tls) {
+        auto* ssl = new QSslServer(this);
+        ssl->setSslConfiguration(*m_tls);
+        connect(ssl, &QSslServer::pendingConnectionAvailable, this, &HttpServer::acceptPending);
+        m_server = ssl;
+    } else {
+        m_server = new QTcpServer(this);
+        connect(m_server, &QTcpServer::newConnection, this, &HttpServer::acceptPending);
+    }
+    m_server->setMaxPendingConnections(128);
+    if (!m_server->listen(address, port)) {
+        const QString why = m_server->errorString();
+        delete m_server;
+        m_server = nullptr;
+        return Util::Error {QStringLiteral("listen-failed"),
+            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why)};
+    }
+    return Util::success();
+}
+
+void HttpServer::close()
+{
+    if (m_server) {
+        m_server->close();
+        delete m_server;
+        m_server = nullptr;
+    }
+}
+
+bool HttpServer::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+quint16 HttpServer::port() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+QHostAddress HttpServer::address() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+QString HttpServer::baseUrl() const
+{
+    QHostAddress host = address();
+    QString h = host.toString();
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        h = QStringLiteral("127.0.0.1");
+    else if (host.protocol() == QAbstractSocket::IPv6Protocol)
+        h = QLatin1Char('[') + h + QLatin1Char(']');
+    return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), h).arg(port());
+}
+
+int HttpServer::connectionCount() const
+{
+    return m_connections;
+}
+
+void HttpServer::acceptPending()
+{
+    while (m_server && m_server->hasPendingConnections()) {
+        QTcpSocket* socket = m_server->nextPendingConnection();
+        if (!socket)
+            break;
+        ++m_connections;
+        auto* connection = new Connection(this, socket);
+        if (m_connections > m_limits.maxConnections)
+            connection->rejectOverCapacity();
+    }
+}
+
+HttpResponse HttpServer::dispatch(const HttpRequest& request)
+{
+    if (!m_handler)
+        return refuse(404, QStringLiteral("no handler"));
+    return m_handler(request);
+}
+
+HttpResponse HttpServer::refuse(int status, const QString& reason)
+{
+    return m_errorResponder(status, reason);
+}
+
+} // namespace Net
