@@ -260,6 +260,8 @@ int catalogCommand(const QStringList& args)
 
 } // namespace
 
+int listenCommand(const QStringList& args);
+
 QList<Command>& commands()
 {
     static QList<Command> list {
@@ -271,6 +273,7 @@ QList<Command>& commands()
             &unwrapKeyCommand},
         {QStringLiteral("qr-url"), QStringLiteral("build a getQR URL"), &qrUrlCommand},
         {QStringLiteral("catalog"), QStringLiteral("list or show the API catalog"), &catalogCommand},
+        {QStringLiteral("listen"), QStringLiteral("receive, decrypt and match callbacks"), &listenCommand},
     };
     return list;
 }

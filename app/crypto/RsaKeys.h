@@ -42,6 +42,7 @@ private:
     friend class RsaPrivateKey;
     friend class KeyWrap;
     friend class CertificateAuthority;
+    friend class Certificates;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };
@@ -68,6 +69,7 @@ public:
 private:
     friend class KeyWrap;
     friend class CertificateAuthority;
+    friend class Certificates;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };

@@ -1,0 +1,339 @@
+#include "CallbackListener.h"
+
+#include "crypto/AesGcmCipher.h"
+#include "crypto/Certificates.h"
+#include "crypto/Encoding.h"
+#include "crypto/KeyWrap.h"
+#include "net/HttpServer.h"
+#include "protocol/Envelope.h"
+#include "util/RequestStamp.h"
+
+#include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+namespace Callback {
+namespace {
+
+QByteArray compactJson(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Net::HttpResponse jsonAnswer(int status, const QString& result, const QString& id, const QString& detail = {})
+{
+    QJsonObject o {{QStringLiteral("result"), result}, {QStringLiteral("id"), id}};
+    if (!detail.isEmpty())
+        o.insert(QStringLiteral("error"), detail);
+    return Net::HttpResponse::json(status, compactJson(o));
+}
+
+} // namespace
+
+CallbackListener::CallbackListener(const Protocol::ApiCatalog& catalog, const Util::Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_clock(clock)
+{
+}
+
+CallbackListener::~CallbackListener() = default;
+
+Util::Status CallbackListener::start(const ListenerOptions& options)
+{
+    stop();
+    if (!options.address.isLoopback() && !options.allowNonLoopback)
+        return Util::Error {QStringLiteral("not-loopback"),
+            QStringLiteral("%1 is reachable from other machines; allow that explicitly to bind it")
+                .arg(options.address.toString())};
+    m_options = options;
+    m_history = CallbackHistory(options.historyDir);
+    m_records = m_history.load();
+    for (const CallbackRecord& r : m_records) {
+        if (r.httpStatus == 200)
+            m_seenBodies.insert(r.method + r.path + r.query + r.body);
+    }
+
+    m_server = std::make_unique<Net::HttpServer>();
+    m_server->setHandler([this](const Net::HttpRequest& request) { return handle(request); });
+    // Refusals (413, 400 malformed HTTP, 408) are kept in the history too: nothing is dropped silently.
+    connect(m_server.get(), &Net::HttpServer::requestRefused, this, [this](int status, const QString& reason) {
+        CallbackRecord r;
+        r.id = Util::randomHex32();
+        r.receivedAt = m_clock.nowMs();
+        r.httpStatus = status;
+        r.errorCode = status == 413 ? QStringLiteral("too-large") : QStringLiteral("bad-http");
+        r.errorDetail = reason;
+        r.matchStatus = Match::Rejected;
+        keep(r);
+    });
+    if (options.https) {
+        auto key = Crypto::RsaPrivateKey::generate(2048);
+        if (!key)
+            return key.error();
+        const QString host = options.address.toString();
+        auto cert = Crypto::Certificates::selfSigned(key.value(), QStringLiteral("iAM Smart Console callback listener"),
+            825, {host, QStringLiteral("localhost")});
+        if (!cert)
+            return cert.error();
+        m_certificatePem = cert.value();
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(m_certificatePem, QSsl::Pem));
+        tls.setPrivateKey(QSslKey(key->toPem(), QSsl::Rsa, QSsl::Pem));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_server->setTlsConfiguration(tls);
+    }
+    return m_server->listen(options.address, options.port);
+}
+
+void CallbackListener::stop()
+{
+    if (m_server)
+        m_server->close();
+    m_server.reset();
+}
+
+bool CallbackListener::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+QString CallbackListener::baseUrl() const
+{
+    return m_server ? m_server->baseUrl() : QString();
+}
+
+QString CallbackListener::urlFor(const QString& callbackId) const
+{
+    const Protocol::ApiSpec* api = m_catalog.api(callbackId);
+    return api ? baseUrl() + api->path : QString();
+}
+
+QMap<QString, QString> CallbackListener::callbackPaths() const
+{
+    QMap<QString, QString> out;
+    for (const Protocol::ApiSpec& api : m_catalog.apis()) {
+        if (api.kind == Protocol::ApiKind::Callback)
+            out.insert(api.id, api.path);
+    }
+    return out;
+}
+
+void CallbackListener::expect(const ExpectedCallback& expected)
+{
+    if (!expected.businessId.isEmpty())
+        m_byBusinessId.insert(expected.businessId, expected);
+    if (!expected.state.isEmpty())
+        m_byState.insert(expected.state, expected);
+}
+
+Net::HttpResponse CallbackListener::handle(const Net::HttpRequest& request)
+{
+    CallbackRecord record;
+    record.id = Util::randomHex32();
+    record.receivedAt = m_clock.nowMs();
+    record.method = request.method;
+    record.path = request.path;
+    record.query = request.query;
+    record.headers = request.headers;
+    record.body = request.body;
+
+    const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
+    const Protocol::ApiSpec* api = nullptr;
+    for (const Protocol::ApiSpec& a : m_catalog.apis()) {
+        if (a.kind == Protocol::ApiKind::Callback && a.path == path)
+            api = &a;
+    }
+    if (!api) {
+        record.httpStatus = 404;
+        record.errorCode = QStringLiteral("unknown-path");
+        record.errorDetail = QStringLiteral("no callback is served at %1").arg(path);
+        record.matchStatus = Match::Rejected;
+        keep(record);
+        return jsonAnswer(404, QStringLiteral("not-found"), record.id, record.errorDetail);
+    }
+    record.callbackId = api->id;
+    if (request.method != api->method.toLatin1()) {
+        record.httpStatus = 405;
+        record.errorCode = QStringLiteral("wrong-method");
+        record.errorDetail = QStringLiteral("%1 expects %2").arg(path, api->method);
+        record.matchStatus = Match::Rejected;
+        keep(record);
+        Net::HttpResponse r = jsonAnswer(405, QStringLiteral("wrong-method"), record.id, record.errorDetail);
+        r.setHeader("Allow", api->method.toLatin1());
+        return r;
+    }
+
+    if (request.method == "GET") {
+        handleGet(*api, request, record);
+        keep(record);
+        return Net::HttpResponse::html(record.httpStatus, resultPage(record));
+    }
+    handlePost(*api, request, record);
+    keep(record);
+    if (record.httpStatus != 200)
+        return jsonAnswer(record.httpStatus, QStringLiteral("error"), record.id,
+            record.errorCode + QStringLiteral(": ") + record.errorDetail);
+    return jsonAnswer(200, QStringLiteral("received"), record.id);
+}
+
+void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpRequest& request, CallbackRecord& record)
+{
+    auto fail = [&](const Util::Error& error) {
+        record.httpStatus = 400;
+        record.errorCode = error.code;
+        record.errorDetail = error.detail;
+        record.matchStatus = Match::Undecryptable;
+    };
+    auto envelope = Protocol::ResponseEnvelope::parse(request.body);
+    if (!envelope) {
+        fail(envelope.error());
+        return;
+    }
+    record.envelopeCode = envelope->code;
+    QByteArray cek = m_cek;
+    if (!envelope->secretKey.isEmpty()) {
+        if (m_kek.isNull()) {
+            fail({QStringLiteral("no-kek-key"), QStringLiteral("secretKey sent but no KEK private key is configured")});
+            return;
+        }
+        auto unwrapped = Crypto::KeyWrap::unwrap(m_kek, envelope->secretKey.toLatin1());
+        if (!unwrapped) {
+            fail(unwrapped.error());
+            return;
+        }
+        cek = unwrapped.value();
+    }
+    if (envelope->content.isUndefined() || envelope->content.isNull()) {
+        // An error callback (code ≠ D00000) may carry no content at all.
+        if (envelope->isSuccess()) {
+            fail({QStringLiteral("no-content"), QStringLiteral("D00000 callback without content")});
+            return;
+        }
+    } else if (envelope->contentIsEncrypted() && api.encrypted) {
+        if (cek.isEmpty()) {
+            fail({QStringLiteral("no-cek"), QStringLiteral("no secretKey in the callback and no current CEK")});
+            return;
+        }
+        auto content = envelope->decryptContent(cek);
+        if (!content) {
+            fail(content.error());
+            return;
+        }
+        record.content = content.value();
+    } else {
+        record.content = envelope->content; // plain JSON (sandbox-compatible mode)
+    }
+
+    const QJsonObject content = record.content.toObject();
+    if (!record.content.isUndefined() && !record.content.isObject()) {
+        record.shapeProblems << QStringLiteral("content is not a JSON object");
+    } else if (!record.content.isUndefined()) {
+        for (const Protocol::FieldViolation& v : m_catalog.checkBody(api, content))
+            record.shapeProblems << v.detail;
+    }
+    record.businessId = content.value(QLatin1String("businessID")).toString();
+    record.state = content.value(QLatin1String("state")).toString();
+    match(record);
+}
+
+void CallbackListener::handleGet(const Protocol::ApiSpec& api, const Net::HttpRequest& request, CallbackRecord& record)
+{
+    QJsonObject query;
+    for (const auto& item : request.queryItems().queryItems(QUrl::FullyDecoded))
+        query.insert(item.first, item.second);
+    record.content = query;
+    record.state = query.value(QLatin1String("state")).toString();
+    record.businessId = query.value(QLatin1String("businessID")).toString();
+    record.envelopeCode = query.value(QLatin1String("error_code")).toString();
+    for (const Protocol::FieldViolation& v : m_catalog.checkBody(api, query))
+        record.shapeProblems << v.detail;
+    if (!query.contains(QLatin1String("code")) && !query.contains(QLatin1String("error_code")))
+        record.shapeProblems << QStringLiteral("neither code nor error_code is present");
+    match(record);
+}
+
+void CallbackListener::match(CallbackRecord& record)
+{
+    const QByteArray fingerprint = record.method + record.path + record.query + record.body;
+    const bool replay = m_seenBodies.contains(fingerprint);
+    m_seenBodies.insert(fingerprint);
+
+    const ExpectedCallback* expected = nullptr;
+    if (!record.businessId.isEmpty()) {
+        const auto it = m_byBusinessId.constFind(record.businessId);
+        if (it == m_byBusinessId.constEnd()) {
+            record.matchStatus = Match::UnknownBusinessId;
+            return;
+        }
+        expected = &*it;
+        if (expected->state != record.state) {
+            record.matchedRequestId = expected->requestId;
+            record.matchStatus = Match::StateMismatch;
+            return;
+        }
+    } else {
+        const auto it = m_byState.constFind(record.state);
+        if (record.state.isEmpty() || it == m_byState.constEnd()) {
+            record.matchStatus = Match::UnknownState;
+            return;
+        }
+        expected = &*it;
+    }
+    record.matchedRequestId = expected->requestId;
+    if (replay || m_completed.contains(expected->requestId)) {
+        record.matchStatus = Match::Duplicate;
+        return;
+    }
+    m_completed.insert(expected->requestId);
+    record.matchStatus = Match::Matched;
+}
+
+void CallbackListener::keep(const CallbackRecord& record)
+{
+    m_records.append(record);
+    (void)m_history.append(record); // a full disk must not stop the listener; the record stays in memory
+    emit callbackReceived(record);
+}
+
+QByteArray CallbackListener::resultPage(const CallbackRecord& record) const
+{
+    using Protocol::Text;
+    const Protocol::Language lang = m_options.language;
+    const QJsonObject q = record.content.toObject();
+    Text title;
+    Text body;
+    if (q.contains(QLatin1String("code")) && record.matchStatus == Match::Matched) {
+        title = Text(QStringLiteral("iAM Smart login received"), QStringLiteral("已收到智方便登入"),
+            QStringLiteral("已收到智方便登录"));
+        body = Text(
+            QStringLiteral("The authorisation code arrived and matches the request. You can return to the console."),
+            QStringLiteral("授權碼已送達，並與請求相符。你可以返回控制台。"),
+            QStringLiteral("授权码已送达，并与请求相符。你可以返回控制台。"));
+    } else if (!record.envelopeCode.isEmpty()) {
+        title = Text(QStringLiteral("iAM Smart did not complete"), QStringLiteral("智方便未能完成"),
+            QStringLiteral("智方便未能完成"));
+        const Protocol::ReturnCode* rc = m_catalog.returnCode(record.envelopeCode);
+        const QString meaning = rc ? rc->meaning.get(lang) : QString();
+        body = Text(QStringLiteral("Return code %1. %2").arg(record.envelopeCode, meaning),
+            QStringLiteral("回應代碼 %1。%2").arg(record.envelopeCode, meaning),
+            QStringLiteral("返回代码 %1。%2").arg(record.envelopeCode, meaning));
+    } else {
+        title = Text(
+            QStringLiteral("Callback not matched"), QStringLiteral("回調未能配對"), QStringLiteral("回调未能配对"));
+        body = Text(QStringLiteral("The callback was kept, but it does not match a request this console sent (%1).")
+                        .arg(record.matchStatus),
+            QStringLiteral("回調已保存，但與本控制台發出的請求不符（%1）。").arg(record.matchStatus),
+            QStringLiteral("回调已保存，但与本控制台发出的请求不符（%1）。").arg(record.matchStatus));
+    }
+    const QString htmlLang = lang == Protocol::Language::English ? QStringLiteral("en") : Protocol::languageKey(lang);
+    return QStringLiteral("<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><title>%2</title>"
+                          "<meta name=\"viewport\" content=\"width=device-width\"></head>"
+                          "<body style=\"font-family:sans-serif;max-width:40em;margin:3em auto\"><h1>%2</h1><p>%3</p>"
+                          "<p><small>%4</small></p></body></html>")
+        .arg(htmlLang, title.get(lang).toHtmlEscaped(), body.get(lang).toHtmlEscaped(), record.id)
+        .toUtf8();
+}
+
+} // namespace Callback

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "CallbackHistory.h"
+#include "CallbackRecord.h"
+#include "crypto/RsaKeys.h"
+#include "protocol/ApiCatalog.h"
+#include "protocol/Text.h"
+#include "util/Clock.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QMap>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+namespace Net {
+class HttpServer;
+}
+
+namespace Callback {
+
+/// A request the console sent that will be answered by a callback.
+struct ExpectedCallback
+{
+    QString requestId; ///< the console's id of the exchange
+    QString apiId; ///< e.g. auth.profile
+    QString callbackId; ///< e.g. callback.profile
+    QString businessId; ///< empty for the auth (getQR) flow
+    QString state;
+};
+
+struct ListenerOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0; ///< 0: the OS chooses (never a fixed default)
+    bool allowNonLoopback = false; ///< binding beyond loopback must be asked for explicitly
+    bool https = false; ///< serve HTTPS with a certificate generated on start
+    QString historyDir; ///< empty: keep history in memory only
+    Protocol::Language language = Protocol::Language::English; ///< of the browser pages
+};
+
+/// The online service's callback endpoints (protocol.md §4.2, §4.11): serves every callback of the
+/// catalog on its path, decrypts POST callbacks (secretKey unwrapped with the KEK private key, or the
+/// current CEK), checks their shape, matches them to the request by businessID and state, answers as
+/// a well-behaved online service, and keeps every one of them — the malformed included.
+class CallbackListener : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CallbackListener(const Protocol::ApiCatalog& catalog = Protocol::ApiCatalog::builtin(),
+        const Util::Clock& clock = Util::Clock::system(), QObject* parent = nullptr);
+    ~CallbackListener() override;
+
+    /// Errors: "not-loopback" (a wider bind without allowNonLoopback), "listen-failed", "crypto-failure".
+    Util::Status start(const ListenerOptions& options = {});
+    void stop();
+    bool isListening() const;
+    QString baseUrl() const;
+    /// The full URL of a callback, e.g. urlFor("callback.profile") → http://127.0.0.1:PORT/callback/profile
+    QString urlFor(const QString& callbackId) const;
+    /// callback id → path, for every callback of the catalog.
+    QMap<QString, QString> callbackPaths() const;
+    /// PEM of the HTTPS certificate (empty for HTTP).
+    QByteArray certificatePem() const { return m_certificatePem; }
+
+    void setKekPrivateKey(const Crypto::RsaPrivateKey& key) { m_kek = key; }
+    void setCurrentCek(const QByteArray& cek) { m_cek = cek; }
+    void setLanguage(Protocol::Language language) { m_options.language = language; }
+    /// Registers a request whose callback is awaited.
+    void expect(const ExpectedCallback& expected);
+
+    /// Every callback received (loaded history first), oldest first.
+    const QList<CallbackRecord>& records() const { return m_records; }
+
+signals:
+    void callbackReceived(const Callback::CallbackRecord& record);
+
+private:
+    Net::HttpResponse handle(const Net::HttpRequest& request);
+    void handlePost(const Protocol::ApiSpec& api, const Net::HttpRequest& request, CallbackRecord& record);
+    void handleGet(const Protocol::ApiSpec& api, const Net::HttpRequest& request, CallbackRecord& record);
+    void match(CallbackRecord& record);
+    QByteArray resultPage(const CallbackRecord& record) const;
+    void keep(const CallbackRecord& record);
+
+    const Protocol::ApiCatalog& m_catalog;
+    const Util::Clock& m_clock;
+    std::unique_ptr<Net::HttpServer> m_server;
+    ListenerOptions m_options;
+    CallbackHistory m_history;
+    Crypto::RsaPrivateKey m_kek;
+    QByteArray m_cek;
+    QByteArray m_certificatePem;
+    QHash<QString, ExpectedCallback> m_byBusinessId;
+    QHash<QString, ExpectedCallback> m_byState; ///< for GET callbacks (auth), which carry no businessID
+    QSet<QString> m_completed; ///< requests whose callback already arrived
+    QSet<QByteArray> m_seenBodies; ///< exact replays
+    QList<CallbackRecord> m_records;
+};
+
+} // namespace Callback
