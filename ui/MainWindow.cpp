@@ -74,6 +74,9 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     });
     populateTree();
     retranslate();
+    // Open on the first API so the window never starts with an empty page.
+    if (!Protocol::ApiCatalog::builtin().apis().isEmpty())
+        selectApi(Protocol::ApiCatalog::builtin().apis().first().id);
     resize(1200, 780);
 }
 
