@@ -261,6 +261,7 @@ int catalogCommand(const QStringList& args)
 } // namespace
 
 int listenCommand(const QStringList& args);
+int mockCommand(const QStringList& args);
 
 QList<Command>& commands()
 {
@@ -274,6 +275,7 @@ QList<Command>& commands()
         {QStringLiteral("qr-url"), QStringLiteral("build a getQR URL"), &qrUrlCommand},
         {QStringLiteral("catalog"), QStringLiteral("list or show the API catalog"), &catalogCommand},
         {QStringLiteral("listen"), QStringLiteral("receive, decrypt and match callbacks"), &listenCommand},
+        {QStringLiteral("mock"), QStringLiteral("run the iAM Smart simulator headless"), &mockCommand},
     };
     return list;
 }

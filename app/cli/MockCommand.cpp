@@ -1,0 +1,71 @@
+#include "CliSupport.h"
+#include "SignalQuit.h"
+#include "mock/Simulator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+namespace Cli {
+
+bool parseListenAddress(const QString& text, QHostAddress* address, quint16* port);
+
+int mockCommand(const QStringList& args)
+{
+    Parser p(QStringLiteral("mock"), QStringLiteral("Run the iAM Smart simulator headless until SIGINT/SIGTERM."));
+    p.option(QStringLiteral("listen"), QStringLiteral("address to bind (default 127.0.0.1 on an OS-chosen port)"),
+        QStringLiteral("HOST:PORT"));
+    p.option(QStringLiteral("state-dir"), QStringLiteral("where the dev client, its KEK and the mock CA live"),
+        QStringLiteral("DIR"));
+    p.option(QStringLiteral("mode"), QStringLiteral("strict (default) or sandbox"), QStringLiteral("MODE"));
+    p.option(QStringLiteral("config"), QStringLiteral("JSON file registering more clients"), QStringLiteral("FILE"));
+    if (int rc = p.parse(args); rc >= 0)
+        return rc;
+
+    Mock::SimulatorOptions options;
+    if (p.isSet(QStringLiteral("listen"))) {
+        if (!parseListenAddress(p.value(QStringLiteral("listen")), &options.address, &options.port))
+            return usageError(QStringLiteral("--listen: '%1' is not HOST:PORT").arg(p.value(QStringLiteral("listen"))));
+        if (!options.address.isLoopback())
+            return usageError(QStringLiteral("--listen: the simulator serves loopback addresses only"));
+    }
+    const QString mode = p.isSet(QStringLiteral("mode")) ? p.value(QStringLiteral("mode")) : QStringLiteral("strict");
+    if (mode == QLatin1String("strict"))
+        options.mode = Mock::Mode::Strict;
+    else if (mode == QLatin1String("sandbox"))
+        options.mode = Mock::Mode::Sandbox;
+    else
+        return usageError(QStringLiteral("--mode: '%1' is not strict or sandbox").arg(mode));
+    options.stateDir = p.isSet(QStringLiteral("state-dir"))
+        ? p.value(QStringLiteral("state-dir"))
+        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/iamsmart-console/mock");
+    options.stateDir = QDir(options.stateDir).absolutePath();
+    options.configFile = p.value(QStringLiteral("config"));
+
+    Mock::Simulator simulator;
+    const Util::Status started = simulator.start(options);
+    if (!started) {
+        if (started.error().code == QLatin1String("bad-config"))
+            return usageError(QStringLiteral("--config: ") + started.error().detail);
+        return failure(started.error());
+    }
+    const Mock::RegisteredClient& dev = simulator.clients().devClient();
+    const QJsonObject ready {{QStringLiteral("baseUrl"), simulator.baseUrl()},
+        {QStringLiteral("mode"), Mock::modeName(options.mode)}, {QStringLiteral("stateDir"), options.stateDir},
+        {QStringLiteral("client"),
+            QJsonObject {{QStringLiteral("clientID"), dev.clientId},
+                {QStringLiteral("clientSecret"), QString::fromLatin1(dev.clientSecret)},
+                {QStringLiteral("kekCertificate"), dev.kekCertificatePath},
+                {QStringLiteral("kekPrivateKey"), dev.kekPrivateKeyPath},
+                {QStringLiteral("redirectURIs"), QJsonArray::fromStringList(dev.redirectUris)}}}};
+    printJson(ready);
+    quitOnTerminationSignals();
+    const int rc = QCoreApplication::exec();
+    simulator.stop();
+    return rc;
+}
+
+} // namespace Cli

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "crypto/RsaKeys.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace Mock {
+
+/// A registered online service, as iAM Smart's registration (ESP) holds it.
+struct RegisteredClient
+{
+    QString clientId;
+    QByteArray clientSecret;
+    Crypto::RsaPublicKey kek;
+    QString kekCertificatePath;
+    QString kekPrivateKeyPath; ///< only for the generated dev client
+    QStringList redirectUris; ///< exact URIs, or patterns where '*' matches any port/path segment text
+    QStringList scopes;
+
+    bool allowsRedirect(const QString& uri) const;
+    bool hasScope(const QString& scope) const { return scopes.contains(scope); }
+};
+
+/// The simulator's registered clients: a dev client generated into the state directory on first start
+/// (RSA KEK key pair, private key mode 0600) and reused afterwards, plus any from a JSON config file.
+class ClientRegistry
+{
+public:
+    /// Loads or creates the dev client under `stateDir`. Errors: "io-error", "crypto-failure".
+    Util::Status loadOrCreateDevClient(const QString& stateDir);
+    /// Registers clients from a config file: {"clients": [{"clientID", "clientSecret", "kekCertificate": PATH,
+    /// "redirectURIs": [...], "scopes": [...]}]}. Errors: "bad-config" naming the problem.
+    Util::Status loadConfig(const QString& path);
+    void add(const RegisteredClient& client);
+
+    const RegisteredClient* find(const QString& clientId) const;
+    /// The generated dev client (loadOrCreateDevClient must have succeeded).
+    const RegisteredClient& devClient() const { return *m_clients.constFind(m_devClientId); }
+    QList<RegisteredClient> all() const { return m_clients.values(); }
+
+    static QStringList allScopes();
+
+private:
+    QHash<QString, RegisteredClient> m_clients;
+    QString m_devClientId;
+};
+
+} // namespace Mock

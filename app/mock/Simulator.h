@@ -1,0 +1,190 @@
+#pragma once
+
+#include "ClientRegistry.h"
+#include "Persona.h"
+#include "net/HttpMessage.h"
+#include "protocol/ApiCatalog.h"
+#include "protocol/ContentKey.h"
+#include "util/Clock.h"
+#include "util/Result.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace Net {
+class HttpServer;
+}
+
+namespace Mock {
+
+enum class Mode
+{
+    Strict, ///< like the real test environment: signatures, timestamps, nonces, encryption, every field
+    Sandbox, ///< like the Cyberport portal: plain JSON both ways, signatures not checked
+};
+QString modeName(Mode mode);
+
+/// Something waiting for the user's decision on the virtual phone.
+struct PendingRequest
+{
+    QString id;
+    QString kind; ///< auth, profile, eme, sign, pdfsign, reauth, anon-eme, anon-sign, anon-pdfsign, bulksign
+    QString apiId;
+    QString clientId;
+    QString businessId;
+    QString ticketId;
+    QString state;
+    QString redirectUri;
+    QString source;
+    QString lang;
+    QString scope;
+    QString openId;
+    QJsonObject body; ///< the decrypted request body (fields the phone shows and the callback answers)
+    qint64 createdAt = 0;
+    qint64 expiresAt = 0;
+    QString status = QStringLiteral("pending"); ///< pending, approved, rejected, cancelled, expired
+    QString resultCode; ///< D00000 or the decision's code
+    QString personaId;
+    QString browserRedirect; ///< where the QR page sends the browser once decided (auth and anonymous)
+    QJsonObject result; ///< the callback content (for anonymous getResult)
+
+    QJsonObject toJson() const;
+};
+
+/// One attempt to deliver a POST callback.
+struct DeliveryAttempt
+{
+    QString requestId;
+    QString url;
+    int attempt = 0;
+    qint64 at = 0;
+    int httpStatus = 0;
+    QString error;
+};
+
+struct SimulatorOptions
+{
+    Mode mode = Mode::Strict;
+    QString stateDir; ///< dev client, KEK and mock CA live here
+    QString configFile; ///< extra registered clients (optional)
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;
+    qint64 authCodeLifetimeMs = 60'000;
+    qint64 ticketLifetimeMs = 18 * 60'000;
+    qint64 accessTokenLifetimeMs = 14'400'000;
+    qint64 cekLifetimeMs = 86'400'000;
+};
+
+/// The embedded iAM Smart: serves the catalog's APIs under {baseUrl}/api/v1 from the same protocol code
+/// the console uses, holds registered clients, CEKs, tickets, codes and tokens, and a virtual phone whose
+/// decisions lead to the redirects and encrypted callbacks the real system sends.
+class Simulator : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Simulator(const Protocol::ApiCatalog& catalog = Protocol::ApiCatalog::builtin(),
+        const Util::Clock& clock = Util::Clock::system(), QObject* parent = nullptr);
+    ~Simulator() override;
+
+    /// Errors: "io-error"/"crypto-failure" (state dir), "bad-config", "bad-persona", "listen-failed".
+    Util::Status start(const SimulatorOptions& options);
+    void stop();
+    QString baseUrl() const;
+    Mode mode() const { return m_options.mode; }
+    const ClientRegistry& clients() const { return m_clients; }
+    const QList<Persona>& personas() const { return m_personas; }
+    /// The first persona that may sign (iAM Smart+).
+    QString defaultPersonaId() const;
+
+    QList<PendingRequest> pending() const;
+    const PendingRequest* request(const QString& id) const;
+    QList<DeliveryAttempt> deliveries() const { return m_deliveries; }
+
+    /// Phone decisions. Each returns {"id", "status", "resultCode"[, "redirect"]}; errors "not-found",
+    /// "not-pending", "unknown-persona".
+    Util::Result<QJsonObject> approve(const QString& id, const QString& personaId = {}, const QJsonObject& fields = {});
+    Util::Result<QJsonObject> reject(const QString& id);
+    Util::Result<QJsonObject> cancel(const QString& id);
+    Util::Result<QJsonObject> expire(const QString& id);
+    /// Makes the next `count` callback deliveries fail, and delays deliveries by `delayMs`.
+    void setFaults(int failNext, int delayMs);
+
+signals:
+    void pendingChanged();
+    void callbackDelivered(const Mock::DeliveryAttempt& attempt);
+
+private:
+    struct ClientState
+    {
+        qint64 lastTimestamp = 0;
+        QHash<QString, qint64> nonces;
+        QSet<QString> businessIds;
+    };
+    struct AuthCode
+    {
+        QString clientId;
+        QString personaId;
+        QString scope;
+        qint64 createdAt = 0;
+        bool used = false;
+    };
+    struct Token
+    {
+        QString clientId;
+        QString personaId;
+        QString openId;
+        QString scope;
+        qint64 expiresAt = 0;
+    };
+    struct Answer; // an envelope answer under construction
+
+    Net::HttpResponse handle(const Net::HttpRequest& request);
+    Net::HttpResponse handleApi(const Protocol::ApiSpec& api, const Net::HttpRequest& request);
+    Net::HttpResponse handleGetQr(const Net::HttpRequest& request);
+    Net::HttpResponse handleQrPage(const QString& id);
+    Net::HttpResponse handleAdmin(const Net::HttpRequest& request, const QString& path);
+    Net::HttpResponse envelope(const QString& code, const QString& detail, const QJsonValue& content = {},
+        const QByteArray& cek = {}, int httpStatus = 200, const QJsonObject& extra = {}) const;
+    Net::HttpResponse refusal(int status, const QString& reason) const;
+
+    QJsonObject approveContent(const PendingRequest& p, const Persona& persona, QString* code, QString* detail) const;
+    Util::Result<QJsonObject> decide(
+        const QString& id, const QString& status, const QString& personaId, const QJsonObject& fields);
+    void deliver(const QString& requestId, const QString& code, const QJsonObject& content);
+    void attemptDelivery(const QString& requestId, const QString& url, const QByteArray& body, int attempt);
+    void sweepExpired();
+    QString personaOpenId(const QString& clientId, const QString& personaId) const;
+    QString personaAccessToken(const QString& clientId, const QString& personaId) const;
+    const Persona* persona(const QString& id) const;
+    QString newId() const;
+
+    const Protocol::ApiCatalog& m_catalog;
+    const Util::Clock& m_clock;
+    SimulatorOptions m_options;
+    std::unique_ptr<Net::HttpServer> m_server;
+    QNetworkAccessManager* m_network = nullptr;
+    QTimer* m_sweeper = nullptr;
+    ClientRegistry m_clients;
+    QList<Persona> m_personas;
+    QByteArray m_serverSecret;
+    Protocol::ContentKeyCache m_ceks;
+    QHash<QString, ClientState> m_clientState;
+    QHash<QString, PendingRequest> m_pending;
+    QStringList m_pendingOrder;
+    QHash<QString, AuthCode> m_codes;
+    QHash<QString, Token> m_tokens;
+    QList<DeliveryAttempt> m_deliveries;
+    int m_failNext = 0;
+    int m_delayMs = 0;
+};
+
+} // namespace Mock

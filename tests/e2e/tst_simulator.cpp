@@ -1,0 +1,371 @@
+#include "HttpClient.h"
+#include "SimulatorClient.h"
+#include "callback/CallbackListener.h"
+#include "mock/Simulator.h"
+#include "protocol/UrlBuilder.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::http;
+
+/// The simulator end to end over real loopback HTTP, with the core client code and the callback listener:
+/// key fetch, QR login, token, profile and the other phone flows, and one row per strict-mode code.
+class TestSimulator : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Mock::Simulator> m_sim;
+    std::unique_ptr<Callback::CallbackListener> m_listener;
+    std::unique_ptr<TestSupport::SimulatorClient> m_client;
+    int m_counter = 0;
+
+    QString unique(const QString& prefix) { return prefix + QString::number(++m_counter); }
+
+    QJsonObject adminPost(const QString& route, const QJsonObject& body, int expectStatus = 200)
+    {
+        const auto r
+            = http("POST", m_sim->baseUrl() + QStringLiteral("/__mock/") + route, QJsonDocument(body).toJson());
+        if (r.status != expectStatus)
+            qWarning() << "admin" << route << r.status << r.body;
+        return QJsonDocument::fromJson(r.body).object();
+    }
+
+    QJsonObject onlyPending(const QString& kind)
+    {
+        const auto r = http("GET", m_sim->baseUrl() + QStringLiteral("/__mock/pending"));
+        for (const QJsonValue& v : QJsonDocument::fromJson(r.body).array()) {
+            if (v.toObject().value(QStringLiteral("kind")).toString() == kind)
+                return v.toObject();
+        }
+        return {};
+    }
+
+    /// getQR → approve on the phone → the browser follows the redirect to the listener → getToken.
+    QJsonObject login(const QString& scope, const QString& persona = {})
+    {
+        const QString state = unique(QStringLiteral("st"));
+        m_listener->expect({state, QStringLiteral("auth.getQR"), QStringLiteral("callback.auth"), QString(), state});
+        Protocol::QrParams q;
+        q.clientId = m_client->clientId();
+        q.source = QStringLiteral("PC_Browser");
+        q.redirectUri = m_listener->urlFor(QStringLiteral("callback.auth"));
+        q.scope = scope;
+        q.lang = QStringLiteral("en-US");
+        q.state = state;
+        const auto qr = http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q)));
+        if (qr.status != 303)
+            return {};
+        QByteArray location;
+        for (const auto& h : qr.headers) {
+            if (h.first.compare("Location", Qt::CaseInsensitive) == 0)
+                location = h.second;
+        }
+        const auto page = http("GET", m_sim->baseUrl() + QString::fromUtf8(location));
+        if (page.status != 200 || !page.body.contains("More info"))
+            return {};
+        const QJsonObject pending = onlyPending(QStringLiteral("auth"));
+        const QJsonObject approved = adminPost(QStringLiteral("approve"),
+            {{QStringLiteral("id"), pending.value(QStringLiteral("id"))}, {QStringLiteral("persona"), persona}});
+        const QString redirect = approved.value(QStringLiteral("redirect")).toString();
+        if (http("GET", redirect).status != 200 || m_listener->records().last().matchStatus != Callback::Match::Matched)
+            return {};
+        // The QR page now sends the browser on too.
+        const auto after = http("GET", m_sim->baseUrl() + QString::fromUtf8(location));
+        if (after.status != 302)
+            return {};
+        const QString code = QUrlQuery(QUrl(redirect)).queryItemValue(QStringLiteral("code"));
+        const auto token = m_client->call(QStringLiteral("auth.getToken"),
+            {{QStringLiteral("code"), code}, {QStringLiteral("grantType"), QStringLiteral("authorization_code")}});
+        if (token.envelope.code != QLatin1String("D00000"))
+            return {};
+        QJsonObject out = token.content;
+        out.insert(QStringLiteral("code"), code);
+        return out;
+    }
+
+    QJsonObject profileBody(const QJsonObject& token, const QString& businessId, const QString& state)
+    {
+        return {{QStringLiteral("businessID"), businessId},
+            {QStringLiteral("accessToken"), token.value(QStringLiteral("accessToken"))},
+            {QStringLiteral("openID"), token.value(QStringLiteral("openID"))},
+            {QStringLiteral("source"), QStringLiteral("PC_Browser")},
+            {QStringLiteral("redirectURI"), m_listener->urlFor(QStringLiteral("callback.profile"))},
+            {QStringLiteral("state"), state},
+            {QStringLiteral("profileFields"), QJsonArray {QStringLiteral("idNo"), QStringLiteral("enName")}}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_sim = std::make_unique<Mock::Simulator>();
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("state"));
+        const auto started = m_sim->start(options);
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+        m_client = std::make_unique<TestSupport::SimulatorClient>(*m_sim);
+        m_listener = std::make_unique<Callback::CallbackListener>();
+        m_listener->setKekPrivateKey(m_client->kek());
+        QVERIFY(m_listener->start().ok());
+        QVERIFY(m_client->fetchKey());
+        QCOMPARE(m_client->cek().size(), 32);
+    }
+
+    void devClientIsReusedAcrossStarts()
+    {
+        Mock::Simulator again;
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("state"));
+        QVERIFY(again.start(options).ok());
+        QCOMPARE(again.clients().devClient().clientId, m_sim->clients().devClient().clientId);
+        QCOMPARE(QFileInfo(again.clients().devClient().kekPrivateKeyPath).permissions()
+                & (QFile::ReadGroup | QFile::ReadOther),
+            QFileDevice::Permissions());
+    }
+
+    void getKeyReturnsTheSameKeyUntilRevoked()
+    {
+        const QByteArray first = m_client->cek();
+        QVERIFY(m_client->fetchKey());
+        QCOMPARE(m_client->cek(), first);
+    }
+
+    void loginThenProfileEndToEnd()
+    {
+        const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_profiles"));
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(token.value(QStringLiteral("tokenType")).toString(), QStringLiteral("Bearer"));
+        QCOMPARE(token.value(QStringLiteral("userType")).toString(), QStringLiteral("sign"));
+        // The code is single-use.
+        const auto reuse = m_client->call(QStringLiteral("auth.getToken"),
+            {{QStringLiteral("code"), token.value(QStringLiteral("code"))},
+                {QStringLiteral("grantType"), QStringLiteral("authorization_code")}});
+        QCOMPARE(reuse.envelope.code, QStringLiteral("D40004"));
+
+        const QString businessId = unique(QStringLiteral("biz"));
+        m_listener->expect({businessId, QStringLiteral("auth.profile"), QStringLiteral("callback.profile"), businessId,
+            QStringLiteral("pstate")});
+        const auto initiated
+            = m_client->call(QStringLiteral("auth.profile"), profileBody(token, businessId, QStringLiteral("pstate")));
+        QCOMPARE(initiated.envelope.code, QStringLiteral("D00000"));
+        QVERIFY(initiated.envelope.contentIsEncrypted());
+        QCOMPARE(initiated.content.value(QStringLiteral("authByQR")).toBool(), true);
+
+        const QJsonObject pending = onlyPending(QStringLiteral("profile"));
+        QCOMPARE(pending.value(QStringLiteral("businessID")).toString(), businessId);
+        const qsizetype before = m_listener->records().size();
+        adminPost(QStringLiteral("approve"), {{QStringLiteral("id"), pending.value(QStringLiteral("id"))}});
+        QTRY_VERIFY_WITH_TIMEOUT(m_listener->records().size() > before, 10000);
+        const Callback::CallbackRecord& r = m_listener->records().last();
+        QCOMPARE(r.callbackId, QStringLiteral("callback.profile"));
+        QVERIFY2(r.errorCode.isEmpty(), qPrintable(r.errorCode + r.errorDetail));
+        QCOMPARE(r.matchStatus, Callback::Match::Matched);
+        QCOMPARE(r.envelopeCode, QStringLiteral("D00000"));
+        const Mock::Persona& persona = m_sim->personas().first();
+        QCOMPARE(r.content.toObject().value(QStringLiteral("idNo")).toObject(),
+            persona.profile.value(QStringLiteral("idNo")).toObject());
+        QVERIFY(r.content.toObject().contains(QStringLiteral("enName")));
+        QVERIFY(!r.content.toObject().contains(QStringLiteral("birthDate"))); // only what was asked for
+        QVERIFY(r.body.contains("secretKey"));
+    }
+
+    void decisions_data()
+    {
+        QTest::addColumn<QString>("route");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("reject") << QStringLiteral("reject") << QStringLiteral("D50001");
+        QTest::newRow("cancel") << QStringLiteral("cancel") << QStringLiteral("D50001");
+        QTest::newRow("expire") << QStringLiteral("expire") << QStringLiteral("D50003");
+    }
+
+    void decisions()
+    {
+        QFETCH(QString, route);
+        QFETCH(QString, code);
+        const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_profiles"));
+        QVERIFY(!token.isEmpty());
+        const QString businessId = unique(QStringLiteral("dec"));
+        m_listener->expect({businessId, QStringLiteral("auth.profile"), QStringLiteral("callback.profile"), businessId,
+            QStringLiteral("d")});
+        QCOMPARE(m_client->call(QStringLiteral("auth.profile"), profileBody(token, businessId, QStringLiteral("d")))
+                     .envelope.code,
+            QStringLiteral("D00000"));
+        const qsizetype before = m_listener->records().size();
+        const QJsonObject answer = adminPost(
+            route, {{QStringLiteral("id"), onlyPending(QStringLiteral("profile")).value(QStringLiteral("id"))}});
+        QCOMPARE(answer.value(QStringLiteral("resultCode")).toString(), code);
+        QTRY_VERIFY_WITH_TIMEOUT(m_listener->records().size() > before, 10000);
+        QCOMPARE(m_listener->records().last().envelopeCode, code);
+        QCOMPARE(m_listener->records().last().matchStatus, Callback::Match::Matched);
+        // A decided request cannot be decided again.
+        const auto twice = http("POST", m_sim->baseUrl() + QStringLiteral("/__mock/approve"),
+            QJsonDocument(QJsonObject {{QStringLiteral("id"), answer.value(QStringLiteral("id"))}}).toJson());
+        QCOMPARE(twice.status, 409);
+    }
+
+    void loginRejectedRedirectsWithErrorCode()
+    {
+        const QString state = unique(QStringLiteral("rej"));
+        m_listener->expect({state, QStringLiteral("auth.getQR"), QStringLiteral("callback.auth"), QString(), state});
+        Protocol::QrParams q;
+        q.clientId = m_client->clientId();
+        q.source = QStringLiteral("PC_Browser");
+        q.redirectUri = m_listener->urlFor(QStringLiteral("callback.auth"));
+        q.scope = QStringLiteral("eidapi_auth");
+        q.state = state;
+        QCOMPARE(http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q))).status, 303);
+        const QJsonObject answer = adminPost(QStringLiteral("reject"),
+            {{QStringLiteral("id"), onlyPending(QStringLiteral("auth")).value(QStringLiteral("id"))}});
+        const QString redirect = answer.value(QStringLiteral("redirect")).toString();
+        QVERIFY2(redirect.contains(QStringLiteral("error_code=D40001")), qPrintable(redirect));
+        QCOMPARE(http("GET", redirect).status, 200);
+        QCOMPARE(m_listener->records().last().envelopeCode, QStringLiteral("D40001"));
+    }
+
+    void strictCodes_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("D20001 missing field") << QStringLiteral("missing") << QStringLiteral("D20001");
+        QTest::newRow("D20002 empty field") << QStringLiteral("empty") << QStringLiteral("D20002");
+        QTest::newRow("D20003 invalid field") << QStringLiteral("invalid") << QStringLiteral("D20003");
+        QTest::newRow("D20003 unknown clientID") << QStringLiteral("client") << QStringLiteral("D20003");
+        QTest::newRow("D20004 reused nonce") << QStringLiteral("nonce") << QStringLiteral("D20004");
+        QTest::newRow("D20004 older timestamp") << QStringLiteral("older") << QStringLiteral("D20004");
+        QTest::newRow("D20004 timestamp in the future") << QStringLiteral("future") << QStringLiteral("D20004");
+        QTest::newRow("D20005 signature method") << QStringLiteral("method") << QStringLiteral("D20005");
+        QTest::newRow("D20006 bad signature") << QStringLiteral("signature") << QStringLiteral("D20006");
+        QTest::newRow("D20007 unsupported source") << QStringLiteral("source") << QStringLiteral("D20007");
+        QTest::newRow("D20008 unregistered redirect") << QStringLiteral("redirect") << QStringLiteral("D20008");
+        QTest::newRow("D20009 unknown accessToken") << QStringLiteral("token") << QStringLiteral("D20009");
+        QTest::newRow("D20010 unknown openID") << QStringLiteral("openid") << QStringLiteral("D20010");
+        QTest::newRow("D20011 duplicated businessID") << QStringLiteral("business") << QStringLiteral("D20011");
+        QTest::newRow("D20012 scope not granted") << QStringLiteral("scope") << QStringLiteral("D20012");
+        QTest::newRow("D30004 undecryptable body") << QStringLiteral("decrypt") << QStringLiteral("D30004");
+        QTest::newRow("D40004 unknown code") << QStringLiteral("code") << QStringLiteral("D40004");
+    }
+
+    void strictCodes()
+    {
+        QFETCH(QString, what);
+        QFETCH(QString, code);
+        const QJsonObject token = login(what == QLatin1String("scope") ? QStringLiteral("eidapi_auth")
+                                                                       : QStringLiteral("eidapi_auth eidapi_profiles"));
+        QVERIFY(!token.isEmpty());
+        QJsonObject body = profileBody(token, unique(QStringLiteral("sc")), QStringLiteral("s"));
+        std::function<void(Protocol::PreparedRequest&)> tweak;
+        auto setHeader = [](Protocol::PreparedRequest& r, const QByteArray& name, const QByteArray& value) {
+            for (auto& h : r.headers) {
+                if (h.first == name)
+                    h.second = value;
+            }
+        };
+        QString api = QStringLiteral("auth.profile");
+        if (what == QLatin1String("missing"))
+            body.remove(QStringLiteral("businessID"));
+        else if (what == QLatin1String("empty"))
+            body.insert(QStringLiteral("profileFields"), QJsonArray());
+        else if (what == QLatin1String("invalid"))
+            body.insert(QStringLiteral("state"), QStringLiteral("has spaces"));
+        else if (what == QLatin1String("source"))
+            body.insert(QStringLiteral("source"), QStringLiteral("Netscape_Navigator"));
+        else if (what == QLatin1String("redirect"))
+            body.insert(QStringLiteral("redirectURI"), QStringLiteral("https://evil.example/cb"));
+        else if (what == QLatin1String("token"))
+            body.insert(QStringLiteral("accessToken"), QStringLiteral("00000000000000000000000000000000"));
+        else if (what == QLatin1String("openid"))
+            body.insert(QStringLiteral("openID"), QStringLiteral("ffffffffffffffffffffffffffffffff"));
+        else if (what == QLatin1String("business")) {
+            QCOMPARE(m_client->call(api, body).envelope.code, QStringLiteral("D00000"));
+        } else if (what == QLatin1String("code")) {
+            api = QStringLiteral("auth.getToken");
+            body = {{QStringLiteral("code"), QStringLiteral("nosuchcode")},
+                {QStringLiteral("grantType"), QStringLiteral("authorization_code")}};
+        } else if (what == QLatin1String("client")) {
+            tweak = [&](Protocol::PreparedRequest& r) { setHeader(r, "clientID", "0123456789abcdef0123456789abcdef"); };
+        } else if (what == QLatin1String("method")) {
+            tweak = [&](Protocol::PreparedRequest& r) { setHeader(r, "signatureMethod", "HmacSHA1"); };
+        } else if (what == QLatin1String("signature")) {
+            tweak = [&](Protocol::PreparedRequest& r) {
+                setHeader(r, "signature", "AAAA" + r.header("signature").mid(4));
+            };
+        } else if (what == QLatin1String("future")) {
+            tweak = [&](Protocol::PreparedRequest& r) {
+                setHeader(r, "timestamp", QByteArray::number(r.header("timestamp").toLongLong() + 10 * 60'000));
+                m_client->resign(r);
+            };
+        } else if (what == QLatin1String("older")) {
+            tweak = [&](Protocol::PreparedRequest& r) {
+                setHeader(r, "timestamp", QByteArray::number(r.header("timestamp").toLongLong() - 60'000));
+                m_client->resign(r);
+            };
+        } else if (what == QLatin1String("decrypt")) {
+            tweak = [&](Protocol::PreparedRequest& r) {
+                r.body = "{\"content\":\"AAAADAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\"}";
+                m_client->resign(r);
+            };
+        }
+        QByteArray sentNonce;
+        if (what == QLatin1String("nonce")) {
+            auto first
+                = m_client->call(api, body, [&](Protocol::PreparedRequest& r) { sentNonce = r.header("nonce"); });
+            QCOMPARE(first.envelope.code, QStringLiteral("D00000"));
+            body.insert(QStringLiteral("businessID"), unique(QStringLiteral("nonce")));
+            tweak = [&](Protocol::PreparedRequest& r) {
+                setHeader(r, "nonce", sentNonce);
+                m_client->resign(r);
+            };
+        }
+        const auto reply = m_client->call(api, body, tweak);
+        QCOMPARE(reply.status, 200);
+        QVERIFY2(reply.envelope.code == code, reply.raw.constData());
+        QVERIFY(!reply.envelope.message.isEmpty());
+        if (code == QLatin1String("D20006"))
+            QVERIFY(reply.envelope.extra.value(QStringLiteral("debug"))
+                        .toObject()
+                        .contains(QStringLiteral("stringToSign")));
+        // Field errors name the field.
+        const QHash<QString, QString> field {{QStringLiteral("missing"), QStringLiteral("businessID")},
+            {QStringLiteral("empty"), QStringLiteral("profileFields")},
+            {QStringLiteral("invalid"), QStringLiteral("state")}, {QStringLiteral("source"), QStringLiteral("source")},
+            {QStringLiteral("redirect"), QStringLiteral("evil.example")}};
+        if (field.contains(what))
+            QVERIFY2(reply.envelope.message.contains(field.value(what)), qPrintable(reply.envelope.message));
+    }
+
+    void noValidCekGetsD30002()
+    {
+        const auto revoked = m_client->call(QStringLiteral("keys.revokeKey"), {});
+        QCOMPARE(revoked.envelope.code, QStringLiteral("D00000"));
+        const auto r = m_client->call(QStringLiteral("auth.getToken"),
+            {{QStringLiteral("code"), QStringLiteral("x")},
+                {QStringLiteral("grantType"), QStringLiteral("authorization_code")}});
+        QCOMPARE(r.envelope.code, QStringLiteral("D30002"));
+        const QByteArray old = m_client->cek();
+        QVERIFY(m_client->fetchKey());
+        QVERIFY(m_client->cek() != old);
+    }
+
+    void badInputKeepsServing()
+    {
+        const quint16 port = quint16(QUrl(m_sim->baseUrl()).port());
+        const QByteArray big = TestSupport::rawExchange(
+            port, "POST /api/v1/auth/getToken HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n");
+        QVERIFY2(big.startsWith("HTTP/1.1 413"), big.constData());
+        QVERIFY(big.contains("\"code\":\"D20003\""));
+        const auto notFound = http("POST", m_sim->baseUrl() + QStringLiteral("/api/v1/nope"), "{}");
+        QCOMPARE(notFound.status, 404);
+        QVERIFY(notFound.body.contains("\"code\""));
+        const auto garbage = TestSupport::rawExchange(port, "\x01\x02 garbage\r\n\r\n");
+        QVERIFY2(garbage.startsWith("HTTP/1.1 400"), garbage.constData());
+        QVERIFY(m_client->fetchKey());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulator)
+#include "tst_simulator.moc"
