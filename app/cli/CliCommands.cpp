@@ -75,6 +75,18 @@ Util::Result<QByteArray> keyFromHex(const QString& hex, const QString& option, i
     return key;
 }
 
+/// The CEK from --key-hex (checked first, so a bad key never waits on stdin) and the bytes of --in.
+Util::Result<std::pair<QByteArray, QByteArray>> keyAndInput(const Parser& p)
+{
+    auto key = keyFromHex(p.value(QStringLiteral("key-hex")), QStringLiteral("key-hex"), 32);
+    if (!key)
+        return key.error();
+    auto in = readInput(p.isSet(QStringLiteral("in")) ? p.value(QStringLiteral("in")) : QStringLiteral("-"));
+    if (!in)
+        return Util::Error {in.error().code, QStringLiteral("--in: ") + in.error().detail};
+    return std::make_pair(key.value(), in.value());
+}
+
 int encryptCommand(const QStringList& args)
 {
     Parser p(QStringLiteral("encrypt"), QStringLiteral("AES-256-GCM encrypt into the iAM Smart content blob."));
@@ -84,20 +96,18 @@ int encryptCommand(const QStringList& args)
     p.option(QStringLiteral("in"), QStringLiteral("plaintext file, - for stdin (default)"), QStringLiteral("FILE"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
-    auto key = keyFromHex(p.value(QStringLiteral("key-hex")), QStringLiteral("key-hex"), 32);
-    if (!key)
-        return usageError(key.error().detail);
-    auto in = readInput(p.isSet(QStringLiteral("in")) ? p.value(QStringLiteral("in")) : QStringLiteral("-"));
-    if (!in)
-        return usageError(QStringLiteral("--in: ") + in.error().detail);
+    auto io = keyAndInput(p);
+    if (!io)
+        return usageError(io.error().detail);
+    const auto& [key, in] = io.value();
     Util::Result<QByteArray> blob = QByteArray();
     if (p.isSet(QStringLiteral("iv-hex"))) {
         auto iv = keyFromHex(p.value(QStringLiteral("iv-hex")), QStringLiteral("iv-hex"), 12);
         if (!iv)
             return usageError(iv.error().detail);
-        blob = Crypto::AesGcmCipher::encrypt(key.value(), in.value(), iv.value());
+        blob = Crypto::AesGcmCipher::encrypt(key, in, iv.value());
     } else {
-        blob = Crypto::AesGcmCipher::encrypt(key.value(), in.value());
+        blob = Crypto::AesGcmCipher::encrypt(key, in);
     }
     if (!blob)
         return failure(blob.error());
@@ -112,13 +122,11 @@ int decryptCommand(const QStringList& args)
     p.option(QStringLiteral("in"), QStringLiteral("Base64 blob file, - for stdin (default)"), QStringLiteral("FILE"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
-    auto key = keyFromHex(p.value(QStringLiteral("key-hex")), QStringLiteral("key-hex"), 32);
-    if (!key)
-        return usageError(key.error().detail);
-    auto in = readInput(p.isSet(QStringLiteral("in")) ? p.value(QStringLiteral("in")) : QStringLiteral("-"));
-    if (!in)
-        return usageError(QStringLiteral("--in: ") + in.error().detail);
-    auto plain = Crypto::AesGcmCipher::decrypt(key.value(), in.value().trimmed());
+    auto io = keyAndInput(p);
+    if (!io)
+        return usageError(io.error().detail);
+    const auto& [key, in] = io.value();
+    auto plain = Crypto::AesGcmCipher::decrypt(key, in.trimmed());
     if (!plain)
         return failure(plain.error());
     printRaw(plain.value());
