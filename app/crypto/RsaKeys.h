@@ -43,6 +43,7 @@ private:
     friend class KeyWrap;
     friend class CertificateAuthority;
     friend class Certificates;
+    friend class Signing;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };
@@ -70,6 +71,7 @@ private:
     friend class KeyWrap;
     friend class CertificateAuthority;
     friend class Certificates;
+    friend class Signing;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };

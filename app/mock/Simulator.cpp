@@ -7,13 +7,17 @@
 #include "net/HttpServer.h"
 #include "protocol/Envelope.h"
 #include "protocol/UrlBuilder.h"
+#include "qr/QrEncoder.h"
 #include "util/RandomSource.h"
 #include "util/RequestStamp.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSaveFile>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -101,6 +105,8 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     if (!personas)
         return personas.error();
     m_personas = personas.value();
+    if (auto s = loadOrCreateSigningCredentials(); !s)
+        return s;
     m_serverSecret = Util::RandomSource::system().bytes(32);
 
     m_network = new QNetworkAccessManager(this);
@@ -567,16 +573,18 @@ Net::HttpResponse Simulator::handleQrPage(const QString& id)
     scheme.context = p.kind == QLatin1String("auth") ? QStringLiteral("auth") : QStringLiteral("ticket");
     scheme.ticketId = p.ticketId;
     const QString qrText = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(scheme));
+    auto matrix = Qr::QrEncoder::encode(qrText.toUtf8());
+    const QString qrSvg = matrix ? Qr::QrEncoder::toSvg(matrix.value(), 6) : QString();
     const QString status
         = p.status == QLatin1String("pending") ? waiting.get(lang) : p.status + QLatin1Char(' ') + p.resultCode;
-    const QString html
-        = QStringLiteral(
-            "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
-            "<title>%2</title></head><body style=\"font-family:sans-serif;text-align:center\"><h1>%2</h1>"
-            "<p id=\"qr-text\"><code>%3</code></p><p><a id=\"open\" href=\"%3\">%4</a></p>"
-            "<p id=\"status\">%5</p><p><a id=\"more-info\" href=\"%6\">%7</a></p></body></html>")
-              .arg(Protocol::languageKey(lang), title.get(lang).toHtmlEscaped(), qrText.toHtmlEscaped(),
-                  open.get(lang).toHtmlEscaped(), status.toHtmlEscaped(), moreInfo, more.get(lang).toHtmlEscaped());
+    const QString html = QStringLiteral(
+        "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
+        "<title>%2</title></head><body style=\"font-family:sans-serif;text-align:center\"><h1>%2</h1>"
+        "<div id=\"qr\">%8</div><p id=\"qr-text\"><code>%3</code></p><p><a id=\"open\" href=\"%3\">%4</a></p>"
+        "<p id=\"status\">%5</p><p><a id=\"more-info\" href=\"%6\">%7</a></p></body></html>")
+                             .arg(Protocol::languageKey(lang), title.get(lang).toHtmlEscaped(), qrText.toHtmlEscaped(),
+                                 open.get(lang).toHtmlEscaped(), status.toHtmlEscaped(), moreInfo,
+                                 more.get(lang).toHtmlEscaped(), qrSvg);
     return Net::HttpResponse::html(200, html.toUtf8());
 }
 
@@ -687,18 +695,125 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
             *detail = QStringLiteral("inconsistent HKIC number");
             return content;
         }
-        const qint64 now = m_clock.nowMs();
-        if (p.kind == QLatin1String("pdfsign") || p.kind == QLatin1String("anon-pdfsign")) {
-            content.insert(QStringLiteral("docDigest"), p.body.value(QLatin1String("docDigest")));
-            content.insert(QStringLiteral("pdfSignature"), QString());
-        } else {
-            content.insert(QStringLiteral("hashCode"), p.body.value(QLatin1String("hashCode")));
-            content.insert(QStringLiteral("timestamp"), now);
-            content.insert(QStringLiteral("signature"), QString());
-            content.insert(QStringLiteral("cert"), QString());
+        const auto signer = m_signers.constFind(who.id);
+        if (signer == m_signers.constEnd()) {
+            *code = QStringLiteral("D70002");
+            *detail = QStringLiteral("no signing certificate for persona %1").arg(who.id);
+            return content;
         }
+        if (p.kind == QLatin1String("bulksign")) {
+            QJsonArray documents;
+            for (const QJsonValue& d : p.body.value(QLatin1String("documents")).toArray()) {
+                QJsonObject signedDoc = signDocument(d.toObject(), *signer, code, detail);
+                if (*code != QLatin1String("D00000")) {
+                    *code = QStringLiteral("D71002");
+                    return content;
+                }
+                signedDoc.insert(QStringLiteral("id"), d.toObject().value(QLatin1String("id")));
+                signedDoc.insert(QStringLiteral("documentName"), d.toObject().value(QLatin1String("documentName")));
+                documents.append(signedDoc);
+            }
+            content.insert(QStringLiteral("documents"), documents);
+            content.insert(QStringLiteral("cert"), QString::fromLatin1(signer->certificateDer().toBase64()));
+            return content;
+        }
+        const QJsonObject signedDoc = signDocument(p.body, *signer, code, detail);
+        for (auto f = signedDoc.begin(); f != signedDoc.end(); ++f)
+            content.insert(f.key(), f.value());
+        if (p.kind == QLatin1String("sign") || p.kind == QLatin1String("anon-sign"))
+            content.insert(QStringLiteral("cert"), QString::fromLatin1(signer->certificateDer().toBase64()));
     }
     return content;
+}
+
+QJsonObject Simulator::signDocument(
+    const QJsonObject& request, const Crypto::CertifiedKey& signer, QString* code, QString* detail) const
+{
+    QJsonObject out;
+    *code = QStringLiteral("D00000");
+    if (request.contains(QLatin1String("docDigest"))) {
+        // PDF signing: a CMS detached signature over the PDF digest, with the signer certificate.
+        const QByteArray digest
+            = QByteArray::fromBase64(request.value(QLatin1String("docDigest")).toString().toLatin1());
+        auto cms = Crypto::Signing::cmsDetached(signer, digest);
+        if (!cms) {
+            *code = QStringLiteral("D70002");
+            *detail = cms.error().toString();
+            return out;
+        }
+        out.insert(QStringLiteral("docDigest"), request.value(QLatin1String("docDigest")));
+        out.insert(QStringLiteral("pdfSignature"), QString::fromLatin1(cms->toBase64()));
+        return out;
+    }
+    const QString hashCode = request.value(QLatin1String("hashCode")).toString();
+    const QString algorithm = request.value(QLatin1String("sigAlgo")).toString(QStringLiteral("SHA256withRSA"));
+    auto signature = Crypto::Signing::sign(signer.key, QByteArray::fromBase64(hashCode.toLatin1()), algorithm);
+    if (!signature) {
+        *code = QStringLiteral("D70002");
+        *detail = signature.error().toString();
+        return out;
+    }
+    out.insert(QStringLiteral("hashCode"), hashCode);
+    out.insert(QStringLiteral("timestamp"), m_clock.nowMs());
+    out.insert(QStringLiteral("signature"), QString::fromLatin1(signature->toBase64()));
+    return out;
+}
+
+Util::Status Simulator::loadOrCreateSigningCredentials()
+{
+    const QDir dir(QDir(m_options.stateDir).filePath(QStringLiteral("ca")));
+    if (!QDir().mkpath(dir.path()))
+        return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(dir.path())};
+    auto read = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    auto write = [](const QString& path, const QByteArray& data, bool secret) -> Util::Status {
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return Util::Error {QStringLiteral("io-error"), QStringLiteral("%1: %2").arg(path, f.errorString())};
+        f.setPermissions(secret ? QFile::ReadOwner | QFile::WriteOwner
+                                : QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        f.write(data);
+        return f.commit() ? Util::success()
+                          : Util::Status(Util::Error {
+                              QStringLiteral("io-error"), QStringLiteral("%1: %2").arg(path, f.errorString())});
+    };
+    // Load a stored pair, or make and store a new one.
+    auto pair
+        = [&](const QString& name,
+              const std::function<Util::Result<Crypto::CertifiedKey>()>& make) -> Util::Result<Crypto::CertifiedKey> {
+        const QString keyPath = dir.filePath(name + QStringLiteral(".key"));
+        const QString certPath = dir.filePath(name + QStringLiteral(".crt"));
+        auto loaded = Crypto::Signing::load(read(keyPath), read(certPath));
+        if (loaded)
+            return loaded;
+        auto made = make();
+        if (!made)
+            return made;
+        if (auto s = write(keyPath, made->key.toPem(), true); !s)
+            return s.error();
+        if (auto s = write(certPath, made->certificatePem, false); !s)
+            return s.error();
+        return made;
+    };
+    auto ca = pair(QStringLiteral("mock-ca"),
+        [] { return Crypto::Signing::createAuthority(QStringLiteral("iAM Smart Mock CA")); });
+    if (!ca)
+        return ca.error();
+    m_caCertificatePath = dir.filePath(QStringLiteral("mock-ca.crt"));
+    m_signers.clear();
+    for (const Persona& p : std::as_const(m_personas)) {
+        if (!p.canSign())
+            continue;
+        const QString cn = p.displayName.en().isEmpty() ? p.id : p.displayName.en();
+        auto signer = pair(QStringLiteral("persona-") + p.id,
+            [&] { return Crypto::Signing::issue(ca.value(), cn, QStringLiteral("iAM Smart Mock CA")); });
+        if (!signer)
+            return signer.error();
+        m_signers.insert(p.id, signer.value());
+    }
+    return Util::success();
 }
 
 Util::Result<QJsonObject> Simulator::decide(

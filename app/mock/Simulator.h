@@ -2,6 +2,7 @@
 
 #include "ClientRegistry.h"
 #include "Persona.h"
+#include "crypto/Signing.h"
 #include "net/HttpMessage.h"
 #include "protocol/ApiCatalog.h"
 #include "protocol/ContentKey.h"
@@ -108,6 +109,8 @@ public:
     QList<PendingRequest> pending() const;
     const PendingRequest* request(const QString& id) const;
     QList<DeliveryAttempt> deliveries() const { return m_deliveries; }
+    /// The mock CA that issued every persona's signing certificate (PEM file in the state dir).
+    QString caCertificatePath() const { return m_caCertificatePath; }
 
     /// Phone decisions. Each returns {"id", "status", "resultCode"[, "redirect"]}; errors "not-found",
     /// "not-pending", "unknown-persona".
@@ -165,6 +168,9 @@ private:
     QString personaOpenId(const QString& clientId, const QString& personaId) const;
     QString personaAccessToken(const QString& clientId, const QString& personaId) const;
     const Persona* persona(const QString& id) const;
+    Util::Status loadOrCreateSigningCredentials();
+    QJsonObject signDocument(
+        const QJsonObject& request, const Crypto::CertifiedKey& signer, QString* code, QString* detail) const;
     QString newId() const;
 
     const Protocol::ApiCatalog& m_catalog;
@@ -175,6 +181,8 @@ private:
     QTimer* m_sweeper = nullptr;
     ClientRegistry m_clients;
     QList<Persona> m_personas;
+    QHash<QString, Crypto::CertifiedKey> m_signers; ///< persona id → signing key and certificate
+    QString m_caCertificatePath;
     QByteArray m_serverSecret;
     Protocol::ContentKeyCache m_ceks;
     QHash<QString, ClientState> m_clientState;

@@ -1,9 +1,11 @@
 #include "HttpClient.h"
 #include "SimulatorClient.h"
+#include "TestSupport.h"
 #include "callback/CallbackListener.h"
 #include "mock/Simulator.h"
 #include "protocol/UrlBuilder.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -97,6 +99,56 @@ private:
             {QStringLiteral("redirectURI"), m_listener->urlFor(QStringLiteral("callback.profile"))},
             {QStringLiteral("state"), state},
             {QStringLiteral("profileFields"), QJsonArray {QStringLiteral("idNo"), QStringLiteral("enName")}}};
+    }
+
+    /// Initiates `apiId` with its catalog mock body (overridden with a fresh businessID, the token, and the
+    /// listener as redirectURI), decides it on the phone, and returns the callback the listener received.
+    Callback::CallbackRecord phoneFlow(const QString& apiId, const QJsonObject& token, const QString& route,
+        const QString& persona = {}, const QJsonObject& overrides = {})
+    {
+        const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(apiId);
+        QJsonObject body = api->mockValues();
+        const QString businessId = unique(QStringLiteral("flow"));
+        body.insert(QStringLiteral("businessID"), businessId);
+        body.insert(QStringLiteral("state"), QStringLiteral("flowstate"));
+        body.insert(QStringLiteral("source"), QStringLiteral("PC_Browser"));
+        body.insert(QStringLiteral("redirectURI"), m_listener->urlFor(api->callbackId));
+        if (body.contains(QStringLiteral("accessToken"))) {
+            body.insert(QStringLiteral("accessToken"), token.value(QStringLiteral("accessToken")));
+            body.insert(QStringLiteral("openID"), token.value(QStringLiteral("openID")));
+        }
+        for (auto it = overrides.begin(); it != overrides.end(); ++it)
+            body.insert(it.key(), it.value());
+        m_listener->expect({businessId, apiId, api->callbackId, businessId, QStringLiteral("flowstate")});
+        const auto initiated = m_client->call(apiId, body);
+        if (initiated.envelope.code != QLatin1String("D00000")) {
+            qWarning() << apiId << initiated.raw;
+            return {};
+        }
+        const QJsonObject pending = onlyPending(api->phoneKind);
+        const qsizetype before = m_listener->records().size();
+        QJsonObject decision {{QStringLiteral("id"), pending.value(QStringLiteral("id"))}};
+        if (!persona.isEmpty())
+            decision.insert(QStringLiteral("persona"), persona);
+        adminPost(route, decision);
+        QElapsedTimer t;
+        t.start();
+        while (m_listener->records().size() == before && t.elapsed() < 10000)
+            QTest::qWait(10);
+        return m_listener->records().size() > before ? m_listener->records().last() : Callback::CallbackRecord {};
+    }
+
+    QString writeFile(const QString& name, const QByteArray& data)
+    {
+        QFile f(m_dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(data);
+        return f.fileName();
+    }
+
+    static QByteArray b64(const QJsonObject& o, const char* field)
+    {
+        return QByteArray::fromBase64(o.value(QLatin1String(field)).toString().toLatin1());
     }
 
 private slots:
@@ -336,6 +388,253 @@ private slots:
             {QStringLiteral("redirect"), QStringLiteral("evil.example")}};
         if (field.contains(what))
             QVERIFY2(reply.envelope.message.contains(field.value(what)), qPrintable(reply.envelope.message));
+    }
+
+    void hashSigningVerifiesWithOpenssl_data()
+    {
+        QTest::addColumn<QString>("algorithm");
+        QTest::newRow("SHA256withRSA") << QStringLiteral("SHA256withRSA");
+        QTest::newRow("NONEwithRSA") << QStringLiteral("NONEwithRSA");
+    }
+
+    void hashSigningVerifiesWithOpenssl()
+    {
+        QFETCH(QString, algorithm);
+        const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_sign"));
+        QVERIFY(!token.isEmpty());
+        const Mock::Persona& signer = m_sim->personas().first();
+        const QByteArray hash = QCryptographicHash::hash("the contract", QCryptographicHash::Sha256);
+        const auto r = phoneFlow(QStringLiteral("signing.sign"), token, QStringLiteral("approve"), signer.id,
+            {{QStringLiteral("hashCode"), QString::fromLatin1(hash.toBase64())}, {QStringLiteral("sigAlgo"), algorithm},
+                {QStringLiteral("HKICHash"),
+                    QString::fromLatin1(
+                        QCryptographicHash::hash(signer.hkicIdentification.toUtf8(), QCryptographicHash::Sha256)
+                            .toBase64())}});
+        QCOMPARE(r.envelopeCode, QStringLiteral("D00000"));
+        QCOMPARE(r.matchStatus, Callback::Match::Matched);
+        const QJsonObject c = r.content.toObject();
+        QCOMPARE(b64(c, "hashCode"), hash);
+        QVERIFY(c.value(QStringLiteral("timestamp")).toDouble() > 0);
+        const QString dir = m_dir.path();
+        writeFile(QStringLiteral("cert.der"), b64(c, "cert"));
+        writeFile(QStringLiteral("sig.bin"), b64(c, "signature"));
+        writeFile(QStringLiteral("data.bin"), hash);
+        QCOMPARE(TestSupport::openssl(
+                     {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+                         QStringLiteral("cert.der"), QStringLiteral("-out"), QStringLiteral("cert.pem")},
+                     {}, dir)
+                     .exitCode,
+            0);
+        QCOMPARE(TestSupport::openssl({QStringLiteral("x509"), QStringLiteral("-in"), QStringLiteral("cert.pem"),
+                                          QStringLiteral("-pubkey"), QStringLiteral("-noout"), QStringLiteral("-out"),
+                                          QStringLiteral("pub.pem")},
+                     {}, dir)
+                     .exitCode,
+            0);
+        const auto chain = TestSupport::openssl({QStringLiteral("verify"), QStringLiteral("-CAfile"),
+                                                    m_sim->caCertificatePath(), QStringLiteral("cert.pem")},
+            {}, dir);
+        QVERIFY2(chain.exitCode == 0, (chain.out + chain.err).constData());
+        const auto verified = algorithm == QLatin1String("SHA256withRSA")
+            ? TestSupport::openssl({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"),
+                                       QStringLiteral("pub.pem"), QStringLiteral("-signature"),
+                                       QStringLiteral("sig.bin"), QStringLiteral("data.bin")},
+                {}, dir)
+            : TestSupport::openssl(
+                {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                    QStringLiteral("-inkey"), QStringLiteral("pub.pem"), QStringLiteral("-in"),
+                    QStringLiteral("data.bin"), QStringLiteral("-sigfile"), QStringLiteral("sig.bin"),
+                    QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")},
+                {}, dir);
+        QVERIFY2(verified.exitCode == 0, (verified.out + verified.err).constData());
+        // Altered data must not verify.
+        writeFile(QStringLiteral("data.bin"), QCryptographicHash::hash("another contract", QCryptographicHash::Sha256));
+        const auto altered = algorithm == QLatin1String("SHA256withRSA")
+            ? TestSupport::openssl({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"),
+                                       QStringLiteral("pub.pem"), QStringLiteral("-signature"),
+                                       QStringLiteral("sig.bin"), QStringLiteral("data.bin")},
+                {}, dir)
+            : TestSupport::openssl(
+                {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                    QStringLiteral("-inkey"), QStringLiteral("pub.pem"), QStringLiteral("-in"),
+                    QStringLiteral("data.bin"), QStringLiteral("-sigfile"), QStringLiteral("sig.bin"),
+                    QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")},
+                {}, dir);
+        QVERIFY(altered.exitCode != 0);
+    }
+
+    void pdfSigningVerifiesWithOpensslCms()
+    {
+        const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_sign"));
+        QVERIFY(!token.isEmpty());
+        const QByteArray digest = QCryptographicHash::hash("%PDF-1.7 byte ranges", QCryptographicHash::Sha256);
+        const Mock::Persona& signer = m_sim->personas().first();
+        const QString hkicHash = QString::fromLatin1(
+            QCryptographicHash::hash(signer.hkicIdentification.toUtf8(), QCryptographicHash::Sha256).toBase64());
+        const auto r = phoneFlow(QStringLiteral("signing.pdfSign"), token, QStringLiteral("approve"), signer.id,
+            {{QStringLiteral("docDigest"), QString::fromLatin1(digest.toBase64())},
+                {QStringLiteral("HKICHash"), hkicHash}});
+        QCOMPARE(r.envelopeCode, QStringLiteral("D00000"));
+        const QJsonObject c = r.content.toObject();
+        QCOMPARE(b64(c, "docDigest"), digest);
+        writeFile(QStringLiteral("pdfsig.der"), b64(c, "pdfSignature"));
+        writeFile(QStringLiteral("digest.bin"), digest);
+        const auto verified = TestSupport::openssl(
+            {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"), QStringLiteral("-inform"),
+                QStringLiteral("DER"), QStringLiteral("-in"), QStringLiteral("pdfsig.der"), QStringLiteral("-content"),
+                QStringLiteral("digest.bin"), QStringLiteral("-CAfile"), m_sim->caCertificatePath(),
+                QStringLiteral("-out"), QStringLiteral("/dev/null")},
+            {}, m_dir.path());
+        QVERIFY2(verified.exitCode == 0, (verified.out + verified.err).constData());
+    }
+
+    void signingRefusals_data()
+    {
+        QTest::addColumn<bool>("plainPersona");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("iAM Smart (not +) cannot sign") << true << QStringLiteral("D70004");
+        QTest::newRow("HKIC hash of someone else") << false << QStringLiteral("D70005");
+    }
+
+    void signingRefusals()
+    {
+        QFETCH(bool, plainPersona);
+        QFETCH(QString, code);
+        QString persona;
+        for (const Mock::Persona& p : m_sim->personas()) {
+            if (p.canSign() != plainPersona) {
+                persona = p.id;
+                break;
+            }
+        }
+        QVERIFY(!persona.isEmpty());
+        const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_sign"), persona);
+        QVERIFY(!token.isEmpty());
+        const auto r = phoneFlow(QStringLiteral("signing.sign"), token, QStringLiteral("approve"), persona,
+            {{QStringLiteral("HKICHash"),
+                QString::fromLatin1(QCryptographicHash::hash("Z999999", QCryptographicHash::Sha256).toBase64())}});
+        QCOMPARE(r.envelopeCode, code);
+        QCOMPARE(r.matchStatus, Callback::Match::Matched);
+    }
+
+    void formFillingAndReauthentication_data()
+    {
+        QTest::addColumn<QString>("apiId");
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QString>("expectField");
+        QTest::newRow("e-ME") << QStringLiteral("formfilling.eme") << QStringLiteral("eidapi_auth eidapi_formFilling")
+                              << QStringLiteral("enName");
+        QTest::newRow("re-authentication")
+            << QStringLiteral("reauth.stepup") << QStringLiteral("eidapi_auth eidapi_fr") << QStringLiteral("isPassed");
+        QTest::newRow("bulk signing (modelled)")
+            << QStringLiteral("signing.bulkSign") << QStringLiteral("eidapi_auth eidapi_bulksign")
+            << QStringLiteral("documents");
+    }
+
+    void formFillingAndReauthentication()
+    {
+        QFETCH(QString, apiId);
+        QFETCH(QString, scope);
+        QFETCH(QString, expectField);
+        const QJsonObject token = login(scope);
+        QVERIFY(!token.isEmpty());
+        const auto r = phoneFlow(apiId, token, QStringLiteral("approve"));
+        QCOMPARE(r.envelopeCode, QStringLiteral("D00000"));
+        QCOMPARE(r.matchStatus, Callback::Match::Matched);
+        QVERIFY2(r.content.toObject().contains(expectField), QJsonDocument(r.content.toObject()).toJson().constData());
+        QVERIFY2(r.shapeProblems.isEmpty(), qPrintable(r.shapeProblems.join(QLatin1Char(';'))));
+    }
+
+    void anonymousFlows_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::newRow("anonymous form filling") << QStringLiteral("anonymous.eme");
+        QTest::newRow("anonymous signing") << QStringLiteral("anonymous.sign");
+        QTest::newRow("anonymous PDF signing") << QStringLiteral("anonymous.pdfSign");
+    }
+
+    void anonymousFlows()
+    {
+        QFETCH(QString, prefix);
+        const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(prefix + QStringLiteral(".initiate"));
+        QVERIFY(api);
+        QJsonObject body = api->mockValues();
+        const QString businessId = unique(QStringLiteral("anon"));
+        body.insert(QStringLiteral("businessID"), businessId);
+        body.insert(QStringLiteral("state"), QStringLiteral("anonstate"));
+        body.insert(QStringLiteral("redirectURI"), m_listener->urlFor(api->callbackId));
+        body.remove(QStringLiteral("HKICHash"));
+        m_listener->expect({businessId, api->id, api->callbackId, businessId, QStringLiteral("anonstate")});
+        const auto initiated = m_client->call(api->id, body);
+        QCOMPARE(initiated.envelope.code, QStringLiteral("D00000"));
+        const QString ticket = initiated.content.value(QStringLiteral("ticketID")).toString();
+        QVERIFY(!ticket.isEmpty());
+        const auto early
+            = m_client->call(prefix + QStringLiteral(".getResult"), {{QStringLiteral("businessID"), businessId}});
+        QCOMPARE(early.envelope.code, QStringLiteral("D20000"));
+
+        // The browser is sent to getQR with the ticket; the page shows it and waits.
+        Protocol::QrParams q;
+        q.clientId = m_client->clientId();
+        q.source = QStringLiteral("PC_Browser");
+        q.redirectUri = m_listener->urlFor(QStringLiteral("callback.auth"));
+        q.scope = api->scope;
+        q.state = QStringLiteral("anonstate");
+        q.ticketId = ticket;
+        QCOMPARE(http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q))).status, 303);
+
+        const qsizetype before = m_listener->records().size();
+        const QJsonObject answer = adminPost(QStringLiteral("approve"),
+            {{QStringLiteral("id"), onlyPending(api->phoneKind).value(QStringLiteral("id"))}});
+        QVERIFY(answer.value(QStringLiteral("redirect")).toString().contains(businessId));
+        QTRY_VERIFY_WITH_TIMEOUT(m_listener->records().size() > before, 10000);
+        QCOMPARE(m_listener->records().last().envelopeCode, QStringLiteral("D00000"));
+        QCOMPARE(m_listener->records().last().matchStatus, Callback::Match::Matched);
+
+        const auto result
+            = m_client->call(prefix + QStringLiteral(".getResult"), {{QStringLiteral("businessID"), businessId}});
+        QCOMPARE(result.envelope.code, QStringLiteral("D00000"));
+        QCOMPARE(result.content.value(QStringLiteral("businessID")).toString(), businessId);
+        QCOMPARE(result.content, m_listener->records().last().content.toObject());
+    }
+
+    void failedDeliveryIsRetried()
+    {
+        const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_fr"));
+        QVERIFY(!token.isEmpty());
+        m_sim->setFaults(1, 0);
+        const qsizetype attempts = m_sim->deliveries().size();
+        const auto r = phoneFlow(QStringLiteral("reauth.stepup"), token, QStringLiteral("approve"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_sim->deliveries().size() >= attempts + 2, 10000);
+        QCOMPARE(m_sim->deliveries().at(attempts).error, QStringLiteral("fault injected"));
+        QCOMPARE(m_sim->deliveries().at(attempts + 1).attempt, 2);
+        QCOMPARE(m_sim->deliveries().at(attempts + 1).httpStatus, 200);
+        QCOMPARE(r.envelopeCode, QStringLiteral("D00000"));
+    }
+
+    void qrPageShowsAScannableCode()
+    {
+        Protocol::QrParams q;
+        q.clientId = m_client->clientId();
+        q.source = QStringLiteral("PC_Browser");
+        q.redirectUri = m_listener->urlFor(QStringLiteral("callback.auth"));
+        q.scope = QStringLiteral("eidapi_auth");
+        q.lang = QStringLiteral("zh-HK");
+        const auto first = http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q)));
+        QByteArray location;
+        for (const auto& h : first.headers) {
+            if (h.first.compare("Location", Qt::CaseInsensitive) == 0)
+                location = h.second;
+        }
+        const auto page = http("GET", m_sim->baseUrl() + QString::fromUtf8(location));
+        QCOMPARE(page.status, 200);
+        const QString html = QString::fromUtf8(page.body);
+        QVERIFY(html.contains(QStringLiteral("了解更多")));
+        QVERIFY(html.contains(QStringLiteral("https://www.iamsmart.gov.hk/tc/")));
+        QVERIFY(html.contains(QStringLiteral("開啟智方便")));
+        QVERIFY(html.contains(QStringLiteral("<svg")));
+        (void)adminPost(QStringLiteral("cancel"),
+            {{QStringLiteral("id"), onlyPending(QStringLiteral("auth")).value(QStringLiteral("id"))}});
     }
 
     void noValidCekGetsD30002()
