@@ -6,7 +6,7 @@ BUILD_DIR="${IAMSMART_BUILD_DIR:-$ROOT/build}"
 
 # Every Debian 12 package the project needs to build, test, run and package.
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config git ca-certificates clang-format
+  build-essential cmake ninja-build pkg-config git ca-certificates clang-format clang libclang-rt-14-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev qt6-qpa-plugins libqt6svg6
   qtkeychain-qt6-dev libssl-dev openssl libqrencode-dev libcjose-dev libjansson-dev libhttp-parser-dev libgl-dev
@@ -37,4 +37,14 @@ build() {
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   fi
   cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+# The libFuzzer build (instrumented core + fuzz targets) in $BUILD_DIR/fuzz, when clang is there.
+build_fuzz() {
+  command -v clang++ >/dev/null || return 0
+  if [ ! -f "$BUILD_DIR/fuzz/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$BUILD_DIR/fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_COMPILER=clang++ -DIAMSMART_FUZZ=ON >/dev/null
+  fi
+  cmake --build "$BUILD_DIR/fuzz" --parallel "$(nproc)" --target fuzz_request
 }

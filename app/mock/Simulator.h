@@ -118,6 +118,8 @@ public:
     Util::Result<QJsonObject> reject(const QString& id);
     Util::Result<QJsonObject> cancel(const QString& id);
     Util::Result<QJsonObject> expire(const QString& id);
+    /// Answers one request as the server would (used by the fuzzer to skip the socket).
+    Net::HttpResponse respond(const Net::HttpRequest& request) { return handle(request); }
     /// Makes the next `count` callback deliveries fail, and delays deliveries by `delayMs`.
     void setFaults(int failNext, int delayMs);
 
