@@ -132,5 +132,21 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <source>Return codes</source>
         <translation>Return codes</translation>
     </message>
+    <message>
+        <source>Local simulator (%1) at %2</source>
+        <translation>Local simulator (%1) at %2</translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation>strict</translation>
+    </message>
+    <message>
+        <source>sandbox-compatible</source>
+        <translation>sandbox-compatible</translation>
+    </message>
+    <message>
+        <source>Local simulator not running</source>
+        <translation>Local simulator not running</translation>
+    </message>
 </context>
 </TS>

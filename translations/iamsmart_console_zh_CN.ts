@@ -131,5 +131,21 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Return codes</source>
         <translation>返回代码</translation>
     </message>
+    <message>
+        <source>Local simulator (%1) at %2</source>
+        <translation>本机模拟器（%1）位于 %2</translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation>严格模式</translation>
+    </message>
+    <message>
+        <source>sandbox-compatible</source>
+        <translation>沙盒兼容模式</translation>
+    </message>
+    <message>
+        <source>Local simulator not running</source>
+        <translation>本机模拟器未运行</translation>
+    </message>
 </context>
 </TS>

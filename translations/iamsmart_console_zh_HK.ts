@@ -131,5 +131,21 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Return codes</source>
         <translation>回傳代碼</translation>
     </message>
+    <message>
+        <source>Local simulator (%1) at %2</source>
+        <translation>本機模擬器（%1）位於 %2</translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation>嚴格模式</translation>
+    </message>
+    <message>
+        <source>sandbox-compatible</source>
+        <translation>沙盒相容模式</translation>
+    </message>
+    <message>
+        <source>Local simulator not running</source>
+        <translation>本機模擬器未有運行</translation>
+    </message>
 </context>
 </TS>

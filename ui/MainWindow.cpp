@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LanguageManager.h"
+#include "mock/Simulator.h"
 #include "protocol/ApiCatalog.h"
 
 #include <QAction>
@@ -27,9 +28,10 @@ QString esc(const QString& s)
 }
 } // namespace
 
-MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
+MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, QWidget* parent)
     : QMainWindow(parent)
     , m_languages(languages)
+    , m_simulator(simulator)
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* left = new QWidget(this);
@@ -57,6 +59,10 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     splitter->setSizes({300, 800});
     setCentralWidget(splitter);
 
+    m_simulatorStatus = new QLabel(this);
+    m_simulatorStatus->setObjectName(QStringLiteral("simulatorStatusLabel"));
+    m_simulatorStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_simulatorStatus);
     m_status = new QLabel(this);
     statusBar()->addPermanentWidget(m_status);
 
@@ -135,6 +141,12 @@ void MainWindow::retranslate()
     const auto& catalog = Protocol::ApiCatalog::builtin();
     m_status->setText(catalog.apis().isEmpty() ? tr("The API catalog failed to load.")
                                                : tr("%n API(s) in the catalog", nullptr, int(catalog.apis().size())));
+    if (m_simulator && !m_simulator->baseUrl().isEmpty())
+        m_simulatorStatus->setText(tr("Local simulator (%1) at %2")
+                                       .arg(m_simulator->mode() == Mock::Mode::Strict ? tr("strict") : tr("sandbox-compatible"),
+                                            m_simulator->baseUrl()));
+    else
+        m_simulatorStatus->setText(tr("Local simulator not running"));
     for (QAction* action : m_languageGroup->actions())
         action->setChecked(action->objectName().endsWith(Protocol::languageKey(m_languages->language())));
     if (!currentApiId().isEmpty())

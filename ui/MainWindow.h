@@ -5,6 +5,9 @@
 #include <QMainWindow>
 
 class LanguageManager;
+namespace Mock {
+class Simulator;
+}
 class QActionGroup;
 class QLabel;
 class QLineEdit;
@@ -19,7 +22,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
+    /// `simulator` is the embedded iAM Smart the console runs on by default (may be null).
+    explicit MainWindow(LanguageManager* languages, Mock::Simulator* simulator = nullptr, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Selects an API in the catalog tree by id; false if there is none.
@@ -38,6 +42,8 @@ private:
     QString categoryLabel(const QString& category) const;
 
     LanguageManager* m_languages;
+    Mock::Simulator* m_simulator;
+    QLabel* m_simulatorStatus = nullptr;
     QTreeWidget* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QTextBrowser* m_spec = nullptr;

@@ -1,7 +1,9 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "mock/Simulator.h"
 
 #include <QApplication>
+#include <QStandardPaths>
 
 #include <cstdio>
 #include <cstring>
@@ -23,7 +25,14 @@ int main(int argc, char** argv)
 
     LanguageManager languages;
     languages.setLanguage(LanguageManager::systemLanguage());
-    MainWindow window(&languages);
+    // The embedded iAM Smart: the default environment, ready with no setup on an OS-chosen port.
+    Mock::Simulator simulator;
+    Mock::SimulatorOptions options;
+    options.stateDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/mock");
+    const Util::Status started = simulator.start(options);
+    if (!started)
+        qWarning("embedded simulator did not start: %s", qPrintable(started.error().toString()));
+    MainWindow window(&languages, &simulator);
     window.show();
     return app.exec();
 }

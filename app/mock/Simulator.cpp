@@ -229,7 +229,6 @@ Net::HttpResponse Simulator::envelope(const QString& code, const QString& detail
 
 Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
 {
-    sweepExpired();
     const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
     if (path.startsWith(QLatin1String("/__mock/")))
         return handleAdmin(request, path);
@@ -251,6 +250,11 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
         r.setHeader("Allow", api->method.toLatin1());
         return r;
     }
+    const QByteArray contentType = request.header("Content-Type").toLower();
+    if (!request.body.isEmpty() && !contentType.isEmpty() && !contentType.startsWith("application/json"))
+        return envelope(QStringLiteral("D20003"),
+                        QStringLiteral("invalid Content-Type %1: application/json expected").arg(QString::fromLatin1(contentType)),
+                        {}, {}, 415);
     return handleApi(*api, request);
 }
 
@@ -310,12 +314,14 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
         if (std::abs(ts - now) > clockSkewMs)
             return fail(QStringLiteral("D20004"),
                 QStringLiteral("duplicated request: timestamp is more than 5 minutes from the server's time"));
-        for (auto it = state.nonces.begin(); it != state.nonces.end();)
-            it = now - it.value() > nonceWindowMs ? state.nonces.erase(it) : std::next(it);
+        while (!state.nonceAge.empty() && now - state.nonceAge.front().first > nonceWindowMs) {
+            state.nonces.remove(state.nonceAge.front().second);
+            state.nonceAge.pop_front();
+        }
         if (state.nonces.contains(nonce))
-            return fail(
-                QStringLiteral("D20004"), QStringLiteral("duplicated request: nonce %1 was used before").arg(nonce));
-        state.nonces.insert(nonce, now);
+            return fail(QStringLiteral("D20004"), QStringLiteral("duplicated request: nonce %1 was used before").arg(nonce));
+        state.nonces.insert(nonce);
+        state.nonceAge.emplace_back(now, nonce);
         state.lastTimestamp = ts;
     }
 

@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <deque>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -131,7 +132,8 @@ private:
     struct ClientState
     {
         qint64 lastTimestamp = 0;
-        QHash<QString, qint64> nonces;
+        QSet<QString> nonces;                          ///< seen within the replay window
+        std::deque<std::pair<qint64, QString>> nonceAge; ///< the same, oldest first, for O(1) expiry
         QSet<QString> businessIds;
     };
     struct AuthCode

@@ -660,6 +660,13 @@ private slots:
         const auto notFound = http("POST", m_sim->baseUrl() + QStringLiteral("/api/v1/nope"), "{}");
         QCOMPARE(notFound.status, 404);
         QVERIFY(notFound.body.contains("\"code\""));
+        const auto form = http("POST", m_sim->baseUrl() + QStringLiteral("/api/v1/auth/getToken"), "code=1",
+                               {{"Content-Type", "application/x-www-form-urlencoded"}});
+        QCOMPARE(form.status, 415);
+        QVERIFY2(form.body.contains("Content-Type"), form.body.constData());
+        const auto notJson = http("POST", m_sim->baseUrl() + QStringLiteral("/api/v1/auth/getToken"), "{not json");
+        QCOMPARE(notJson.status, 200);
+        QVERIFY2(notJson.body.contains("\"code\":\"D"), notJson.body.constData());
         const auto garbage = TestSupport::rawExchange(port, "\x01\x02 garbage\r\n\r\n");
         QVERIFY2(garbage.startsWith("HTTP/1.1 400"), garbage.constData());
         QVERIFY(m_client->fetchKey());

@@ -1,6 +1,10 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "mock/Simulator.h"
 #include "protocol/ApiCatalog.h"
+
+#include <QLabel>
+#include <QTemporaryDir>
 
 #include <QLineEdit>
 #include <QTest>
@@ -66,6 +70,24 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("profileFields")));
         QVERIFY(text.contains(QStringLiteral("D00000")));
         QVERIFY(!window.selectApi(QStringLiteral("no.such.api")));
+    }
+
+    void statusBarShowsTheEmbeddedSimulator()
+    {
+        QTemporaryDir dir;
+        Mock::Simulator simulator;
+        Mock::SimulatorOptions options;
+        options.stateDir = dir.path();
+        QVERIFY(simulator.start(options).ok());
+        LanguageManager languages;
+        MainWindow window(&languages, &simulator);
+        auto* label = window.findChild<QLabel*>(QStringLiteral("simulatorStatusLabel"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(simulator.baseUrl()), qPrintable(label->text()));
+        QVERIFY(label->text().contains(QStringLiteral("strict")));
+        MainWindow without(&languages);
+        QCOMPARE(without.findChild<QLabel*>(QStringLiteral("simulatorStatusLabel"))->text(),
+                 QStringLiteral("Local simulator not running"));
     }
 
     void catalogLabelsFollowTheLanguage()
