@@ -142,9 +142,10 @@ void MainWindow::retranslate()
     m_status->setText(catalog.apis().isEmpty() ? tr("The API catalog failed to load.")
                                                : tr("%n API(s) in the catalog", nullptr, int(catalog.apis().size())));
     if (m_simulator && !m_simulator->baseUrl().isEmpty())
-        m_simulatorStatus->setText(tr("Local simulator (%1) at %2")
-                                       .arg(m_simulator->mode() == Mock::Mode::Strict ? tr("strict") : tr("sandbox-compatible"),
-                                            m_simulator->baseUrl()));
+        m_simulatorStatus->setText(
+            tr("Local simulator (%1) at %2")
+                .arg(m_simulator->mode() == Mock::Mode::Strict ? tr("strict") : tr("sandbox-compatible"),
+                    m_simulator->baseUrl()));
     else
         m_simulatorStatus->setText(tr("Local simulator not running"));
     for (QAction* action : m_languageGroup->actions())

@@ -253,8 +253,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
     const QByteArray contentType = request.header("Content-Type").toLower();
     if (!request.body.isEmpty() && !contentType.isEmpty() && !contentType.startsWith("application/json"))
         return envelope(QStringLiteral("D20003"),
-                        QStringLiteral("invalid Content-Type %1: application/json expected").arg(QString::fromLatin1(contentType)),
-                        {}, {}, 415);
+            QStringLiteral("invalid Content-Type %1: application/json expected").arg(QString::fromLatin1(contentType)),
+            {}, {}, 415);
     return handleApi(*api, request);
 }
 
@@ -319,7 +319,8 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
             state.nonceAge.pop_front();
         }
         if (state.nonces.contains(nonce))
-            return fail(QStringLiteral("D20004"), QStringLiteral("duplicated request: nonce %1 was used before").arg(nonce));
+            return fail(
+                QStringLiteral("D20004"), QStringLiteral("duplicated request: nonce %1 was used before").arg(nonce));
         state.nonces.insert(nonce);
         state.nonceAge.emplace_back(now, nonce);
         state.lastTimestamp = ts;

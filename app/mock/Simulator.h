@@ -132,7 +132,7 @@ private:
     struct ClientState
     {
         qint64 lastTimestamp = 0;
-        QSet<QString> nonces;                          ///< seen within the replay window
+        QSet<QString> nonces; ///< seen within the replay window
         std::deque<std::pair<qint64, QString>> nonceAge; ///< the same, oldest first, for O(1) expiry
         QSet<QString> businessIds;
     };

@@ -16,8 +16,8 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTcpSocket>
-#include <QThread>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <QUrlQuery>
 
@@ -34,10 +34,10 @@ QNetworkAccessManager* nam()
     return n;
 }
 
-QByteArray send(const QByteArray& method, const QString& url, const QByteArray& body = {},
-                const Protocol::HeaderList& headers = {})
+QByteArray send(
+    const QByteArray& method, const QString& url, const QByteArray& body = {}, const Protocol::HeaderList& headers = {})
 {
-    QNetworkRequest r{QUrl(url)};
+    QNetworkRequest r {QUrl(url)};
     for (const auto& h : headers)
         r.setRawHeader(h.first, h.second);
     QNetworkReply* reply = nam()->sendCustomRequest(r, method, body);
@@ -57,7 +57,8 @@ struct Simulator
 
     bool start(const QString& binary, const QString& stateDir, const QString& mode)
     {
-        process.start(binary, {QStringLiteral("mock"), QStringLiteral("--state-dir"), stateDir, QStringLiteral("--mode"), mode});
+        process.start(
+            binary, {QStringLiteral("mock"), QStringLiteral("--state-dir"), stateDir, QStringLiteral("--mode"), mode});
         if (!process.waitForStarted() || !process.waitForReadyRead(30000))
             return false;
         ready = QJsonDocument::fromJson(process.readLine()).object();
@@ -75,7 +76,7 @@ class Connection : public QObject
 {
 public:
     Connection(quint16 port, QList<QByteArray> requests, const QByteArray& expect, QList<qint64>* latencies, int* done,
-               int* errors)
+        int* errors)
         : m_requests(std::move(requests))
         , m_expect("\"code\":\"" + expect + '"')
         , m_latencies(latencies)
@@ -134,7 +135,8 @@ private:
     int* m_errors;
 };
 
-void measure(const char* label, quint16 port, const QList<QByteArray>& requests, int connections, const char* expectCode)
+void measure(
+    const char* label, quint16 port, const QList<QByteArray>& requests, int connections, const char* expectCode)
 {
     QList<qint64> latencies;
     latencies.reserve(requests.size());
@@ -153,9 +155,11 @@ void measure(const char* label, quint16 port, const QList<QByteArray>& requests,
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
     std::sort(latencies.begin(), latencies.end());
-    auto pct = [&](double p) { return latencies.isEmpty() ? 0.0 : latencies.at(qsizetype(p * double(latencies.size() - 1))) / 1e6; };
-    std::printf("%-44s %7d req  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d not %s)\n", label, done,
-                done / seconds, pct(0.50), pct(0.99), errors, expectCode);
+    auto pct = [&](double p) {
+        return latencies.isEmpty() ? 0.0 : latencies.at(qsizetype(p * double(latencies.size() - 1))) / 1e6;
+    };
+    std::printf("%-44s %7d req  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d not %s)\n", label, done, done / seconds,
+        pct(0.50), pct(0.99), errors, expectCode);
 }
 
 QByteArray rawRequest(const Protocol::PreparedRequest& r)
@@ -180,8 +184,8 @@ int main(int argc, char** argv)
     }
     const QString binary = QCoreApplication::applicationDirPath() + QStringLiteral("/../../bin/iamsmart");
     QTemporaryDir dir;
-    std::printf("simulator benchmark: %d requests per row over %d keep-alive connections, %d cores\n", requests, connections,
-                QThread::idealThreadCount());
+    std::printf("simulator benchmark: %d requests per row over %d keep-alive connections, %d cores\n", requests,
+        connections, QThread::idealThreadCount());
 
     for (const QString mode : {QStringLiteral("strict"), QStringLiteral("sandbox")}) {
         Simulator sim;
@@ -210,9 +214,15 @@ int main(int argc, char** argv)
         };
         // Setup: CEK, then a QR login approved on the phone, then a token (as a client would).
         const auto key = build(QStringLiteral("keys.getKey"), {});
-        const QJsonObject keyReply = QJsonDocument::fromJson(send("POST", QString::fromUtf8(key.url), key.body, key.headers)).object();
+        const QJsonObject keyReply
+            = QJsonDocument::fromJson(send("POST", QString::fromUtf8(key.url), key.body, key.headers)).object();
         auto kek = Crypto::RsaPrivateKey::fromFile(sim.client().value(QStringLiteral("kekPrivateKey")).toString());
-        o.cek = Crypto::KeyWrap::unwrap(kek.value(), keyReply.value(QStringLiteral("content")).toObject().value(QStringLiteral("secretKey")).toString().toLatin1())
+        o.cek = Crypto::KeyWrap::unwrap(kek.value(),
+            keyReply.value(QStringLiteral("content"))
+                .toObject()
+                .value(QStringLiteral("secretKey"))
+                .toString()
+                .toLatin1())
                     .valueOr({});
         Protocol::QrParams q;
         q.clientId = clientId;
@@ -220,14 +230,22 @@ int main(int argc, char** argv)
         q.redirectUri = QStringLiteral("http://127.0.0.1:9/callback/auth");
         q.scope = QStringLiteral("eidapi_auth eidapi_profiles");
         send("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(sim.base(), q)));
-        const QJsonArray pending = QJsonDocument::fromJson(send("GET", sim.base() + QStringLiteral("/__mock/pending"))).array();
+        const QJsonArray pending
+            = QJsonDocument::fromJson(send("GET", sim.base() + QStringLiteral("/__mock/pending"))).array();
         const QJsonObject approved = QJsonDocument::fromJson(
             send("POST", sim.base() + QStringLiteral("/__mock/approve"),
-                 QJsonDocument(QJsonObject{{QStringLiteral("id"), pending.first().toObject().value(QStringLiteral("id"))}}).toJson())).object();
-        const QString code = QUrlQuery(QUrl(approved.value(QStringLiteral("redirect")).toString())).queryItemValue(QStringLiteral("code"));
-        const auto tokenRequest = build(QStringLiteral("auth.getToken"), {{QStringLiteral("code"), code}, {QStringLiteral("grantType"), QStringLiteral("authorization_code")}});
-        auto tokenEnvelope = Protocol::ResponseEnvelope::parse(send("POST", QString::fromUtf8(tokenRequest.url), tokenRequest.body, tokenRequest.headers));
-        const QJsonObject token = tokenEnvelope ? tokenEnvelope->decryptContent(o.cek).valueOr({}).toObject() : QJsonObject();
+                QJsonDocument(
+                    QJsonObject {{QStringLiteral("id"), pending.first().toObject().value(QStringLiteral("id"))}})
+                    .toJson()))
+                                         .object();
+        const QString code = QUrlQuery(QUrl(approved.value(QStringLiteral("redirect")).toString()))
+                                 .queryItemValue(QStringLiteral("code"));
+        const auto tokenRequest = build(QStringLiteral("auth.getToken"),
+            {{QStringLiteral("code"), code}, {QStringLiteral("grantType"), QStringLiteral("authorization_code")}});
+        auto tokenEnvelope = Protocol::ResponseEnvelope::parse(
+            send("POST", QString::fromUtf8(tokenRequest.url), tokenRequest.body, tokenRequest.headers));
+        const QJsonObject token
+            = tokenEnvelope ? tokenEnvelope->decryptContent(o.cek).valueOr({}).toObject() : QJsonObject();
 
         const quint16 port = quint16(QUrl(sim.base()).port());
         if (strict) {
@@ -236,22 +254,22 @@ int main(int argc, char** argv)
             QList<QByteArray> tokens;
             for (int i = 0; i < requests; ++i)
                 tokens.append(rawRequest(build(QStringLiteral("auth.getToken"),
-                                               {{QStringLiteral("code"), QStringLiteral("c%1").arg(i)},
-                                                {QStringLiteral("grantType"), QStringLiteral("authorization_code")}})));
+                    {{QStringLiteral("code"), QStringLiteral("c%1").arg(i)},
+                        {QStringLiteral("grantType"), QStringLiteral("authorization_code")}})));
             measure("strict   getToken (signed, encrypted)", port, tokens, connections, "D40004");
         }
         QList<QByteArray> profiles;
         for (int i = 0; i < requests; ++i) {
             profiles.append(rawRequest(build(QStringLiteral("auth.profile"),
-                                             {{QStringLiteral("businessID"), QStringLiteral("bench-%1").arg(i)},
-                                              {QStringLiteral("accessToken"), token.value(QStringLiteral("accessToken"))},
-                                              {QStringLiteral("openID"), token.value(QStringLiteral("openID"))},
-                                              {QStringLiteral("source"), QStringLiteral("PC_Browser")},
-                                              {QStringLiteral("redirectURI"), QStringLiteral("http://127.0.0.1:9/callback/profile")},
-                                              {QStringLiteral("profileFields"), QJsonArray{QStringLiteral("idNo")}}})));
+                {{QStringLiteral("businessID"), QStringLiteral("bench-%1").arg(i)},
+                    {QStringLiteral("accessToken"), token.value(QStringLiteral("accessToken"))},
+                    {QStringLiteral("openID"), token.value(QStringLiteral("openID"))},
+                    {QStringLiteral("source"), QStringLiteral("PC_Browser")},
+                    {QStringLiteral("redirectURI"), QStringLiteral("http://127.0.0.1:9/callback/profile")},
+                    {QStringLiteral("profileFields"), QJsonArray {QStringLiteral("idNo")}}})));
         }
-        measure(strict ? "strict   profile initiateRequest" : "sandbox  profile initiateRequest (plain JSON)", port, profiles,
-                connections, "D00000");
+        measure(strict ? "strict   profile initiateRequest" : "sandbox  profile initiateRequest (plain JSON)", port,
+            profiles, connections, "D00000");
     }
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "protocol/UrlBuilder.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -637,6 +638,90 @@ private slots:
             {{QStringLiteral("id"), onlyPending(QStringLiteral("auth")).value(QStringLiteral("id"))}});
     }
 
+    void sandboxModeTakesPlainUnsignedJson()
+    {
+        Mock::Simulator sandbox;
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("sandbox-state"));
+        options.mode = Mock::Mode::Sandbox;
+        QVERIFY(sandbox.start(options).ok());
+        // Like the Cyberport portal: no signature headers, plain JSON both ways.
+        const QJsonObject body {{QStringLiteral("businessID"), QStringLiteral("bbb8aae57c104cda40c93843ad5e6db8")},
+            {QStringLiteral("accessToken"), QStringLiteral("d75f071180e842c28828097361a628fd")},
+            {QStringLiteral("openID"), QStringLiteral("8af3c091e7b14d9c837afbb80fe80364")},
+            {QStringLiteral("source"), QStringLiteral("Android_Chrome")},
+            {QStringLiteral("redirectURI"), QStringLiteral("https://rp.example.hk/callback/profile")},
+            {QStringLiteral("profileFields"), QJsonArray {QStringLiteral("idNo"), QStringLiteral("enName")}}};
+        const auto r = http("POST", sandbox.baseUrl() + QStringLiteral("/api/v1/account/auth/profile/initiateRequest"),
+            QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QCOMPARE(r.status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(QStringLiteral("code")).toString(), QStringLiteral("D00000"));
+        QCOMPARE(o.value(QStringLiteral("content")).toObject().value(QStringLiteral("authByQR")).toBool(), true);
+        // Field rules still apply and name the field.
+        QJsonObject missing = body;
+        missing.remove(QStringLiteral("businessID"));
+        const auto bad
+            = http("POST", sandbox.baseUrl() + QStringLiteral("/api/v1/account/auth/profile/initiateRequest"),
+                QJsonDocument(missing).toJson(QJsonDocument::Compact));
+        QCOMPARE(QJsonDocument::fromJson(bad.body).object().value(QStringLiteral("code")).toString(),
+            QStringLiteral("D20001"));
+        QVERIFY(bad.body.contains("businessID"));
+    }
+
+    void configRegistersMoreClients()
+    {
+        // A second online service with its own KEK, registered from a JSON file.
+        QCOMPARE(TestSupport::openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                          QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                          QStringLiteral("-keyout"), QStringLiteral("other.key"),
+                                          QStringLiteral("-out"), QStringLiteral("other.crt"), QStringLiteral("-days"),
+                                          QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=other")},
+                     {}, m_dir.path())
+                     .exitCode,
+            0);
+        const QJsonObject config {{QStringLiteral("clients"),
+            QJsonArray {QJsonObject {{QStringLiteral("clientID"), QStringLiteral("0ther0000000000000000000000000001")},
+                {QStringLiteral("clientSecret"), QStringLiteral("other-secret")},
+                {QStringLiteral("kekCertificate"), QStringLiteral("other.crt")},
+                {QStringLiteral("redirectURIs"), QJsonArray {QStringLiteral("https://other.example/cb")}}}}}};
+        const QString path = writeFile(QStringLiteral("clients.json"), QJsonDocument(config).toJson());
+        Mock::Simulator sim;
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("config-state"));
+        options.configFile = path;
+        QVERIFY(sim.start(options).ok());
+        const Mock::RegisteredClient* other = sim.clients().find(QStringLiteral("0ther0000000000000000000000000001"));
+        QVERIFY(other);
+        QVERIFY(other->allowsRedirect(QStringLiteral("https://other.example/cb")));
+        QVERIFY(!other->allowsRedirect(QStringLiteral("https://other.example/cb2")));
+        // Its getKey answer is wrapped for its own KEK.
+        Protocol::BuildOptions o;
+        o.baseUrl = sim.baseUrl();
+        o.credentials = {other->clientId, other->clientSecret, {}};
+        o.timestamp = QDateTime::currentMSecsSinceEpoch();
+        o.nonce = QStringLiteral("n1");
+        auto request = Protocol::RequestEnvelope::build(
+            *Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey")), {}, o);
+        const auto reply = http("POST", QString::fromUtf8(request->url), request->body, request->headers);
+        const QJsonObject env = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(env.value(QStringLiteral("code")).toString(), QStringLiteral("D00000"));
+        auto key = Crypto::RsaPrivateKey::fromFile(m_dir.filePath(QStringLiteral("other.key")));
+        auto cek = Crypto::KeyWrap::unwrap(key.value(),
+            env.value(QStringLiteral("content")).toObject().value(QStringLiteral("secretKey")).toString().toLatin1());
+        QVERIFY(cek.ok());
+        QCOMPARE(cek->size(), 32);
+
+        // A broken config is refused with the reason.
+        const QString broken = writeFile(QStringLiteral("broken.json"), R"({"clients":[{"clientID":"x"}]})");
+        Mock::Simulator refused;
+        options.configFile = broken;
+        const auto status = refused.start(options);
+        QVERIFY(!status.ok());
+        QCOMPARE(status.error().code, QStringLiteral("bad-config"));
+        QVERIFY(status.error().detail.contains(QStringLiteral("clientSecret")));
+    }
+
     void noValidCekGetsD30002()
     {
         const auto revoked = m_client->call(QStringLiteral("keys.revokeKey"), {});
@@ -661,7 +746,7 @@ private slots:
         QCOMPARE(notFound.status, 404);
         QVERIFY(notFound.body.contains("\"code\""));
         const auto form = http("POST", m_sim->baseUrl() + QStringLiteral("/api/v1/auth/getToken"), "code=1",
-                               {{"Content-Type", "application/x-www-form-urlencoded"}});
+            {{"Content-Type", "application/x-www-form-urlencoded"}});
         QCOMPARE(form.status, 415);
         QVERIFY2(form.body.contains("Content-Type"), form.body.constData());
         const auto notJson = http("POST", m_sim->baseUrl() + QStringLiteral("/api/v1/auth/getToken"), "{not json");
