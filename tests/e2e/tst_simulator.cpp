@@ -436,31 +436,20 @@ private slots:
                                                     m_sim->caCertificatePath(), QStringLiteral("cert.pem")},
             {}, dir);
         QVERIFY2(chain.exitCode == 0, (chain.out + chain.err).constData());
-        const auto verified = algorithm == QLatin1String("SHA256withRSA")
-            ? TestSupport::openssl({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"),
-                                       QStringLiteral("pub.pem"), QStringLiteral("-signature"),
-                                       QStringLiteral("sig.bin"), QStringLiteral("data.bin")},
-                {}, dir)
-            : TestSupport::openssl(
-                {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
-                    QStringLiteral("-inkey"), QStringLiteral("pub.pem"), QStringLiteral("-in"),
-                    QStringLiteral("data.bin"), QStringLiteral("-sigfile"), QStringLiteral("sig.bin"),
-                    QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")},
-                {}, dir);
+        // openssl checks the signature over data.bin: dgst for SHA256withRSA, raw PKCS#1 for NONEwithRSA.
+        const QStringList check = algorithm == QLatin1String("SHA256withRSA")
+            ? QStringList {QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"),
+                QStringLiteral("pub.pem"), QStringLiteral("-signature"), QStringLiteral("sig.bin"),
+                QStringLiteral("data.bin")}
+            : QStringList {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
+                QStringLiteral("-inkey"), QStringLiteral("pub.pem"), QStringLiteral("-in"), QStringLiteral("data.bin"),
+                QStringLiteral("-sigfile"), QStringLiteral("sig.bin"), QStringLiteral("-pkeyopt"),
+                QStringLiteral("rsa_padding_mode:pkcs1")};
+        const auto verified = TestSupport::openssl(check, {}, dir);
         QVERIFY2(verified.exitCode == 0, (verified.out + verified.err).constData());
         // Altered data must not verify.
         writeFile(QStringLiteral("data.bin"), QCryptographicHash::hash("another contract", QCryptographicHash::Sha256));
-        const auto altered = algorithm == QLatin1String("SHA256withRSA")
-            ? TestSupport::openssl({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"),
-                                       QStringLiteral("pub.pem"), QStringLiteral("-signature"),
-                                       QStringLiteral("sig.bin"), QStringLiteral("data.bin")},
-                {}, dir)
-            : TestSupport::openssl(
-                {QStringLiteral("pkeyutl"), QStringLiteral("-verify"), QStringLiteral("-pubin"),
-                    QStringLiteral("-inkey"), QStringLiteral("pub.pem"), QStringLiteral("-in"),
-                    QStringLiteral("data.bin"), QStringLiteral("-sigfile"), QStringLiteral("sig.bin"),
-                    QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")},
-                {}, dir);
+        const auto altered = TestSupport::openssl(check, {}, dir);
         QVERIFY(altered.exitCode != 0);
     }
 
