@@ -258,7 +258,7 @@ void MainWindow::showApi(const QString& id)
         for (const QString& code : api->returnCodes) {
             const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
             html += QStringLiteral("<li><code>%1</code> %2</li>")
-                        .arg(esc(code), rc ? esc(rc->meaning.get(lang)) : QString());
+                        .arg(esc(code), rc ? esc(QString(rc->meaning.get(lang)).replace(QLatin1String("%1"), QStringLiteral("…"))) : QString());
         }
         html += QStringLiteral("</ul>");
     }

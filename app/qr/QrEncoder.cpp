@@ -1,37 +1,65 @@
 #include "QrEncoder.h"
 
+#include <qrencode.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 
-#include <qrencode.h>
-
 namespace Qr {
+namespace {
+
+using QrCodePtr = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
+
+QRecLevel toLibLevel(ErrorLevel level)
+{
+    switch (level) {
+    case ErrorLevel::Low:
+        return QR_ECLEVEL_L;
+    case ErrorLevel::Medium:
+        return QR_ECLEVEL_M;
+    case ErrorLevel::Quartile:
+        return QR_ECLEVEL_Q;
+    case ErrorLevel::High:
+        return QR_ECLEVEL_H;
+    }
+    return QR_ECLEVEL_M;
+}
+
+} // namespace
 
 Util::Result<QrMatrix> QrEncoder::encode(const QByteArray& text, ErrorLevel level)
 {
-    static const QRecLevel levels[] = {QR_ECLEVEL_L, QR_ECLEVEL_M, QR_ECLEVEL_Q, QR_ECLEVEL_H};
+    // libqrencode reports why it returned NULL only through errno: ERANGE = too long, EINVAL, ENOMEM.
     errno = 0;
-    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
-        QRcode_encodeData(
-            int(text.size()), reinterpret_cast<const unsigned char*>(text.constData()), 0, levels[int(level)]),
+    QrCodePtr code(QRcode_encodeData(int(text.size()), reinterpret_cast<const unsigned char*>(text.constData()),
+                       0 /* smallest version that fits */, toLibLevel(level)),
         &QRcode_free);
+    const int error = errno;
     if (!code) {
-        if (errno == ERANGE)
-            return Util::Error {QStringLiteral("qr-too-long"),
-                QStringLiteral("%1 bytes do not fit in a QR code at this error level").arg(text.size())};
-        return Util::Error {QStringLiteral("qr-failed"), QStringLiteral("libqrencode failed (errno %1)").arg(errno)};
+        if (error == ERANGE)
+            return Util::Error {QrError::TooLong,
+                QStringLiteral("%1 bytes do not fit in a QR code (version 40) at this error correction level")
+                    .arg(text.size())};
+        return Util::Error {QrError::Failed,
+            QStringLiteral("libqrencode could not encode %1 bytes: %2").arg(text.size()).arg(qt_error_string(error))};
     }
-    QrMatrix m;
-    m.size = code->width;
-    m.modules.resize(m.size * m.size);
-    for (int i = 0; i < m.size * m.size; ++i)
-        m.modules[i] = (code->data[i] & 0x01) != 0; // bit 0: dark module
-    return m;
+
+    QrMatrix matrix;
+    matrix.size = code->width;
+    const int count = matrix.size * matrix.size;
+    matrix.modules.resize(count);
+    for (int i = 0; i < count; ++i)
+        matrix.modules[i] = (code->data[i] & 0x01) != 0; // bit 0 is the colour; the other bits say what it is part of
+    return matrix;
 }
 
 QString QrEncoder::toSvg(const QrMatrix& matrix, int moduleSize, int quietZone)
 {
-    const int total = (matrix.size + 2 * quietZone) * moduleSize;
+    moduleSize = std::max(moduleSize, 1);
+    quietZone = std::max(quietZone, 0);
+
+    // One path in module units, one subpath per horizontal run of dark modules: a few KB even for version 40.
     QString path;
     for (int y = 0; y < matrix.size; ++y) {
         for (int x = 0; x < matrix.size;) {
@@ -46,11 +74,12 @@ QString QrEncoder::toSvg(const QrMatrix& matrix, int moduleSize, int quietZone)
             x += run;
         }
     }
+
     const int units = matrix.size + 2 * quietZone;
-    return QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%1\" viewBox=\"0 0 %2 %2\" "
-                          "shape-rendering=\"crispEdges\"><rect width=\"%2\" height=\"%2\" fill=\"#fff\"/>"
-                          "<path fill=\"#000\" d=\"%3\"/></svg>")
-        .arg(total)
+    return QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%1\" height=\"%1\" "
+                          "viewBox=\"0 0 %2 %2\" shape-rendering=\"crispEdges\">"
+                          "<rect width=\"%2\" height=\"%2\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"%3\"/></svg>")
+        .arg(units * moduleSize)
         .arg(units)
         .arg(path);
 }
