@@ -1,0 +1,96 @@
+#pragma once
+
+#include "Environment.h"
+#include "crypto/RsaKeys.h"
+#include "protocol/ApiCatalog.h"
+#include "protocol/ContentKey.h"
+#include "protocol/Envelope.h"
+#include "util/Clock.h"
+#include "util/RequestStamp.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Session {
+
+/// One request sent and what came back, with every byte kept.
+struct Exchange
+{
+    QString id;
+    QString apiId;
+    qint64 startedAt = 0;
+    Protocol::PreparedRequest request;
+    int httpStatus = 0;
+    qint64 latencyMs = 0;
+    Protocol::HeaderList responseHeaders;
+    QByteArray responseBody;
+    std::optional<Protocol::ResponseEnvelope> envelope;
+    QJsonValue content; ///< decrypted (or plain) response content
+    QString errorCode; ///< transport or decoding failure: "timeout", "cancelled", "network", "bad-json", AES codes
+    QString errorDetail;
+
+    bool finished() const { return httpStatus != 0 || !errorCode.isEmpty(); }
+    QString returnCode() const { return envelope ? envelope->code : QString(); }
+};
+
+/// The façade the console drives: build → sign → encrypt → send → decrypt, for the current environment.
+/// Keeps the CEK, the values earned by earlier calls (code, accessToken, openID, ticketID) and the exchanges.
+class ConsoleSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConsoleSession(const Util::Clock& clock = Util::Clock::system(), QObject* parent = nullptr);
+    ~ConsoleSession() override;
+
+    /// Switches environment; clears the CEK and earned values of the previous one.
+    void setEnvironment(const Environment& environment, const Protocol::Credentials& credentials,
+        const Crypto::RsaPrivateKey& kekPrivateKey = {});
+    const Environment& environment() const { return m_environment; }
+    const Protocol::Credentials& credentials() const { return m_credentials; }
+    QByteArray cek() const;
+    void setCek(const QByteArray& cek, qint64 issueAt = 0, qint64 expiresIn = 86'400'000);
+
+    /// Builds the exact request (fresh timestamp and nonce). Errors: "no-cek", AES errors.
+    Util::Result<Protocol::PreparedRequest> prepare(const Protocol::ApiSpec& api, const QJsonObject& body);
+    /// Sends asynchronously; returns the exchange id. exchangeFinished follows (also on timeout/cancel).
+    QString send(const QString& apiId, const Protocol::PreparedRequest& request, int timeoutMs = 30000);
+    void cancel(const QString& exchangeId);
+    const QList<Exchange>& exchanges() const { return m_exchanges; }
+    const Exchange* exchange(const QString& id) const;
+
+    /// Values earned by earlier calls, by name: code, accessToken, openID, ticketID, businessID.
+    const QMap<QString, QString>& earned() const { return m_earned; }
+    void setEarned(const QString& name, const QString& value);
+
+signals:
+    void exchangeStarted(const QString& id);
+    void exchangeFinished(const Session::Exchange& exchange);
+    void earnedChanged();
+    void cekChanged();
+
+private:
+    void finish(const QString& id, QNetworkReply* reply);
+    void learnFrom(const Exchange& exchange);
+    Exchange* find(const QString& id);
+
+    const Util::Clock& m_clock;
+    Environment m_environment;
+    Protocol::Credentials m_credentials;
+    Crypto::RsaPrivateKey m_kek;
+    Protocol::ContentKeyCache m_ceks;
+    Util::TimestampSource m_stamps;
+    Util::NonceGenerator m_nonces;
+    QNetworkAccessManager* m_network;
+    QHash<QString, QPointer<QNetworkReply>> m_inFlight;
+    QList<Exchange> m_exchanges;
+    QMap<QString, QString> m_earned;
+};
+
+} // namespace Session
