@@ -1,8 +1,12 @@
 #include "MainWindow.h"
 
 #include "LanguageManager.h"
+#include "callback/CallbackListener.h"
+#include "forms/TryItForm.h"
 #include "mock/Simulator.h"
 #include "protocol/ApiCatalog.h"
+#include "request/ApiPage.h"
+#include "session/ConsoleSession.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -14,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -47,14 +52,15 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_tree);
 
-    m_spec = new QTextBrowser(this);
-    m_spec->setObjectName(QStringLiteral("specBrowser"));
-    m_spec->setOpenExternalLinks(true);
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("apiPages"));
+    m_session = new Session::ConsoleSession(Util::Clock::system(), this);
+    m_listener = new Callback::CallbackListener(Protocol::ApiCatalog::builtin(), Util::Clock::system(), this);
 
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
     splitter->addWidget(left);
-    splitter->addWidget(m_spec);
+    splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({300, 800});
     setCentralWidget(splitter);
@@ -72,12 +78,15 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
         if (item && !item->data(0, IdRole).toString().isEmpty())
             showApi(item->data(0, IdRole).toString());
     });
-    connect(m_languages, &LanguageManager::languageChanged, this, [this] {
+    connect(m_languages, &LanguageManager::languageChanged, this, [this](Protocol::Language language) {
+        for (ApiPage* p : std::as_const(m_pageById))
+            p->setLanguage(language);
         const QString current = currentApiId();
         populateTree();
         if (!current.isEmpty())
             selectApi(current);
     });
+    connectToSimulator();
     populateTree();
     retranslate();
     // Open on the first API so the window never starts with an empty page.
@@ -137,7 +146,6 @@ void MainWindow::retranslate()
     m_filter->setPlaceholderText(tr("Filter APIs…"));
     m_filter->setAccessibleName(tr("Filter APIs"));
     m_tree->setAccessibleName(tr("API catalog"));
-    m_spec->setAccessibleName(tr("API specification"));
     const auto& catalog = Protocol::ApiCatalog::builtin();
     m_status->setText(catalog.apis().isEmpty() ? tr("The API catalog failed to load.")
                                                : tr("%n API(s) in the catalog", nullptr, int(catalog.apis().size())));
@@ -231,36 +239,67 @@ QString MainWindow::currentApiId() const
     return item ? item->data(0, IdRole).toString() : QString();
 }
 
-void MainWindow::showApi(const QString& id)
+void MainWindow::connectToSimulator()
 {
+    // The console's own callback listener, and the embedded simulator as the default environment.
+    Callback::ListenerOptions listenerOptions;
+    if (!m_listener->start(listenerOptions))
+        qWarning("callback listener did not start");
+    connect(m_listener, &Callback::CallbackListener::callbackReceived, this, [this](const Callback::CallbackRecord& r) {
+        if (r.callbackId == QLatin1String("callback.auth") && r.matchStatus == QLatin1String("matched"))
+            m_session->setEarned(QStringLiteral("code"), r.content.toObject().value(QLatin1String("code")).toString());
+    });
+    if (!m_simulator || m_simulator->baseUrl().isEmpty())
+        return;
+    Session::Environment env = Session::Environment::builtins().first();
+    env.baseUrl = m_simulator->baseUrl();
+    const Mock::RegisteredClient& dev = m_simulator->clients().devClient();
+    env.clientId = dev.clientId;
+    env.kekCertificatePath = dev.kekCertificatePath;
+    env.kekPrivateKeyPath = dev.kekPrivateKeyPath;
+    env.encrypted = m_simulator->mode() == Mock::Mode::Strict;
+    auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath);
+    m_session->setEnvironment(env, {dev.clientId, dev.clientSecret, {}}, kek.valueOr({}));
+    m_listener->setKekPrivateKey(kek.valueOr({}));
+    connect(
+        m_session, &Session::ConsoleSession::cekChanged, this, [this] { m_listener->setCurrentCek(m_session->cek()); });
+}
+
+ApiPage* MainWindow::currentPage() const
+{
+    return qobject_cast<ApiPage*>(m_pages->currentWidget());
+}
+
+ApiPage* MainWindow::page(const QString& id)
+{
+    if (ApiPage* existing = m_pageById.value(id))
+        return existing;
     const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(id);
     if (!api)
-        return;
-    const Protocol::Language lang = m_languages->language();
-    QString html
-        = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(api->label.get(lang)), esc(api->description.get(lang)));
-    html += QStringLiteral("<p><code>%1 %2</code></p>").arg(esc(api->method), esc(api->path));
-    if (api->modelled)
-        html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(esc(tr("The wire format of this API is not published; the console models it.")));
-    html
-        += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=4><tr><th>%2</th><th>%3</th><th>%4</th>"
-                          "<th>%5</th></tr>")
-               .arg(esc(tr("Fields")), esc(tr("Name")), esc(tr("Type")), esc(tr("Presence")), esc(tr("Description")));
-    for (const Protocol::FieldSpec& f : api->fields) {
-        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(esc(f.name), esc(f.type), f.required ? esc(tr("Required")) : esc(tr("Optional")),
-                        esc(f.description.get(lang)));
-    }
-    html += QStringLiteral("</table>");
-    if (!api->returnCodes.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Return codes")));
-        for (const QString& code : api->returnCodes) {
-            const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
-            html += QStringLiteral("<li><code>%1</code> %2</li>")
-                        .arg(esc(code), rc ? esc(QString(rc->meaning.get(lang)).replace(QLatin1String("%1"), QStringLiteral("…"))) : QString());
-        }
-        html += QStringLiteral("</ul>");
-    }
-    m_spec->setHtml(html);
+        return nullptr;
+    auto* p = new ApiPage(*api, m_session, m_pages);
+    p->setLanguage(m_languages->language());
+    p->setCallbackBaseUrl(m_listener->baseUrl());
+    // Register what the callback will be matched against (businessID and state).
+    connect(p, &ApiPage::requestSent, this, [this](const QString& apiId, const QJsonObject& body) {
+        const Protocol::ApiSpec* sent = Protocol::ApiCatalog::builtin().api(apiId);
+        if (!sent || sent->callbackId.isEmpty())
+            return;
+        m_listener->expect({Util::randomHex32(), apiId, sent->callbackId,
+            body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});
+    });
+    connect(p, &ApiPage::qrRequested, this, [this, api](const QString&) {
+        const QJsonObject v = currentPage() ? currentPage()->form()->values() : QJsonObject();
+        m_listener->expect({Util::randomHex32(), api->id, QStringLiteral("callback.auth"), QString(),
+            v.value(QLatin1String("state")).toString()});
+    });
+    m_pages->addWidget(p);
+    m_pageById.insert(id, p);
+    return p;
+}
+
+void MainWindow::showApi(const QString& id)
+{
+    if (ApiPage* p = page(id))
+        m_pages->setCurrentWidget(p);
 }

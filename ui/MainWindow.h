@@ -15,6 +15,14 @@ class QMenu;
 class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QStackedWidget;
+class ApiPage;
+namespace Session {
+class ConsoleSession;
+}
+namespace Callback {
+class CallbackListener;
+}
 
 /// The console's main window: the API catalog on the left, the selected API's specification on the right.
 class MainWindow : public QMainWindow
@@ -29,6 +37,11 @@ public:
     /// Selects an API in the catalog tree by id; false if there is none.
     bool selectApi(const QString& id);
     QString currentApiId() const;
+    /// The page of the selected API (null before any is selected).
+    ApiPage* currentPage() const;
+    ApiPage* page(const QString& id);
+    Session::ConsoleSession* session() const { return m_session; }
+    Callback::CallbackListener* listener() const { return m_listener; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -39,6 +52,7 @@ private:
     void populateTree();
     void applyFilter(const QString& text);
     void showApi(const QString& id);
+    void connectToSimulator();
     QString categoryLabel(const QString& category) const;
 
     LanguageManager* m_languages;
@@ -46,7 +60,10 @@ private:
     QLabel* m_simulatorStatus = nullptr;
     QTreeWidget* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
-    QTextBrowser* m_spec = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QHash<QString, ApiPage*> m_pageById;
+    Session::ConsoleSession* m_session = nullptr;
+    Callback::CallbackListener* m_listener = nullptr;
     QLabel* m_status = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_languageMenu = nullptr;

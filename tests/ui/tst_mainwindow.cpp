@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "mock/Simulator.h"
 #include "protocol/ApiCatalog.h"
+#include "request/ApiPage.h"
 
 #include <QLabel>
 #include <QTemporaryDir>
@@ -63,7 +64,8 @@ private slots:
         MainWindow window(&languages);
         QVERIFY(window.selectApi(QStringLiteral("auth.profile")));
         QCOMPARE(window.currentApiId(), QStringLiteral("auth.profile"));
-        auto* spec = window.findChild<QTextBrowser*>(QStringLiteral("specBrowser"));
+        QVERIFY(window.currentPage());
+        auto* spec = window.currentPage()->findChild<QTextBrowser*>(QStringLiteral("specBrowser"));
         QVERIFY(spec);
         const QString text = spec->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("/account/auth/profile/initiateRequest")), qPrintable(text));
@@ -87,7 +89,7 @@ private slots:
         QVERIFY(label->text().contains(QStringLiteral("strict")));
         MainWindow without(&languages);
         QCOMPARE(without.findChild<QLabel*>(QStringLiteral("simulatorStatusLabel"))->text(),
-                 QStringLiteral("Local simulator not running"));
+            QStringLiteral("Local simulator not running"));
     }
 
     void catalogLabelsFollowTheLanguage()

@@ -1,0 +1,248 @@
+#include "HttpClient.h"
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "callback/CallbackListener.h"
+#include "crypto/HmacSigner.h"
+#include "forms/TryItForm.h"
+#include "mock/Simulator.h"
+#include "request/ApiPage.h"
+#include "session/ConsoleSession.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+/// The Try-it pages of the main window, driven as a user would, against the in-process simulator.
+class TestApiPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Mock::Simulator> m_sim;
+    std::unique_ptr<LanguageManager> m_languages;
+    std::unique_ptr<MainWindow> m_window;
+
+    ApiPage* open(const QString& id)
+    {
+        if (!m_window->selectApi(id))
+            return nullptr;
+        return m_window->currentPage();
+    }
+
+    template <typename T> static T* child(QWidget* parent, const QString& name)
+    {
+        return parent ? parent->findChild<T*>(name) : nullptr;
+    }
+
+    QString sendAndWaitForCode(ApiPage* page)
+    {
+        auto* send = child<QPushButton>(page, QStringLiteral("sendButton"));
+        auto* status = child<QLabel>(page, QStringLiteral("responseStatusLabel"));
+        QTest::mouseClick(send, Qt::LeftButton);
+        QElapsedTimer t;
+        t.start();
+        while (!status->text().startsWith(QStringLiteral("HTTP")) && t.elapsed() < 10000)
+            QTest::qWait(10);
+        return child<QLabel>(page, QStringLiteral("responseCodeLabel"))->text().left(6);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_sim = std::make_unique<Mock::Simulator>();
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("state"));
+        QVERIFY(m_sim->start(options).ok());
+        m_languages = std::make_unique<LanguageManager>();
+        m_window = std::make_unique<MainWindow>(m_languages.get(), m_sim.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void formIsPrefilledWithMockValues_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const auto& api : Protocol::ApiCatalog::builtin().apis()) {
+            if (api.kind != Protocol::ApiKind::Callback)
+                QTest::newRow(qPrintable(api.id)) << api.id;
+        }
+    }
+
+    void formIsPrefilledWithMockValues()
+    {
+        QFETCH(QString, id);
+        ApiPage* page = open(id);
+        QVERIFY(page);
+        QJsonObject expected = page->api().mockValues();
+        QJsonObject actual = page->form()->values();
+        // redirectURI points at the console's own listener.
+        if (expected.contains(QStringLiteral("redirectURI"))) {
+            QVERIFY2(actual.value(QStringLiteral("redirectURI")).toString().startsWith(m_window->listener()->baseUrl()),
+                qPrintable(actual.value(QStringLiteral("redirectURI")).toString()));
+            expected.remove(QStringLiteral("redirectURI"));
+            actual.remove(QStringLiteral("redirectURI"));
+        }
+        QCOMPARE(actual, expected);
+        QVERIFY(page->form()->problems().isEmpty());
+        // The raw JSON editor holds the same body.
+        auto* json = child<QPlainTextEdit>(page, QStringLiteral("rawJsonEditor"));
+        QCOMPARE(QJsonDocument::fromJson(json->toPlainText().toUtf8()).object(), page->form()->values());
+    }
+
+    void editorsFollowTheFieldType()
+    {
+        ApiPage* page = open(QStringLiteral("auth.profile"));
+        QVERIFY(child<QComboBox>(page, QStringLiteral("field_source")));
+        QVERIFY(child<QCheckBox>(page, QStringLiteral("field_profileFields_idNo"))->isChecked());
+        QVERIFY(!child<QCheckBox>(page, QStringLiteral("field_profileFields_birthDate"))->isChecked());
+        QVERIFY(child<QToolButton>(page, QStringLiteral("field_businessID_regenerate")));
+        auto* business = child<QLineEdit>(page, QStringLiteral("field_businessID"));
+        const QString before = business->text();
+        QTest::mouseClick(child<QToolButton>(page, QStringLiteral("field_businessID_regenerate")), Qt::LeftButton);
+        QVERIFY(business->text() != before);
+        QCOMPARE(business->text().size(), 32);
+        QVERIFY(child<QToolButton>(open(QStringLiteral("signing.sign")), QStringLiteral("field_hashCode_fromFile")));
+        // Checking a box changes the body and the JSON editor.
+        QTest::mouseClick(child<QCheckBox>(page, QStringLiteral("field_profileFields_birthDate")), Qt::LeftButton);
+        QVERIFY(page->form()
+                    ->values()
+                    .value(QStringLiteral("profileFields"))
+                    .toArray()
+                    .contains(QStringLiteral("birthDate")));
+        QVERIFY(child<QPlainTextEdit>(page, QStringLiteral("rawJsonEditor"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("birthDate")));
+    }
+
+    void jsonEditorUpdatesTheForm()
+    {
+        ApiPage* page = open(QStringLiteral("auth.getToken"));
+        auto* json = child<QPlainTextEdit>(page, QStringLiteral("rawJsonEditor"));
+        json->setPlainText(QStringLiteral(R"({"code":"typed-in-json","grantType":"authorization_code"})"));
+        QCOMPARE(child<QLineEdit>(page, QStringLiteral("field_code"))->text(), QStringLiteral("typed-in-json"));
+        json->setPlainText(QStringLiteral("{broken"));
+        QVERIFY(!child<QLabel>(page, QStringLiteral("rawJsonErrorLabel"))->text().isEmpty());
+        QCOMPARE(child<QLineEdit>(page, QStringLiteral("field_code"))->text(), QStringLiteral("typed-in-json"));
+    }
+
+    void invalidValueShowsInlineErrorNamingTheField()
+    {
+        ApiPage* page = open(QStringLiteral("auth.profile"));
+        auto* state = child<QLineEdit>(page, QStringLiteral("field_state"));
+        state->clear();
+        QTest::keyClicks(state, QStringLiteral("not valid!"));
+        auto* error = child<QLabel>(page, QStringLiteral("field_state_error"));
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("state")), qPrintable(error->text()));
+        QVERIFY(page->form()->problems().contains(QStringLiteral("state")));
+        auto* business = child<QLineEdit>(page, QStringLiteral("field_businessID"));
+        business->clear();
+        QVERIFY(child<QLabel>(page, QStringLiteral("field_businessID_error"))
+                    ->text()
+                    .contains(QStringLiteral("businessID")));
+        state->setText(QStringLiteral("ok_state"));
+        QVERIFY(!error->isVisible());
+        QTest::mouseClick(child<QToolButton>(page, QStringLiteral("field_businessID_regenerate")), Qt::LeftButton);
+        QVERIFY(page->form()->problems().isEmpty());
+    }
+
+    void sendGetKeyThenPreviewMatchesTheSigner()
+    {
+        ApiPage* key = open(QStringLiteral("keys.getKey"));
+        QCOMPARE(sendAndWaitForCode(key), QStringLiteral("D00000"));
+        QVERIFY(child<QPlainTextEdit>(key, QStringLiteral("responseContentEdit"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("secretKey")));
+        QCOMPARE(m_window->session()->cek().size(), 32);
+
+        // With a CEK, the encrypted API's preview is the exact signed request.
+        ApiPage* token = open(QStringLiteral("auth.getToken"));
+        auto* code = child<QLineEdit>(token, QStringLiteral("field_code"));
+        code->setText(QStringLiteral("edited-code"));
+        QTRY_VERIFY(token->previewRequest().has_value() && token->previewRequest()->plaintext.contains("edited-code"));
+        const Protocol::PreparedRequest& r = *token->previewRequest();
+        const auto& creds = m_window->session()->credentials();
+        const auto expected
+            = Crypto::HmacSigner::sign(creds.clientId, creds.clientSecret, r.timestamp, r.nonce, r.body);
+        QCOMPARE(r.signature->stringToSign, expected.stringToSign);
+        QCOMPARE(r.signature->headerValue, expected.headerValue);
+        const QString shown = child<QPlainTextEdit>(token, QStringLiteral("previewSigning"))->toPlainText();
+        QVERIFY(shown.contains(QString::fromUtf8(expected.stringToSign)));
+        QVERIFY(shown.contains(QString::fromLatin1(expected.headerValue)));
+        QVERIFY(child<QPlainTextEdit>(token, QStringLiteral("previewHttp"))
+                    ->toPlainText()
+                    .startsWith(QStringLiteral("POST /api/v1/auth/getToken")));
+        QVERIFY(child<QPlainTextEdit>(token, QStringLiteral("previewEncryption"))
+                    ->toPlainText()
+                    .contains(QString::fromLatin1(r.encrypted->tag.toHex())));
+    }
+
+    void loginSendAndCallbackEndToEnd()
+    {
+        // getQR: the page shows the QR URL; the phone approves; the browser lands on the console's listener.
+        ApiPage* qr = open(QStringLiteral("auth.getQR"));
+        auto* clientId = child<QLineEdit>(qr, QStringLiteral("field_clientID"));
+        clientId->setText(m_sim->clients().devClient().clientId);
+        child<QLineEdit>(qr, QStringLiteral("field_state"))->setText(QStringLiteral("uistate"));
+        QTest::mouseClick(child<QPushButton>(qr, QStringLiteral("showQrButton")), Qt::LeftButton);
+        QCOMPARE(TestSupport::http("GET", qr->qrText()).status, 303);
+        const QString redirect
+            = m_sim->approve(m_sim->pending().last().id).value().value(QStringLiteral("redirect")).toString();
+        QCOMPARE(TestSupport::http("GET", redirect).status, 200);
+        QTRY_VERIFY(!m_window->session()->earned().value(QStringLiteral("code")).isEmpty());
+
+        ApiPage* token = open(QStringLiteral("auth.getToken"));
+        auto* useEarned = child<QToolButton>(token, QStringLiteral("field_code_useEarned"));
+        QVERIFY(useEarned->isEnabled());
+        QTest::mouseClick(useEarned, Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>(token, QStringLiteral("field_code"))->text(),
+            m_window->session()->earned().value(QStringLiteral("code")));
+        QCOMPARE(sendAndWaitForCode(token), QStringLiteral("D00000"));
+        QVERIFY(child<QPlainTextEdit>(token, QStringLiteral("responseContentEdit"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("accessToken")));
+        QVERIFY(child<QLabel>(token, QStringLiteral("responseCodeLabel"))->text().contains(QStringLiteral("D00000")));
+
+        // Profile with the earned token; the phone approves; the callback arrives matched.
+        ApiPage* profile = open(QStringLiteral("auth.profile"));
+        QTest::mouseClick(child<QToolButton>(profile, QStringLiteral("field_accessToken_useEarned")), Qt::LeftButton);
+        QTest::mouseClick(child<QToolButton>(profile, QStringLiteral("field_openID_useEarned")), Qt::LeftButton);
+        QTest::mouseClick(child<QToolButton>(profile, QStringLiteral("field_businessID_regenerate")), Qt::LeftButton);
+        QCOMPARE(sendAndWaitForCode(profile), QStringLiteral("D00000"));
+        const qsizetype before = m_window->listener()->records().size();
+        QVERIFY(m_sim->approve(m_sim->pending().last().id).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->listener()->records().size() > before, 10000);
+        const Callback::CallbackRecord& r = m_window->listener()->records().last();
+        QCOMPARE(r.callbackId, QStringLiteral("callback.profile"));
+        QCOMPARE(r.matchStatus, Callback::Match::Matched);
+        QVERIFY(r.content.toObject().contains(QStringLiteral("idNo")));
+    }
+
+    void badSignatureShowsWhereTheStringsDiffer()
+    {
+        // A session with the wrong secret: the simulator answers D20006 and its string-to-sign.
+        ApiPage* key = open(QStringLiteral("keys.getKey"));
+        Session::ConsoleSession* session = m_window->session();
+        const auto good = session->credentials();
+        auto env = session->environment();
+        session->setEnvironment(env, {good.clientId, "wrong-secret", {}});
+        QCOMPARE(sendAndWaitForCode(key), QStringLiteral("D20006"));
+        auto* diff = child<QLabel>(key, QStringLiteral("signatureDiffLabel"));
+        QVERIFY(diff->isVisible());
+        QVERIFY2(diff->text().contains(QStringLiteral("secret")), qPrintable(diff->text()));
+        session->setEnvironment(env, good);
+    }
+};
+
+QTEST_MAIN(TestApiPage)
+#include "tst_apipage.moc"

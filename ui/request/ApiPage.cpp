@@ -1,0 +1,480 @@
+#include "ApiPage.h"
+
+#include "forms/TryItForm.h"
+#include "protocol/UrlBuilder.h"
+#include "session/ConsoleSession.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+QPlainTextEdit* codeView(const QString& objectName, QWidget* parent)
+{
+    auto* view = new QPlainTextEdit(parent);
+    view->setObjectName(objectName);
+    view->setReadOnly(true);
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    return view;
+}
+
+QString pretty(const QByteArray& json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    return doc.isNull() ? QString::fromUtf8(json) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+}
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_api(api)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("apiPage_") + api.id);
+    m_spec = new QTextBrowser(this);
+    m_spec->setObjectName(QStringLiteral("specBrowser"));
+    m_spec->setOpenExternalLinks(true);
+
+    m_form = new TryItForm(api, this);
+    auto* formScroll = new QScrollArea(this);
+    formScroll->setWidgetResizable(true);
+    formScroll->setWidget(m_form);
+    auto* jsonPane = new QWidget(this);
+    auto* jsonLayout = new QVBoxLayout(jsonPane);
+    m_json = new QPlainTextEdit(jsonPane);
+    m_json->setObjectName(QStringLiteral("rawJsonEditor"));
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_jsonError = new QLabel(jsonPane);
+    m_jsonError->setObjectName(QStringLiteral("rawJsonErrorLabel"));
+    m_jsonError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    jsonLayout->addWidget(m_json);
+    jsonLayout->addWidget(m_jsonError);
+    m_inputTabs = new QTabWidget(this);
+    m_inputTabs->setObjectName(QStringLiteral("inputTabs"));
+    m_inputTabs->addTab(m_spec, QString());
+    m_inputTabs->addTab(formScroll, QString());
+    m_inputTabs->addTab(jsonPane, QString());
+    m_inputTabs->setCurrentIndex(api.kind == Protocol::ApiKind::Callback ? 0 : 1);
+
+    m_previewTabs = new QTabWidget(this);
+    m_previewTabs->setObjectName(QStringLiteral("previewTabs"));
+    m_previewBody = codeView(QStringLiteral("previewBody"), this);
+    m_previewSigning = codeView(QStringLiteral("previewSigning"), this);
+    m_previewEncryption = codeView(QStringLiteral("previewEncryption"), this);
+    m_previewHttp = codeView(QStringLiteral("previewHttp"), this);
+    m_previewCurl = codeView(QStringLiteral("previewCurl"), this);
+    for (QPlainTextEdit* view : {m_previewBody, m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
+        m_previewTabs->addTab(view, QString());
+    m_previewStatus = new QLabel(this);
+    m_previewStatus->setObjectName(QStringLiteral("previewStatusLabel"));
+    m_previewStatus->setWordWrap(true);
+
+    m_send = new QPushButton(this);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(true);
+    m_cancel = new QPushButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setEnabled(false);
+    m_showQr = new QPushButton(this);
+    m_showQr->setObjectName(QStringLiteral("showQrButton"));
+    m_showQr->setVisible(api.kind == Protocol::ApiKind::Browser);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_previewStatus, 1);
+    buttons->addWidget(m_showQr);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_send);
+    m_send->setVisible(api.kind == Protocol::ApiKind::Request);
+    m_cancel->setVisible(api.kind == Protocol::ApiKind::Request);
+
+    m_responseStatus = new QLabel(this);
+    m_responseStatus->setObjectName(QStringLiteral("responseStatusLabel"));
+    m_responseStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_responseCode = new QLabel(this);
+    m_responseCode->setObjectName(QStringLiteral("responseCodeLabel"));
+    m_responseCode->setWordWrap(true);
+    m_signatureDiff = new QLabel(this);
+    m_signatureDiff->setObjectName(QStringLiteral("signatureDiffLabel"));
+    m_signatureDiff->setWordWrap(true);
+    m_signatureDiff->setTextFormat(Qt::RichText);
+    m_signatureDiff->hide();
+    m_responseContent = codeView(QStringLiteral("responseContentEdit"), this);
+    m_responseRaw = codeView(QStringLiteral("responseRawEdit"), this);
+    auto* responseTabs = new QTabWidget(this);
+    responseTabs->setObjectName(QStringLiteral("responseTabs"));
+    responseTabs->addTab(m_responseContent, QString());
+    responseTabs->addTab(m_responseRaw, QString());
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_previewTabs, 3);
+    rightLayout->addLayout(buttons);
+    rightLayout->addWidget(m_responseStatus);
+    rightLayout->addWidget(m_responseCode);
+    rightLayout->addWidget(m_signatureDiff);
+    rightLayout->addWidget(responseTabs, 2);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_inputTabs);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(120);
+    connect(m_debounce, &QTimer::timeout, this, &ApiPage::refreshPreview);
+    connect(m_form, &TryItForm::changed, this, &ApiPage::formChanged);
+    connect(m_json, &QPlainTextEdit::textChanged, this, &ApiPage::jsonEdited);
+    connect(m_send, &QPushButton::clicked, this, &ApiPage::send);
+    connect(m_cancel, &QPushButton::clicked, this, &ApiPage::cancel);
+    connect(m_showQr, &QPushButton::clicked, this, [this] { emit qrRequested(qrText()); });
+    if (m_session) {
+        connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this](const Session::Exchange& e) {
+            if (e.id == m_pendingExchange)
+                showExchange(e);
+        });
+        connect(m_session, &Session::ConsoleSession::earnedChanged, this,
+            [this] { m_form->setEarned(m_session->earned()); });
+        connect(m_session, &Session::ConsoleSession::cekChanged, this, &ApiPage::refreshPreview);
+        m_form->setEarned(m_session->earned());
+    }
+    retranslate();
+    formChanged();
+    refreshPreview();
+}
+
+ApiPage::~ApiPage() = default;
+
+void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
+{
+    m_callbackBase = baseUrl;
+    // Point redirectURI at the console's own listener, so callbacks come back here.
+    const Protocol::ApiSpec* callback = Protocol::ApiCatalog::builtin().api(
+        m_api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : m_api.callbackId);
+    if (!callback || baseUrl.isEmpty() || !m_api.field(QStringLiteral("redirectURI")))
+        return;
+    QJsonObject values = m_form->values();
+    values.insert(QStringLiteral("redirectURI"), baseUrl + callback->path);
+    m_form->setValues(values);
+    formChanged();
+}
+
+void ApiPage::setLanguage(Protocol::Language language)
+{
+    m_language = language;
+    retranslate();
+}
+
+void ApiPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ApiPage::retranslate()
+{
+    m_inputTabs->setTabText(0, tr("Specification"));
+    m_inputTabs->setTabText(1, tr("Try it"));
+    m_inputTabs->setTabText(2, tr("JSON"));
+    m_previewTabs->setTabText(0, tr("Body"));
+    m_previewTabs->setTabText(1, tr("Signature"));
+    m_previewTabs->setTabText(2, tr("Encryption"));
+    m_previewTabs->setTabText(3, tr("HTTP"));
+    m_previewTabs->setTabText(4, tr("curl"));
+    m_send->setText(tr("&Send"));
+    m_send->setToolTip(tr("Send the request shown in the preview (Ctrl+Return)"));
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_cancel->setText(tr("Cancel"));
+    m_showQr->setText(tr("Show QR code"));
+    m_json->setAccessibleName(tr("Request body as JSON"));
+    for (QPlainTextEdit* view : {m_previewBody, m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
+        view->setAccessibleName(tr("Request preview"));
+    m_responseContent->setAccessibleName(tr("Decrypted response content"));
+    m_responseRaw->setAccessibleName(tr("Raw response"));
+    if (auto* tabs = findChild<QTabWidget*>(QStringLiteral("responseTabs"))) {
+        tabs->setTabText(0, tr("Content"));
+        tabs->setTabText(1, tr("Raw"));
+    }
+    m_form->retranslate(m_language);
+    showSpec();
+    refreshPreview();
+}
+
+void ApiPage::showSpec()
+{
+    const Protocol::Language lang = m_language;
+    const auto& catalog = Protocol::ApiCatalog::builtin();
+    QString html
+        = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(m_api.label.get(lang)), esc(m_api.description.get(lang)));
+    html += QStringLiteral("<p><code>%1 %2%3</code></p>")
+                .arg(esc(m_api.method),
+                    m_api.kind == Protocol::ApiKind::Callback ? QString() : QStringLiteral("{baseUrl}/api/v1"),
+                    esc(m_api.path));
+    if (m_api.modelled)
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(esc(tr("The wire format of this API is not published; the console models it.")));
+    if (m_api.isSigned) {
+        html += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=4>").arg(esc(tr("Headers")));
+        for (const Protocol::HeaderSpec& h : catalog.headers())
+            html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td></tr>")
+                        .arg(esc(h.name), esc(h.description.get(lang)));
+        html += QStringLiteral("</table>");
+    }
+    html
+        += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=4><tr><th>%2</th><th>%3</th><th>%4</th>"
+                          "<th>%5</th></tr>")
+               .arg(esc(tr("Fields")), esc(tr("Name")), esc(tr("Type")), esc(tr("Presence")), esc(tr("Description")));
+    for (const Protocol::FieldSpec& f : m_api.fields) {
+        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                    .arg(esc(f.name), esc(f.type), f.required ? esc(tr("Required")) : esc(tr("Optional")),
+                        esc(f.description.get(lang)));
+    }
+    html += QStringLiteral("</table>");
+    if (!m_api.responseSample.isUndefined() && !m_api.responseSample.isNull()) {
+        const QByteArray sample = m_api.responseSample.isObject()
+            ? QJsonDocument(m_api.responseSample.toObject()).toJson(QJsonDocument::Indented)
+            : QJsonDocument(m_api.responseSample.toArray()).toJson(QJsonDocument::Indented);
+        html += QStringLiteral("<h3>%1</h3><pre>%2</pre>")
+                    .arg(esc(tr("Response sample")), esc(QString::fromUtf8(sample)));
+    }
+    if (!m_api.returnCodes.isEmpty()) {
+        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Return codes")));
+        for (const QString& code : m_api.returnCodes) {
+            const Protocol::ReturnCode* rc = catalog.returnCode(code);
+            html += QStringLiteral("<li><code>%1</code> %2</li>")
+                        .arg(esc(code),
+                            rc ? esc(QString(rc->meaning.get(lang)).replace(QLatin1String("%1"), QStringLiteral("…")))
+                               : QString());
+        }
+        html += QStringLiteral("</ul>");
+    }
+    m_spec->setHtml(html);
+}
+
+void ApiPage::formChanged()
+{
+    if (m_syncing)
+        return;
+    m_form->validate();
+    m_syncing = true;
+    m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_form->values()).toJson(QJsonDocument::Indented)));
+    m_jsonError->clear();
+    m_syncing = false;
+    m_debounce->start();
+}
+
+void ApiPage::jsonEdited()
+{
+    if (m_syncing)
+        return;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(m_json->toPlainText().toUtf8(), &error);
+    if (!doc.isObject()) {
+        m_jsonError->setText(error.error != QJsonParseError::NoError
+                ? tr("JSON error at character %1: %2").arg(error.offset).arg(error.errorString())
+                : tr("The body must be a JSON object."));
+        return;
+    }
+    m_jsonError->clear();
+    m_syncing = true;
+    m_form->setValues(doc.object());
+    m_form->validate();
+    m_syncing = false;
+    m_debounce->start();
+}
+
+QString ApiPage::qrText() const
+{
+    if (m_api.kind != Protocol::ApiKind::Browser || !m_session)
+        return {};
+    const QJsonObject v = m_form->values();
+    Protocol::QrParams p;
+    p.clientId = v.value(QLatin1String("clientID")).toString();
+    p.source = v.value(QLatin1String("source")).toString();
+    p.redirectUri = v.value(QLatin1String("redirectURI")).toString();
+    p.scope = v.value(QLatin1String("scope")).toString();
+    p.lang = v.value(QLatin1String("lang")).toString();
+    p.state = v.value(QLatin1String("state")).toString();
+    if (v.contains(QLatin1String("brokerPage")))
+        p.brokerPage = v.value(QLatin1String("brokerPage")).toBool();
+    p.ticketId = v.value(QLatin1String("ticketID")).toString();
+    return QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_session->environment().baseUrl, p));
+}
+
+void ApiPage::refreshPreview()
+{
+    const QJsonObject body = m_form->values();
+    m_previewBody->setPlainText(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)));
+    if (m_api.kind == Protocol::ApiKind::Browser) {
+        const QString url = qrText();
+        m_previewHttp->setPlainText(QStringLiteral("GET ") + url);
+        m_previewCurl->setPlainText(QStringLiteral("curl -sS -i '") + url + QLatin1Char('\''));
+        m_previewSigning->setPlainText(tr("The browser opens this URL; it is not signed."));
+        m_previewEncryption->setPlainText(tr("Not encrypted."));
+        m_previewStatus->setText(
+            m_form->problems().isEmpty() ? QString() : tr("Some fields break their rules; see the form."));
+        return;
+    }
+    if (m_api.kind == Protocol::ApiKind::Callback || !m_session) {
+        for (QPlainTextEdit* v : {m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
+            v->clear();
+        return;
+    }
+    auto prepared = m_session->prepare(m_api, body);
+    if (!prepared) {
+        m_preview.reset();
+        const QString why = prepared.error().code == QLatin1String("no-cek")
+            ? tr("No content encryption key yet: send Key management → Request content encryption key first.")
+            : prepared.error().toString();
+        m_previewStatus->setText(why);
+        for (QPlainTextEdit* v : {m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
+            v->setPlainText(why);
+        return;
+    }
+    m_preview = prepared.value();
+    const Protocol::PreparedRequest& r = *m_preview;
+    if (r.signature) {
+        m_previewSigning->setPlainText(
+            tr("String to sign (clientID + signatureMethod + timestamp + nonce + body):\n%1\n\n"
+               "HMAC-SHA256, Base64:\n%2\n\nsignature header (URL-encoded):\n%3")
+                .arg(QString::fromUtf8(r.signature->stringToSign), QString::fromLatin1(r.signature->base64),
+                    QString::fromLatin1(r.signature->headerValue)));
+    } else {
+        m_previewSigning->setPlainText(tr("This request is not signed."));
+    }
+    if (r.encrypted) {
+        m_previewEncryption->setPlainText(
+            tr("AES-256-GCM, no AAD\nIV (12 bytes): %1\nCiphertext (%2 bytes): %3\nTag (16 bytes): %4\n\n"
+               "Body sent:\n%5")
+                .arg(QString::fromLatin1(r.encrypted->iv.toHex()))
+                .arg(r.encrypted->ciphertext.size())
+                .arg(QString::fromLatin1(r.encrypted->ciphertext.toBase64()),
+                    QString::fromLatin1(r.encrypted->tag.toHex()), QString::fromUtf8(r.body)));
+    } else {
+        m_previewEncryption->setPlainText(tr("Sent as plain JSON."));
+    }
+    QByteArray http = r.rawHttp();
+    QByteArray curl = r.curl();
+    const QByteArray key = r.header("Ocp-Apim-Subscription-Key");
+    if (!key.isEmpty()) {
+        // Secrets never sit on screen unasked.
+        http.replace(key, "••••••••");
+        curl.replace(key, "••••••••");
+    }
+    m_previewHttp->setPlainText(QString::fromUtf8(http));
+    m_previewCurl->setPlainText(QString::fromUtf8(curl));
+    m_previewStatus->setText(m_form->problems().isEmpty()
+            ? QString()
+            : tr("Some fields break their rules (see the form); the request can still be sent to test the answer."));
+}
+
+void ApiPage::send()
+{
+    if (!m_session || m_api.kind != Protocol::ApiKind::Request)
+        return;
+    const QJsonObject body = m_form->values();
+    auto prepared = m_session->prepare(m_api, body); // fresh timestamp and nonce, exactly what goes out
+    if (!prepared) {
+        m_responseStatus->setText(prepared.error().code == QLatin1String("no-cek")
+                ? tr("No content encryption key yet: request one first (Key management).")
+                : prepared.error().toString());
+        return;
+    }
+    m_preview = prepared.value();
+    m_pendingExchange = m_session->send(m_api.id, prepared.value());
+    emit requestSent(m_api.id, body);
+    m_send->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_responseStatus->setText(tr("Sending…"));
+    m_responseCode->clear();
+    m_signatureDiff->hide();
+}
+
+void ApiPage::cancel()
+{
+    if (m_session && !m_pendingExchange.isEmpty())
+        m_session->cancel(m_pendingExchange);
+}
+
+void ApiPage::showExchange(const Session::Exchange& e)
+{
+    m_send->setEnabled(true);
+    m_cancel->setEnabled(false);
+    m_pendingExchange.clear();
+    if (!e.errorCode.isEmpty() && e.httpStatus == 0) {
+        m_responseStatus->setText(e.errorCode == QLatin1String("timeout") ? tr("No answer in time.")
+                : e.errorCode == QLatin1String("cancelled")               ? tr("Cancelled.")
+                                                                          : tr("Network error: %1").arg(e.errorDetail));
+        return;
+    }
+    m_responseStatus->setText(tr("HTTP %1 in %2 ms").arg(e.httpStatus).arg(e.latencyMs));
+    QByteArray raw;
+    for (const auto& h : e.responseHeaders)
+        raw += h.first + ": " + h.second + '\n';
+    raw += '\n' + e.responseBody;
+    m_responseRaw->setPlainText(QString::fromUtf8(raw));
+    if (e.content.isObject())
+        m_responseContent->setPlainText(
+            QString::fromUtf8(QJsonDocument(e.content.toObject()).toJson(QJsonDocument::Indented)));
+    else if (!e.errorCode.isEmpty())
+        m_responseContent->setPlainText(tr("Could not read the content: %1 (%2)").arg(e.errorCode, e.errorDetail));
+    else
+        m_responseContent->setPlainText(pretty(e.responseBody));
+    const QString code = e.returnCode();
+    if (!code.isEmpty()) {
+        const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
+        const QString meaning = rc
+            ? QString(rc->meaning.get(m_language)).replace(QLatin1String("%1"), QStringLiteral("…"))
+            : tr("Unknown code");
+        m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, meaning, e.envelope->message));
+    }
+    // Simulator only: where our string-to-sign and the server's part ways.
+    const QString server = e.envelope
+        ? e.envelope->extra.value(QLatin1String("debug")).toObject().value(QLatin1String("stringToSign")).toString()
+        : QString();
+    if (code == QLatin1String("D20006") && !server.isEmpty() && e.request.signature) {
+        const QString ours = QString::fromUtf8(e.request.signature->stringToSign);
+        if (ours == server) {
+            m_signatureDiff->setText(tr("The strings to sign are identical, so the client secret must differ."));
+            m_signatureDiff->show();
+            return;
+        }
+        qsizetype at = 0;
+        while (at < ours.size() && at < server.size() && ours.at(at) == server.at(at))
+            ++at;
+        auto mark = [at](const QString& s) {
+            return esc(s.left(at)) + QStringLiteral("<span style=\"background:#ffd54f\">") + esc(s.mid(at, 24))
+                + QStringLiteral("</span>") + esc(s.mid(at + 24, 40));
+        };
+        m_signatureDiff->setText(
+            tr("The strings to sign differ from character %1:<br><b>Console:</b> <code>%2</code><br>"
+               "<b>Simulator:</b> <code>%3</code>")
+                .arg(at)
+                .arg(mark(ours), mark(server)));
+        m_signatureDiff->show();
+    }
+}

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "protocol/ApiCatalog.h"
+#include "protocol/Envelope.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+class TryItForm;
+
+namespace Session {
+class ConsoleSession;
+struct Exchange;
+} // namespace Session
+
+/// One page per API: its specification, the prefilled Try-it form with a raw JSON editor kept in sync,
+/// the live preview of the exact request (body, string-to-sign, signature, encryption, HTTP, curl),
+/// Send/Cancel and the response.
+class ApiPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session, QWidget* parent = nullptr);
+    ~ApiPage() override;
+
+    const Protocol::ApiSpec& api() const { return m_api; }
+    TryItForm* form() const { return m_form; }
+    /// The request the preview currently shows (empty when it cannot be built, e.g. no CEK yet).
+    const std::optional<Protocol::PreparedRequest>& previewRequest() const { return m_preview; }
+    /// The callback base URL redirectURI fields point at (the console's listener).
+    void setCallbackBaseUrl(const QString& baseUrl);
+    void setLanguage(Protocol::Language language);
+    /// The text of the QR that this API's page would show (getQR URL for the browser API).
+    QString qrText() const;
+
+public slots:
+    void send();
+    void cancel();
+    void refreshPreview();
+
+signals:
+    /// A request left (its plaintext body, for matching callbacks).
+    void requestSent(const QString& apiId, const QJsonObject& body);
+    void qrRequested(const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void showSpec();
+    void showExchange(const Session::Exchange& exchange);
+    void formChanged();
+    void jsonEdited();
+
+    const Protocol::ApiSpec& m_api;
+    Session::ConsoleSession* m_session;
+    Protocol::Language m_language = Protocol::Language::English;
+    QString m_callbackBase;
+    std::optional<Protocol::PreparedRequest> m_preview;
+    QString m_pendingExchange;
+
+    QTextBrowser* m_spec = nullptr;
+    QTabWidget* m_inputTabs = nullptr;
+    TryItForm* m_form = nullptr;
+    QPlainTextEdit* m_json = nullptr;
+    QLabel* m_jsonError = nullptr;
+    QTabWidget* m_previewTabs = nullptr;
+    QPlainTextEdit* m_previewBody = nullptr;
+    QPlainTextEdit* m_previewSigning = nullptr;
+    QPlainTextEdit* m_previewEncryption = nullptr;
+    QPlainTextEdit* m_previewHttp = nullptr;
+    QPlainTextEdit* m_previewCurl = nullptr;
+    QLabel* m_previewStatus = nullptr;
+    QPushButton* m_send = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QPushButton* m_showQr = nullptr;
+    QLabel* m_responseStatus = nullptr;
+    QLabel* m_responseCode = nullptr;
+    QPlainTextEdit* m_responseContent = nullptr;
+    QPlainTextEdit* m_responseRaw = nullptr;
+    QLabel* m_signatureDiff = nullptr;
+    QTimer* m_debounce = nullptr;
+    bool m_syncing = false;
+};
