@@ -2,21 +2,29 @@
 
 #include "LanguageManager.h"
 #include "callback/CallbackListener.h"
+#include "callbacks/CallbackInspector.h"
 #include "forms/TryItForm.h"
 #include "mock/Simulator.h"
+#include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
+#include "qr/QrPanel.h"
 #include "request/ApiPage.h"
 #include "session/ConsoleSession.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -87,12 +95,16 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
             selectApi(current);
     });
     connectToSimulator();
+    buildDocks();
     populateTree();
     retranslate();
     // Open on the first API so the window never starts with an empty page.
     if (!Protocol::ApiCatalog::builtin().apis().isEmpty())
         selectApi(Protocol::ApiCatalog::builtin().apis().first().id);
-    resize(1200, 780);
+    resize(1280, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
 MainWindow::~MainWindow() = default;
@@ -128,6 +140,48 @@ void MainWindow::buildMenus()
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
 }
 
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    // The layout is remembered; nothing secret goes into these settings.
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::buildDocks()
+{
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    menuBar()->insertMenu(m_helpMenu->menuAction(), m_viewMenu);
+    auto addDock = [this](QWidget* content, const QString& name, Qt::DockWidgetArea area) {
+        auto* dock = new QDockWidget(this);
+        dock->setObjectName(name);
+        dock->setWidget(content);
+        addDockWidget(area, dock);
+        m_viewMenu->addAction(dock->toggleViewAction());
+        return dock;
+    };
+    m_qr = new QrPanel(this);
+    m_qrDock = addDock(m_qr, QStringLiteral("qrDock"), Qt::RightDockWidgetArea);
+    m_callbackInspector = new CallbackInspector(m_listener, this);
+    m_callbacksDock = addDock(m_callbackInspector, QStringLiteral("callbacksDock"), Qt::BottomDockWidgetArea);
+    if (m_simulator && !m_simulator->baseUrl().isEmpty()) {
+        m_phone = new PhonePanel(m_simulator, this);
+        m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
+        m_browser = new QNetworkAccessManager(this);
+        // Offline there is no browser on the desk: the console follows the redirect the user's browser would.
+        connect(m_phone, &PhonePanel::browserRedirect, this, [this](const QString& url) {
+            QNetworkRequest request {QUrl(url)};
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply* reply = m_browser->get(request);
+            connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        });
+        connect(m_languages, &LanguageManager::languageChanged, m_phone, &PhonePanel::setLanguage);
+        m_phone->setLanguage(m_languages->language());
+    }
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -142,6 +196,11 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_qrDock->setWindowTitle(tr("QR code"));
+    m_callbacksDock->setWindowTitle(tr("Callbacks"));
+    if (m_phoneDock)
+        m_phoneDock->setWindowTitle(tr("Virtual phone"));
     m_aboutAction->setText(tr("&About"));
     m_filter->setPlaceholderText(tr("Filter APIs…"));
     m_filter->setAccessibleName(tr("Filter APIs"));
@@ -288,7 +347,10 @@ ApiPage* MainWindow::page(const QString& id)
         m_listener->expect({Util::randomHex32(), apiId, sent->callbackId,
             body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});
     });
-    connect(p, &ApiPage::qrRequested, this, [this, api](const QString&) {
+    connect(p, &ApiPage::qrRequested, this, [this, api](const QString& text) {
+        m_qr->setText(text);
+        m_qrDock->show();
+        m_qrDock->raise();
         const QJsonObject v = currentPage() ? currentPage()->form()->values() : QJsonObject();
         m_listener->expect({Util::randomHex32(), api->id, QStringLiteral("callback.auth"), QString(),
             v.value(QLatin1String("state")).toString()});

@@ -17,6 +17,11 @@ class QTreeWidget;
 class QTreeWidgetItem;
 class QStackedWidget;
 class ApiPage;
+class QrPanel;
+class CallbackInspector;
+class PhonePanel;
+class QDockWidget;
+class QNetworkAccessManager;
 namespace Session {
 class ConsoleSession;
 }
@@ -42,9 +47,13 @@ public:
     ApiPage* page(const QString& id);
     Session::ConsoleSession* session() const { return m_session; }
     Callback::CallbackListener* listener() const { return m_listener; }
+    QrPanel* qrPanel() const { return m_qr; }
+    CallbackInspector* callbackInspector() const { return m_callbackInspector; }
+    PhonePanel* phonePanel() const { return m_phone; }
 
 protected:
     void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
@@ -53,6 +62,7 @@ private:
     void applyFilter(const QString& text);
     void showApi(const QString& id);
     void connectToSimulator();
+    void buildDocks();
     QString categoryLabel(const QString& category) const;
 
     LanguageManager* m_languages;
@@ -64,6 +74,14 @@ private:
     QHash<QString, ApiPage*> m_pageById;
     Session::ConsoleSession* m_session = nullptr;
     Callback::CallbackListener* m_listener = nullptr;
+    QrPanel* m_qr = nullptr;
+    CallbackInspector* m_callbackInspector = nullptr;
+    PhonePanel* m_phone = nullptr;
+    QDockWidget* m_qrDock = nullptr;
+    QDockWidget* m_callbacksDock = nullptr;
+    QDockWidget* m_phoneDock = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QNetworkAccessManager* m_browser = nullptr;
     QLabel* m_status = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_languageMenu = nullptr;

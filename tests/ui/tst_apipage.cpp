@@ -1,12 +1,22 @@
 #include "HttpClient.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "TestSupport.h"
 #include "callback/CallbackListener.h"
+#include "callbacks/CallbackInspector.h"
 #include "crypto/HmacSigner.h"
 #include "forms/TryItForm.h"
 #include "mock/Simulator.h"
+#include "phone/PhonePanel.h"
+#include "qr/QrPanel.h"
 #include "request/ApiPage.h"
 #include "session/ConsoleSession.h"
+
+#include <QDirIterator>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTreeWidget>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -59,6 +69,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("iamsmart-console-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_apipage"));
         m_sim = std::make_unique<Mock::Simulator>();
         Mock::SimulatorOptions options;
         options.stateDir = m_dir.filePath(QStringLiteral("state"));
@@ -226,6 +239,70 @@ private slots:
         QCOMPARE(r.callbackId, QStringLiteral("callback.profile"));
         QCOMPARE(r.matchStatus, Callback::Match::Matched);
         QVERIFY(r.content.toObject().contains(QStringLiteral("idNo")));
+    }
+
+    void qrPanelEncodesExactlyTheDisplayedText()
+    {
+        ApiPage* qr = open(QStringLiteral("auth.getQR"));
+        QTest::mouseClick(child<QPushButton>(qr, QStringLiteral("showQrButton")), Qt::LeftButton);
+        QrPanel* panel = m_window->qrPanel();
+        const QString shown = child<QLabel>(panel, QStringLiteral("qrTextLabel"))->text();
+        QCOMPARE(shown, qr->qrText());
+        const auto expected = Qr::QrEncoder::encode(shown.toUtf8());
+        QCOMPARE(panel->matrix().modules, expected->modules);
+        // And a reader gets the text back from the saved image.
+        const QString png = m_dir.filePath(QStringLiteral("panel.png"));
+        QVERIFY(panel->savePng(png, 4));
+        const auto decoded = TestSupport::run(QStringLiteral("zbarimg"),
+            {QStringLiteral("--raw"), QStringLiteral("-q"), QStringLiteral("-Sbinary"), png});
+        QCOMPARE(decoded.out.trimmed(), shown.toUtf8());
+        QVERIFY(panel->saveSvg(m_dir.filePath(QStringLiteral("panel.svg"))));
+    }
+
+    void phoneApprovalAndCallbackInspector()
+    {
+        // A fresh login through the phone panel's buttons; the console follows the browser redirect.
+        ApiPage* qr = open(QStringLiteral("auth.getQR"));
+        child<QLineEdit>(qr, QStringLiteral("field_clientID"))->setText(m_sim->clients().devClient().clientId);
+        child<QLineEdit>(qr, QStringLiteral("field_state"))->setText(QStringLiteral("phonestate"));
+        QTest::mouseClick(child<QPushButton>(qr, QStringLiteral("showQrButton")), Qt::LeftButton);
+        QCOMPARE(TestSupport::http("GET", qr->qrText()).status, 303);
+        PhonePanel* phone = m_window->phonePanel();
+        QVERIFY(phone);
+        QTRY_VERIFY(child<QListWidget>(phone, QStringLiteral("phonePendingList"))->count() >= 1);
+        QVERIFY(child<QLabel>(phone, QStringLiteral("phoneScreenLabel"))->text().contains(QStringLiteral("Log in")));
+        const int before = m_window->callbackInspector()->count();
+        QTest::mouseClick(child<QPushButton>(phone, QStringLiteral("phoneApproveButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->callbackInspector()->count() > before, 10000);
+        auto* list = child<QTreeWidget>(m_window->callbackInspector(), QStringLiteral("callbackList"));
+        QTreeWidgetItem* last = list->topLevelItem(list->topLevelItemCount() - 1);
+        QCOMPARE(last->text(1), QStringLiteral("callback.auth"));
+        QCOMPARE(last->text(3), QStringLiteral("matched"));
+        list->setCurrentItem(last);
+        QVERIFY(child<QPlainTextEdit>(m_window->callbackInspector(), QStringLiteral("callbackDetail"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("GET /callback/auth")));
+        QTRY_VERIFY(!m_window->session()->earned().value(QStringLiteral("code")).isEmpty());
+    }
+
+    void noSecretInSettingsFiles()
+    {
+        m_window->close(); // writes the layout
+        QSettings settings;
+        settings.sync();
+        const QByteArray secret = m_sim->clients().devClient().clientSecret;
+        QDirIterator it(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation), QDir::Files,
+            QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(secret), qPrintable(f.fileName()));
+            ++files;
+        }
+        QVERIFY(QFile::exists(settings.fileName()));
+        QVERIFY(files >= 1);
+        m_window->show();
     }
 
     void badSignatureShowsWhereTheStringsDiffer()

@@ -1,0 +1,119 @@
+#include "CallbackInspector.h"
+
+#include "callback/CallbackListener.h"
+
+#include <QDateTime>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+CallbackInspector::CallbackInspector(Callback::CallbackListener* listener, QWidget* parent)
+    : QWidget(parent)
+    , m_listener(listener)
+    , m_list(new QTreeWidget(this))
+    , m_detail(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("callbackInspector"));
+    m_list->setObjectName(QStringLiteral("callbackList"));
+    m_list->setRootIsDecorated(false);
+    m_list->setColumnCount(4);
+    m_detail->setObjectName(QStringLiteral("callbackDetail"));
+    m_detail->setReadOnly(true);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_detail);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item)
+            showDetail(m_list->indexOfTopLevelItem(item));
+    });
+    for (const Callback::CallbackRecord& r : listener->records())
+        add(r);
+    connect(listener, &Callback::CallbackListener::callbackReceived, this, &CallbackInspector::add);
+    retranslate();
+}
+
+int CallbackInspector::count() const
+{
+    return m_list->topLevelItemCount();
+}
+
+QString CallbackInspector::statusText(const QString& match) const
+{
+    if (match == Callback::Match::Matched)
+        return tr("matched");
+    if (match == Callback::Match::StateMismatch)
+        return tr("state mismatch (possible CSRF)");
+    if (match == Callback::Match::Duplicate)
+        return tr("duplicate");
+    if (match == Callback::Match::UnknownBusinessId)
+        return tr("unknown businessID");
+    if (match == Callback::Match::UnknownState)
+        return tr("unknown state");
+    if (match == Callback::Match::Undecryptable)
+        return tr("could not decrypt");
+    return tr("rejected");
+}
+
+void CallbackInspector::add(const Callback::CallbackRecord& r)
+{
+    m_records.append(r);
+    auto* item = new QTreeWidgetItem(m_list);
+    item->setData(0, Qt::UserRole, r.matchStatus);
+    item->setText(0, QDateTime::fromMSecsSinceEpoch(r.receivedAt).toString(QStringLiteral("HH:mm:ss")));
+    item->setText(1, r.callbackId.isEmpty() ? QString::fromUtf8(r.path) : r.callbackId);
+    item->setText(2, r.businessId);
+    item->setText(3, statusText(r.matchStatus));
+    if (r.matchStatus != Callback::Match::Matched)
+        item->setForeground(3, QColor(0xb0, 0x00, 0x20));
+    m_list->scrollToItem(item);
+}
+
+void CallbackInspector::showDetail(int index)
+{
+    if (index < 0 || index >= m_records.size())
+        return;
+    const Callback::CallbackRecord& r = m_records.at(index);
+    QString text = QStringLiteral("%1 %2%3\n")
+                       .arg(QString::fromLatin1(r.method), QString::fromUtf8(r.path),
+                           r.query.isEmpty() ? QString() : QLatin1Char('?') + QString::fromUtf8(r.query));
+    for (const auto& h : r.headers)
+        text += QString::fromLatin1(h.first + ": " + h.second) + QLatin1Char('\n');
+    text += QLatin1Char('\n') + QString::fromUtf8(r.body) + QStringLiteral("\n\n");
+    text += tr("Answered: HTTP %1").arg(r.httpStatus) + QLatin1Char('\n');
+    text += tr("Match: %1").arg(statusText(r.matchStatus)) + QLatin1Char('\n');
+    if (!r.envelopeCode.isEmpty())
+        text += tr("Return code: %1").arg(r.envelopeCode) + QLatin1Char('\n');
+    if (!r.errorCode.isEmpty())
+        text += tr("Error: %1 — %2").arg(r.errorCode, r.errorDetail) + QLatin1Char('\n');
+    for (const QString& p : r.shapeProblems)
+        text += tr("Shape: %1").arg(p) + QLatin1Char('\n');
+    if (r.content.isObject())
+        text += QLatin1Char('\n') + tr("Decrypted content:") + QLatin1Char('\n')
+            + QString::fromUtf8(QJsonDocument(r.content.toObject()).toJson(QJsonDocument::Indented));
+    m_detail->setPlainText(text);
+}
+
+void CallbackInspector::retranslate()
+{
+    m_list->setHeaderLabels({tr("Time"), tr("Callback"), tr("businessID"), tr("Match")});
+    m_list->setAccessibleName(tr("Received callbacks"));
+    m_detail->setAccessibleName(tr("Callback detail"));
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        m_list->topLevelItem(i)->setText(3, statusText(m_list->topLevelItem(i)->data(0, Qt::UserRole).toString()));
+}
+
+void CallbackInspector::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}

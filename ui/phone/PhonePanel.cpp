@@ -1,0 +1,184 @@
+#include "PhonePanel.h"
+
+#include "mock/Simulator.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
+    : QWidget(parent)
+    , m_simulator(simulator)
+    , m_pending(new QListWidget(this))
+    , m_persona(new QComboBox(this))
+    , m_screen(new QLabel(this))
+    , m_result(new QLabel(this))
+    , m_approve(new QPushButton(this))
+    , m_reject(new QPushButton(this))
+    , m_cancel(new QPushButton(this))
+    , m_expire(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("phonePanel"));
+    m_pending->setObjectName(QStringLiteral("phonePendingList"));
+    m_persona->setObjectName(QStringLiteral("phonePersonaCombo"));
+    m_screen->setObjectName(QStringLiteral("phoneScreenLabel"));
+    m_screen->setWordWrap(true);
+    m_screen->setFrameShape(QFrame::StyledPanel);
+    m_screen->setMinimumHeight(120);
+    m_screen->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_result->setObjectName(QStringLiteral("phoneResultLabel"));
+    m_result->setWordWrap(true);
+    m_approve->setObjectName(QStringLiteral("phoneApproveButton"));
+    m_reject->setObjectName(QStringLiteral("phoneRejectButton"));
+    m_cancel->setObjectName(QStringLiteral("phoneCancelButton"));
+    m_expire->setObjectName(QStringLiteral("phoneExpireButton"));
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(m_approve, 0, 0);
+    buttons->addWidget(m_reject, 0, 1);
+    buttons->addWidget(m_cancel, 1, 0);
+    buttons->addWidget(m_expire, 1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_pending, 1);
+    layout->addWidget(m_persona);
+    layout->addWidget(m_screen);
+    layout->addLayout(buttons);
+    layout->addWidget(m_result);
+    connect(m_approve, &QPushButton::clicked, this, [this] { decide(QStringLiteral("approve")); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { decide(QStringLiteral("reject")); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { decide(QStringLiteral("cancel")); });
+    connect(m_expire, &QPushButton::clicked, this, [this] { decide(QStringLiteral("expire")); });
+    connect(m_pending, &QListWidget::currentRowChanged, this, &PhonePanel::showSelected);
+    connect(m_simulator, &Mock::Simulator::pendingChanged, this, &PhonePanel::refresh);
+    retranslate();
+}
+
+void PhonePanel::setLanguage(Protocol::Language language)
+{
+    m_language = language;
+    retranslate();
+}
+
+QString PhonePanel::kindText(const QString& kind) const
+{
+    if (kind == QLatin1String("auth"))
+        return tr("Log in");
+    if (kind == QLatin1String("profile"))
+        return tr("Share profile");
+    if (kind == QLatin1String("eme") || kind == QLatin1String("anon-eme"))
+        return tr("Fill in a form");
+    if (kind == QLatin1String("reauth"))
+        return tr("Confirm it is you");
+    if (kind == QLatin1String("bulksign"))
+        return tr("Sign documents");
+    return tr("Sign");
+}
+
+void PhonePanel::refresh()
+{
+    const QString selected
+        = m_pending->currentItem() ? m_pending->currentItem()->data(Qt::UserRole).toString() : QString();
+    m_pending->clear();
+    for (const Mock::PendingRequest& p : m_simulator->pending()) {
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 · %2").arg(kindText(p.kind), p.businessId.isEmpty() ? p.state : p.businessId),
+            m_pending);
+        item->setData(Qt::UserRole, p.id);
+        if (p.id == selected)
+            m_pending->setCurrentItem(item);
+    }
+    if (!m_pending->currentItem() && m_pending->count() > 0)
+        m_pending->setCurrentRow(m_pending->count() - 1);
+    showSelected();
+}
+
+void PhonePanel::showSelected()
+{
+    const QListWidgetItem* item = m_pending->currentItem();
+    const Mock::PendingRequest* p = item ? m_simulator->request(item->data(Qt::UserRole).toString()) : nullptr;
+    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire})
+        b->setEnabled(p != nullptr);
+    if (!p) {
+        m_screen->setText(tr("Nothing is waiting on the phone."));
+        return;
+    }
+    // What the iAM Smart app would ask the user.
+    QString text = QStringLiteral("<b>%1</b><br>").arg(kindText(p->kind).toHtmlEscaped());
+    const QString service = p->body.value(QLatin1String("serviceName")).toString();
+    const QString form = p->body.value(QLatin1String("formName")).toString();
+    const QString document = p->body.value(QLatin1String("documentName")).toString();
+    if (!service.isEmpty())
+        text += tr("Service: %1").arg(service.toHtmlEscaped()) + QStringLiteral("<br>");
+    if (!form.isEmpty())
+        text += tr("Form: %1").arg(form.toHtmlEscaped()) + QStringLiteral("<br>");
+    if (!document.isEmpty())
+        text += tr("Document: %1").arg(document.toHtmlEscaped()) + QStringLiteral("<br>");
+    QStringList fields;
+    for (const char* key : {"profileFields", "eMEFields"}) {
+        for (const QJsonValue& v : p->body.value(QLatin1String(key)).toArray())
+            fields << v.toString();
+    }
+    if (!fields.isEmpty())
+        text += tr("Data to share: %1").arg(fields.join(QStringLiteral(", ")).toHtmlEscaped()) + QStringLiteral("<br>");
+    text += tr("Ticket %1").arg(p->ticketId.left(8));
+    m_screen->setText(text);
+}
+
+bool PhonePanel::decide(const QString& decision)
+{
+    const QListWidgetItem* item = m_pending->currentItem();
+    if (!item)
+        return false;
+    const QString id = item->data(Qt::UserRole).toString();
+    Util::Result<QJsonObject> result = Util::Error {QStringLiteral("none"), QString()};
+    if (decision == QLatin1String("approve"))
+        result = m_simulator->approve(id, m_persona->currentData().toString());
+    else if (decision == QLatin1String("reject"))
+        result = m_simulator->reject(id);
+    else if (decision == QLatin1String("cancel"))
+        result = m_simulator->cancel(id);
+    else
+        result = m_simulator->expire(id);
+    if (!result) {
+        m_result->setText(result.error().detail);
+        return false;
+    }
+    m_result->setText(tr("Answered %1 (%2)")
+                          .arg(result->value(QLatin1String("status")).toString(),
+                              result->value(QLatin1String("resultCode")).toString()));
+    const QString redirect = result->value(QLatin1String("redirect")).toString();
+    if (!redirect.isEmpty())
+        emit browserRedirect(redirect);
+    return true;
+}
+
+void PhonePanel::retranslate()
+{
+    m_approve->setText(tr("&Approve"));
+    m_reject->setText(tr("&Reject"));
+    m_cancel->setText(tr("Ca&ncel"));
+    m_expire->setText(tr("Let e&xpire"));
+    m_pending->setAccessibleName(tr("Requests waiting on the phone"));
+    m_persona->setAccessibleName(tr("Persona"));
+    const QString current = m_persona->currentData().toString();
+    m_persona->clear();
+    for (const Mock::Persona& p : m_simulator->personas()) {
+        m_persona->addItem(QStringLiteral("%1 (%2)").arg(
+                               p.displayName.get(m_language), p.canSign() ? tr("iAM Smart+") : tr("iAM Smart")),
+            p.id);
+    }
+    const int index = m_persona->findData(current);
+    m_persona->setCurrentIndex(index >= 0 ? index : 0);
+    refresh();
+}
+
+void PhonePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "protocol/Text.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace Mock {
+class Simulator;
+}
+
+/// The virtual phone of the embedded simulator: what is waiting for the user, who the user is, and the
+/// user's decision (approve, reject, cancel, let expire), with what the phone would show.
+class PhonePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PhonePanel(Mock::Simulator* simulator, QWidget* parent = nullptr);
+    void setLanguage(Protocol::Language language);
+    /// Decides the selected request; false when there is none.
+    bool decide(const QString& decision);
+
+signals:
+    /// After an auth or anonymous decision, where the user's browser would go next.
+    void browserRedirect(const QString& url);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void refresh();
+    void showSelected();
+    void retranslate();
+    QString kindText(const QString& kind) const;
+
+    Mock::Simulator* m_simulator;
+    Protocol::Language m_language = Protocol::Language::English;
+    QListWidget* m_pending;
+    QComboBox* m_persona;
+    QLabel* m_screen;
+    QLabel* m_result;
+    QPushButton* m_approve;
+    QPushButton* m_reject;
+    QPushButton* m_cancel;
+    QPushButton* m_expire;
+};

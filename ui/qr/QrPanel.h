@@ -1,0 +1,44 @@
+#pragma once
+
+#include "qr/QrEncoder.h"
+
+#include <QImage>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+/// Shows any ticket, getQR URL or app-scheme URL as a QR code big enough to scan from a screen, with the
+/// encoded text beneath; saves PNG or SVG and copies.
+class QrPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit QrPanel(QWidget* parent = nullptr);
+    void setText(const QString& text);
+    QString text() const { return m_text; }
+    /// The matrix on display (empty size when the text could not be encoded).
+    const Qr::QrMatrix& matrix() const { return m_matrix; }
+    /// The symbol rendered at `scale` pixels per module with a 4-module quiet zone.
+    QImage render(int scale) const;
+    bool savePng(const QString& path, int scale = 8) const;
+    bool saveSvg(const QString& path) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void retranslate();
+    void refresh();
+
+    QString m_text;
+    Qr::QrMatrix m_matrix;
+    QString m_error;
+    QLabel* m_image;
+    QLabel* m_caption;
+    QPushButton* m_savePng;
+    QPushButton* m_saveSvg;
+    QPushButton* m_copy;
+};
