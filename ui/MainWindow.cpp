@@ -169,6 +169,7 @@ void MainWindow::buildDocks()
     if (m_simulator && !m_simulator->baseUrl().isEmpty()) {
         m_phone = new PhonePanel(m_simulator, this);
         m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
+        tabifyDockWidget(m_qrDock, m_phoneDock);
         m_browser = new QNetworkAccessManager(this);
         // Offline there is no browser on the desk: the console follows the redirect the user's browser would.
         connect(m_phone, &PhonePanel::browserRedirect, this, [this](const QString& url) {

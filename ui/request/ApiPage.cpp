@@ -178,6 +178,9 @@ void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
         return;
     QJsonObject values = m_form->values();
     values.insert(QStringLiteral("redirectURI"), baseUrl + callback->path);
+    // The browser API carries the clientID in its query: use the environment's.
+    if (m_session && m_api.field(QStringLiteral("clientID")) && !m_session->credentials().clientId.isEmpty())
+        values.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
     m_form->setValues(values);
     formChanged();
 }
