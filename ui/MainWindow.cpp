@@ -10,13 +10,17 @@
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
 #include "session/ConsoleSession.h"
+#include "settings/EnvironmentDialog.h"
+#include "storage/SecretStore.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,8 +31,10 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTextBrowser>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -71,7 +77,22 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({300, 800});
-    setCentralWidget(splitter);
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("secretsBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(
+        QStringLiteral("background:#fff3cd;color:#5c4400;padding:6px;border-bottom:1px solid #e0c36a;"));
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    m_ownSecrets = std::make_unique<Storage::MemorySecretStore>();
+    m_secrets = m_ownSecrets.get();
+    m_environments = std::make_unique<Session::EnvironmentStore>(
+        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/environments"));
 
     m_simulatorStatus = new QLabel(this);
     m_simulatorStatus->setObjectName(QStringLiteral("simulatorStatusLabel"));
@@ -96,6 +117,7 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     });
     connectToSimulator();
     buildDocks();
+    buildToolBar();
     populateTree();
     retranslate();
     // Open on the first API so the window never starts with an empty page.
@@ -198,6 +220,12 @@ void MainWindow::retranslate()
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_viewMenu->setTitle(tr("&View"));
+    m_toolBar->setWindowTitle(tr("Environment"));
+    m_editEnvironments->setText(tr("Environments…"));
+    m_envCombo->setAccessibleName(tr("Environment"));
+    m_envCombo->setToolTip(tr("Where requests go: the local simulator by default"));
+    reloadEnvironments();
+    updateBanner();
     m_qrDock->setWindowTitle(tr("QR code"));
     m_callbacksDock->setWindowTitle(tr("Callbacks"));
     if (m_phoneDock)
@@ -309,20 +337,143 @@ void MainWindow::connectToSimulator()
         if (r.callbackId == QLatin1String("callback.auth") && r.matchStatus == QLatin1String("matched"))
             m_session->setEarned(QStringLiteral("code"), r.content.toObject().value(QLatin1String("code")).toString());
     });
-    if (!m_simulator || m_simulator->baseUrl().isEmpty())
-        return;
-    Session::Environment env = Session::Environment::builtins().first();
-    env.baseUrl = m_simulator->baseUrl();
-    const Mock::RegisteredClient& dev = m_simulator->clients().devClient();
+    connect(
+        m_session, &Session::ConsoleSession::cekChanged, this, [this] { m_listener->setCurrentCek(m_session->cek()); });
+    if (m_simulator && !m_simulator->baseUrl().isEmpty())
+        useLocalSimulator(m_simulator);
+}
+
+void MainWindow::useLocalSimulator(Mock::Simulator* simulator)
+{
+    const bool strict = simulator->mode() == Mock::Mode::Strict;
+    Session::Environment env = Session::Environment::builtins().at(strict ? 0 : 1);
+    env.baseUrl = simulator->baseUrl();
+    const Mock::RegisteredClient& dev = simulator->clients().devClient();
     env.clientId = dev.clientId;
     env.kekCertificatePath = dev.kekCertificatePath;
     env.kekPrivateKeyPath = dev.kekPrivateKeyPath;
-    env.encrypted = m_simulator->mode() == Mock::Mode::Strict;
     auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath);
     m_session->setEnvironment(env, {dev.clientId, dev.clientSecret, {}}, kek.valueOr({}));
     m_listener->setKekPrivateKey(kek.valueOr({}));
-    connect(
-        m_session, &Session::ConsoleSession::cekChanged, this, [this] { m_listener->setCurrentCek(m_session->cek()); });
+    if (m_phone)
+        m_phone->setSimulator(simulator);
+}
+
+void MainWindow::setSecretStore(Storage::SecretStore* store)
+{
+    m_secrets = store ? store : m_ownSecrets.get();
+    updateBanner();
+}
+
+void MainWindow::updateBanner()
+{
+    m_banner->setText(tr("No system keychain is available: secrets you enter are kept for this session only and are "
+                         "forgotten when the console closes."));
+    m_banner->setVisible(!m_secrets->isPersistent());
+}
+
+void MainWindow::buildToolBar()
+{
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("environmentToolBar"));
+    m_envCombo = new QComboBox(m_toolBar);
+    m_envCombo->setObjectName(QStringLiteral("environmentCombo"));
+    m_envCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_toolBar->addWidget(m_envCombo);
+    m_editEnvironments = m_toolBar->addAction(QString(), this, [this] {
+        EnvironmentDialog dialog(m_environments.get(), m_secrets, this);
+        dialog.select(currentEnvironmentId());
+        connect(&dialog, &EnvironmentDialog::environmentsChanged, this, &MainWindow::reloadEnvironments);
+        dialog.exec();
+    });
+    m_editEnvironments->setObjectName(QStringLiteral("editEnvironmentsAction"));
+    connect(m_envCombo, &QComboBox::activated, this,
+        [this](int index) { selectEnvironment(m_envCombo->itemData(index).toString()); });
+    reloadEnvironments();
+}
+
+void MainWindow::reloadEnvironments()
+{
+    const QString current = m_session->environment().id;
+    m_envCombo->clear();
+    for (const Session::Environment& e : m_environments->load()) {
+        QString name = e.name;
+        if (e.kind == Session::Environment::Kind::LocalStrict)
+            name = tr("Local simulator — strict");
+        else if (e.kind == Session::Environment::Kind::LocalSandbox)
+            name = tr("Local simulator — sandbox-compatible");
+        else if (e.kind == Session::Environment::Kind::Cyberport)
+            name = tr("Cyberport sandbox");
+        else if (e.kind == Session::Environment::Kind::TestEnvironment)
+            name = tr("iAM Smart test environment");
+        m_envCombo->addItem(name, e.id);
+    }
+    m_envCombo->setCurrentIndex(std::max(0, m_envCombo->findData(current)));
+}
+
+QString MainWindow::currentEnvironmentId() const
+{
+    return m_session->environment().id;
+}
+
+bool MainWindow::selectEnvironment(const QString& id)
+{
+    Session::Environment chosen;
+    bool found = false;
+    for (const Session::Environment& e : m_environments->load()) {
+        if (e.id == id) {
+            chosen = e;
+            found = true;
+        }
+    }
+    if (!found)
+        return false;
+    if (chosen.kind == Session::Environment::Kind::LocalStrict && m_simulator) {
+        useLocalSimulator(m_simulator);
+    } else if (chosen.kind == Session::Environment::Kind::LocalSandbox && m_simulator) {
+        if (!m_sandboxSimulator) {
+            // A second embedded simulator in sandbox mode, sharing the dev client.
+            m_sandboxSimulator = std::make_unique<Mock::Simulator>();
+            Mock::SimulatorOptions options;
+            options.mode = Mock::Mode::Sandbox;
+            options.stateDir = QFileInfo(m_simulator->clients().devClient().kekPrivateKeyPath).absolutePath();
+            if (!m_sandboxSimulator->start(options)) {
+                m_sandboxSimulator.reset();
+                return false;
+            }
+        }
+        useLocalSimulator(m_sandboxSimulator.get());
+    } else {
+        // A remote environment: its secrets come from the keychain (or this session's memory).
+        m_session->setEnvironment(chosen, {chosen.clientId, {}, {}});
+        auto credentials = std::make_shared<Protocol::Credentials>(Protocol::Credentials {chosen.clientId, {}, {}});
+        auto apply = [this, chosen, credentials] {
+            Crypto::RsaPrivateKey kek;
+            if (!chosen.kekPrivateKeyPath.isEmpty())
+                kek = Crypto::RsaPrivateKey::fromFile(chosen.kekPrivateKeyPath, m_kekPassword).valueOr({});
+            m_session->setEnvironment(chosen, *credentials, kek);
+            m_listener->setKekPrivateKey(kek);
+        };
+        m_secrets->read(
+            chosen.secretKey(Session::Environment::ClientSecret), this, [credentials](Util::Result<QByteArray> v) {
+                if (v)
+                    credentials->clientSecret = v.value();
+            });
+        m_secrets->read(
+            chosen.secretKey(Session::Environment::SubscriptionKey), this, [credentials](Util::Result<QByteArray> v) {
+                if (v)
+                    credentials->subscriptionKey = v.value();
+            });
+        m_secrets->read(
+            chosen.secretKey(Session::Environment::KekPassword), this, [this, apply](Util::Result<QByteArray> v) {
+                m_kekPassword = v ? v.value() : QByteArray();
+                apply(); // reads complete in order, so this is the last
+            });
+    }
+    m_envCombo->setCurrentIndex(std::max(0, m_envCombo->findData(id)));
+    for (ApiPage* p : std::as_const(m_pageById))
+        p->setCallbackBaseUrl(chosen.callbackBaseUrl.isEmpty() ? m_listener->baseUrl() : chosen.callbackBaseUrl);
+    return true;
 }
 
 ApiPage* MainWindow::currentPage() const

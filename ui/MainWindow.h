@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class LanguageManager;
 namespace Mock {
 class Simulator;
@@ -12,6 +14,7 @@ class QActionGroup;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QToolBar;
 class QTextBrowser;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -22,6 +25,13 @@ class CallbackInspector;
 class PhonePanel;
 class QDockWidget;
 class QNetworkAccessManager;
+class QComboBox;
+namespace Storage {
+class SecretStore;
+}
+namespace Session {
+class EnvironmentStore;
+}
 namespace Session {
 class ConsoleSession;
 }
@@ -50,6 +60,12 @@ public:
     QrPanel* qrPanel() const { return m_qr; }
     CallbackInspector* callbackInspector() const { return m_callbackInspector; }
     PhonePanel* phonePanel() const { return m_phone; }
+    /// Where secrets go; a store that is not persistent shows the session-only banner.
+    void setSecretStore(Storage::SecretStore* store);
+    /// Switches to an environment by id (the built-ins: local-strict, local-sandbox, cyberport-sandbox,
+    /// iamsmart-test). False when unknown.
+    bool selectEnvironment(const QString& id);
+    QString currentEnvironmentId() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -63,6 +79,10 @@ private:
     void showApi(const QString& id);
     void connectToSimulator();
     void buildDocks();
+    void buildToolBar();
+    void reloadEnvironments();
+    void useLocalSimulator(Mock::Simulator* simulator);
+    void updateBanner();
     QString categoryLabel(const QString& category) const;
 
     LanguageManager* m_languages;
@@ -82,6 +102,15 @@ private:
     QDockWidget* m_phoneDock = nullptr;
     QMenu* m_viewMenu = nullptr;
     QNetworkAccessManager* m_browser = nullptr;
+    Storage::SecretStore* m_secrets = nullptr;
+    std::unique_ptr<Storage::SecretStore> m_ownSecrets;
+    std::unique_ptr<Session::EnvironmentStore> m_environments;
+    std::unique_ptr<Mock::Simulator> m_sandboxSimulator;
+    QComboBox* m_envCombo = nullptr;
+    QLabel* m_banner = nullptr;
+    QAction* m_editEnvironments = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QByteArray m_kekPassword;
     QLabel* m_status = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_languageMenu = nullptr;

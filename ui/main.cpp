@@ -1,9 +1,12 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "mock/Simulator.h"
+#include "storage/SecretStore.h"
 
 #include <QApplication>
+#include <QEventLoop>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -33,6 +36,21 @@ int main(int argc, char** argv)
     if (!started)
         qWarning("embedded simulator did not start: %s", qPrintable(started.error().toString()));
     MainWindow window(&languages, &simulator);
+
+    // Secrets go to the OS keychain when one answers (within 3 s); otherwise this session only, said visibly.
+    Storage::KeychainSecretStore keychain;
+    bool keychainWorks = false;
+    {
+        QEventLoop wait;
+        Storage::KeychainSecretStore::probe(&wait, [&](Util::Status status) {
+            keychainWorks = status.ok();
+            wait.quit();
+        });
+        QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
+    if (keychainWorks)
+        window.setSecretStore(&keychain);
     window.show();
     return app.exec();
 }

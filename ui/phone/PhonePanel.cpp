@@ -57,6 +57,16 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     retranslate();
 }
 
+void PhonePanel::setSimulator(Mock::Simulator* simulator)
+{
+    if (simulator == m_simulator || !simulator)
+        return;
+    disconnect(m_simulator, nullptr, this, nullptr);
+    m_simulator = simulator;
+    connect(m_simulator, &Mock::Simulator::pendingChanged, this, &PhonePanel::refresh);
+    retranslate();
+}
+
 void PhonePanel::setLanguage(Protocol::Language language)
 {
     m_language = language;

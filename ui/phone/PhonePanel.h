@@ -22,6 +22,8 @@ class PhonePanel : public QWidget
 public:
     explicit PhonePanel(Mock::Simulator* simulator, QWidget* parent = nullptr);
     void setLanguage(Protocol::Language language);
+    /// Follows another simulator (the console switches between strict and sandbox-compatible ones).
+    void setSimulator(Mock::Simulator* simulator);
     /// Decides the selected request; false when there is none.
     bool decide(const QString& decision);
 

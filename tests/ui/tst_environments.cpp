@@ -1,0 +1,153 @@
+#include "LanguageManager.h"
+#include "MainWindow.h"
+#include "mock/Simulator.h"
+#include "request/ApiPage.h"
+#include "session/ConsoleSession.h"
+#include "settings/EnvironmentDialog.h"
+#include "storage/SecretStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// Environments in the console: the selector, the editor, secrets in the keychain (a real Secret Service
+/// under scripts/test) or for the session only with a visible banner, and no secret in any file.
+class TestEnvironments : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Mock::Simulator> m_sim;
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("iamsmart-console-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_environments"));
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).removeRecursively();
+        m_sim = std::make_unique<Mock::Simulator>();
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("state"));
+        QVERIFY(m_sim->start(options).ok());
+    }
+
+    void bannerOnlyWithoutKeychain()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages, m_sim.get());
+        window.show();
+        auto* banner = window.findChild<QLabel*>(QStringLiteral("secretsBanner"));
+        QVERIFY(banner->isVisible()); // the default store is memory
+        QVERIFY(banner->text().contains(QStringLiteral("session only")));
+        Storage::KeychainSecretStore keychain(QStringLiteral("iamsmart-console-test"));
+        window.setSecretStore(&keychain);
+        QVERIFY(!banner->isVisible());
+        window.setSecretStore(nullptr);
+        QVERIFY(banner->isVisible());
+    }
+
+    void selectorListsTheBuiltins()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages, m_sim.get());
+        auto* combo = window.findChild<QComboBox*>(QStringLiteral("environmentCombo"));
+        QVERIFY(combo->count() >= 4);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("local-strict"));
+        QCOMPARE(combo->itemText(2), QStringLiteral("Cyberport sandbox"));
+        QCOMPARE(window.session()->environment().baseUrl, m_sim->baseUrl());
+    }
+
+    void sandboxCompatibleEnvironmentSendsPlainJson()
+    {
+        LanguageManager languages;
+        MainWindow window(&languages, m_sim.get());
+        QVERIFY(window.selectEnvironment(QStringLiteral("local-sandbox")));
+        QCOMPARE(window.currentEnvironmentId(), QStringLiteral("local-sandbox"));
+        QVERIFY(window.session()->environment().baseUrl != m_sim->baseUrl());
+        QVERIFY(!window.session()->environment().encrypted);
+        QVERIFY(window.selectApi(QStringLiteral("auth.getToken")));
+        ApiPage* page = window.currentPage();
+        QTRY_VERIFY(page->previewRequest().has_value());
+        QVERIFY(!page->previewRequest()->encrypted.has_value()); // plain JSON, no CEK needed
+        QVERIFY(page->previewRequest()->body.contains("grantType"));
+        QVERIFY(window.selectEnvironment(QStringLiteral("local-strict")));
+        QCOMPARE(window.session()->environment().baseUrl, m_sim->baseUrl());
+    }
+
+    void customEnvironmentKeepsItsSecretOutOfFiles_data()
+    {
+        QTest::addColumn<bool>("keychain");
+        QTest::newRow("session memory") << false;
+        QTest::newRow("system keychain") << true;
+    }
+
+    void customEnvironmentKeepsItsSecretOutOfFiles()
+    {
+        QFETCH(bool, keychain);
+        LanguageManager languages;
+        MainWindow window(&languages, m_sim.get());
+        Storage::MemorySecretStore memory;
+        Storage::KeychainSecretStore system(QStringLiteral("iamsmart-console-test"));
+        Storage::SecretStore* store = keychain ? static_cast<Storage::SecretStore*>(&system) : &memory;
+        window.setSecretStore(store);
+        Session::EnvironmentStore envStore(
+            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/environments"));
+        EnvironmentDialog dialog(&envStore, store);
+        const QByteArray secret = keychain ? "KEYCHAIN-SECRET-4d1e" : "MEMORY-SECRET-77aa";
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("envAddButton")), Qt::LeftButton);
+        dialog.findChild<QLineEdit*>(QStringLiteral("envNameEdit"))
+            ->setText(QStringLiteral("Staging ") + QString::number(keychain));
+        dialog.findChild<QLineEdit*>(QStringLiteral("envBaseUrlEdit"))->setText(m_sim->baseUrl());
+        dialog.findChild<QLineEdit*>(QStringLiteral("envClientIdEdit"))->setText(m_sim->clients().devClient().clientId);
+        auto* secretEdit = dialog.findChild<QLineEdit*>(QStringLiteral("envClientSecretEdit"));
+        QCOMPARE(secretEdit->echoMode(), QLineEdit::Password);
+        secretEdit->setText(QString::fromLatin1(secret));
+        QVERIFY2(dialog.saveCurrent(), qPrintable(dialog.lastError()));
+
+        // A bad URL is refused, naming the field.
+        dialog.findChild<QLineEdit*>(QStringLiteral("envBaseUrlEdit"))->setText(QStringLiteral("not a url"));
+        QVERIFY(!dialog.saveCurrent());
+        QVERIFY(dialog.lastError().contains(QStringLiteral("baseUrl")));
+
+        // The console picks the secret up when the environment is chosen.
+        QString id;
+        for (const auto& e : envStore.load()) {
+            if (e.name == QStringLiteral("Staging ") + QString::number(keychain))
+                id = e.id;
+        }
+        QVERIFY(!id.isEmpty());
+        QVERIFY(window.selectEnvironment(id));
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->credentials().clientSecret, secret, 10000);
+
+        // No file of the console holds it.
+        QDirIterator it(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation), QDir::Files,
+            QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(secret), qPrintable(f.fileName()));
+            ++files;
+        }
+        QVERIFY(files >= 1);
+        if (keychain) {
+            QObject ctx;
+            std::optional<Util::Status> removed;
+            system.remove(id + QStringLiteral("/clientSecret"), &ctx, [&](Util::Status s) { removed = s; });
+            QTRY_VERIFY(removed.has_value());
+        }
+    }
+};
+
+QTEST_MAIN(TestEnvironments)
+#include "tst_environments.moc"
