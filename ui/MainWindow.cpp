@@ -4,12 +4,14 @@
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
 #include "forms/TryItForm.h"
+#include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
 #include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
 #include "session/ConsoleSession.h"
+#include "session/History.h"
 #include "settings/EnvironmentDialog.h"
 #include "storage/SecretStore.h"
 
@@ -20,8 +22,10 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -188,6 +192,36 @@ void MainWindow::buildDocks()
     m_qrDock = addDock(m_qr, QStringLiteral("qrDock"), Qt::RightDockWidgetArea);
     m_callbackInspector = new CallbackInspector(m_listener, this);
     m_callbacksDock = addDock(m_callbackInspector, QStringLiteral("callbacksDock"), Qt::BottomDockWidgetArea);
+    m_history = new HistoryPanel(this);
+    m_historyDock = addDock(m_history, QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_callbacksDock, m_historyDock);
+    m_callbacksDock->raise();
+    // Exchanges survive restarts (only wire bytes, the subscription key redacted).
+    auto history = std::make_shared<Session::ExchangeHistory>(
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/history"));
+    m_history->setExchanges(history->load());
+    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this, history](const Session::Exchange& e) {
+        (void)history->append(e);
+        m_history->add(e);
+    });
+    auto reopen = [this](const Session::Exchange& e) -> ApiPage* {
+        if (!selectApi(e.apiId))
+            return nullptr;
+        ApiPage* p = currentPage();
+        p->loadBody(QJsonDocument::fromJson(e.request.plaintext).object());
+        return p;
+    };
+    connect(m_history, &HistoryPanel::reopenRequested, this, [reopen](const Session::Exchange& e) { reopen(e); });
+    connect(m_history, &HistoryPanel::resendRequested, this, [reopen](const Session::Exchange& e) {
+        if (ApiPage* p = reopen(e))
+            p->send();
+    });
+    connect(m_history, &HistoryPanel::exportRequested, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export HAR"), QStringLiteral("iamsmart.har"), tr("HAR (*.har)"));
+        if (!path.isEmpty())
+            exportHar(path);
+    });
     if (m_simulator && !m_simulator->baseUrl().isEmpty()) {
         m_phone = new PhonePanel(m_simulator, this);
         m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
@@ -203,6 +237,11 @@ void MainWindow::buildDocks()
         connect(m_languages, &LanguageManager::languageChanged, m_phone, &PhonePanel::setLanguage);
         m_phone->setLanguage(m_languages->language());
     }
+}
+
+bool MainWindow::exportHar(const QString& path)
+{
+    return Session::Har::write(m_history->exchanges(), path, QCoreApplication::applicationVersion()).ok();
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -228,6 +267,7 @@ void MainWindow::retranslate()
     updateBanner();
     m_qrDock->setWindowTitle(tr("QR code"));
     m_callbacksDock->setWindowTitle(tr("Callbacks"));
+    m_historyDock->setWindowTitle(tr("History"));
     if (m_phoneDock)
         m_phoneDock->setWindowTitle(tr("Virtual phone"));
     m_aboutAction->setText(tr("&About"));

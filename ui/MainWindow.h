@@ -23,6 +23,7 @@ class ApiPage;
 class QrPanel;
 class CallbackInspector;
 class PhonePanel;
+class HistoryPanel;
 class QDockWidget;
 class QNetworkAccessManager;
 class QComboBox;
@@ -60,6 +61,9 @@ public:
     QrPanel* qrPanel() const { return m_qr; }
     CallbackInspector* callbackInspector() const { return m_callbackInspector; }
     PhonePanel* phonePanel() const { return m_phone; }
+    HistoryPanel* historyPanel() const { return m_history; }
+    /// Writes every exchange as HAR 1.2, secrets redacted.
+    bool exportHar(const QString& path);
     /// Where secrets go; a store that is not persistent shows the session-only banner.
     void setSecretStore(Storage::SecretStore* store);
     /// Switches to an environment by id (the built-ins: local-strict, local-sandbox, cyberport-sandbox,
@@ -97,6 +101,8 @@ private:
     QrPanel* m_qr = nullptr;
     CallbackInspector* m_callbackInspector = nullptr;
     PhonePanel* m_phone = nullptr;
+    HistoryPanel* m_history = nullptr;
+    QDockWidget* m_historyDock = nullptr;
     QDockWidget* m_qrDock = nullptr;
     QDockWidget* m_callbacksDock = nullptr;
     QDockWidget* m_phoneDock = nullptr;

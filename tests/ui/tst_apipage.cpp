@@ -6,6 +6,7 @@
 #include "callbacks/CallbackInspector.h"
 #include "crypto/HmacSigner.h"
 #include "forms/TryItForm.h"
+#include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
 #include "phone/PhonePanel.h"
 #include "qr/QrPanel.h"
@@ -72,6 +73,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("iamsmart-console-test"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_apipage"));
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
         m_sim = std::make_unique<Mock::Simulator>();
         Mock::SimulatorOptions options;
         options.stateDir = m_dir.filePath(QStringLiteral("state"));
@@ -309,6 +311,76 @@ private slots:
         QVERIFY(QFile::exists(settings.fileName()));
         QVERIFY(files >= 1);
         m_window->show();
+    }
+
+    void historyReopenResendAndHarWithoutSecrets()
+    {
+        HistoryPanel* history = m_window->historyPanel();
+        QVERIFY(history->exchanges().size() >= 3); // getKey, getToken, profile... from the tests above
+
+        // Reopen the getToken exchange: its body comes back into the form.
+        int tokenRow = -1;
+        for (int i = 0; i < history->exchanges().size(); ++i) {
+            if (history->exchanges().at(i).apiId == QLatin1String("auth.getToken"))
+                tokenRow = i;
+        }
+        QVERIFY(tokenRow >= 0);
+        history->select(tokenRow);
+        open(QStringLiteral("keys.getKey"));
+        QTest::mouseClick(child<QPushButton>(history, QStringLiteral("historyReopenButton")), Qt::LeftButton);
+        QCOMPARE(m_window->currentApiId(), QStringLiteral("auth.getToken"));
+        const QJsonObject sent = QJsonDocument::fromJson(history->exchanges().at(tokenRow).request.plaintext).object();
+        QCOMPARE(m_window->currentPage()->form()->values().value(QStringLiteral("code")),
+            sent.value(QStringLiteral("code")));
+
+        // Resend as new: a new exchange with a fresh nonce.
+        history->select(0);
+        const Session::Exchange first = history->exchanges().at(0);
+        const qsizetype before = history->exchanges().size();
+        QTest::mouseClick(child<QPushButton>(history, QStringLiteral("historyResendButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(history->exchanges().size() == before + 1, 10000);
+        QCOMPARE(history->exchanges().last().apiId, first.apiId);
+        QVERIFY(history->exchanges().last().request.header("nonce") != first.request.header("nonce"));
+
+        // A subscription key sent in a header never reaches the HAR.
+        Session::ConsoleSession* session = m_window->session();
+        const QByteArray cek = session->cek();
+        QCOMPARE(cek.size(), 32);
+        const auto environment = session->environment();
+        const auto credentials = session->credentials();
+        auto withKey = environment;
+        withKey.usesSubscriptionKey = true;
+        session->setEnvironment(withKey, {credentials.clientId, credentials.clientSecret, "SUBSCRIPTION-KEY-9f3c"});
+        QCOMPARE(sendAndWaitForCode(open(QStringLiteral("keys.getKey"))), QStringLiteral("D00000"));
+        QVERIFY(history->exchanges().last().request.header("Ocp-Apim-Subscription-Key").isEmpty()
+            || history->exchanges().last().request.header("Ocp-Apim-Subscription-Key") == "SUBSCRIPTION-KEY-9f3c");
+        const QString har = m_dir.filePath(QStringLiteral("export.har"));
+        QVERIFY(m_window->exportHar(har));
+        QFile f(har);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        const QJsonObject log = QJsonDocument::fromJson(text).object().value(QStringLiteral("log")).toObject();
+        QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
+        QCOMPARE(log.value(QStringLiteral("entries")).toArray().size(), history->exchanges().size());
+        QVERIFY(text.contains("Ocp-Apim-Subscription-Key"));
+        QVERIFY(!text.contains("SUBSCRIPTION-KEY-9f3c"));
+        QVERIFY(!text.contains(credentials.clientSecret));
+        QVERIFY(!text.contains(cek.toHex()) && !text.contains(cek.toBase64()));
+        session->setEnvironment(environment, credentials);
+
+        // The history on disk holds no secret either, and a new window reloads it.
+        QDirIterator it(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation), QDir::Files,
+            QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray content = file.readAll();
+            QVERIFY2(!content.contains("SUBSCRIPTION-KEY-9f3c") && !content.contains(credentials.clientSecret),
+                qPrintable(file.fileName()));
+        }
+        LanguageManager languages;
+        MainWindow again(&languages, m_sim.get());
+        QCOMPARE(again.historyPanel()->exchanges().size(), history->exchanges().size());
     }
 
     void badSignatureShowsWhereTheStringsDiffer()

@@ -310,6 +310,12 @@ void ApiPage::jsonEdited()
     m_debounce->start();
 }
 
+void ApiPage::loadBody(const QJsonObject& body)
+{
+    m_form->setValues(body);
+    formChanged();
+}
+
 QString ApiPage::qrText() const
 {
     if (m_api.kind != Protocol::ApiKind::Browser || !m_session)

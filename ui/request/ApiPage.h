@@ -39,6 +39,8 @@ public:
     void setLanguage(Protocol::Language language);
     /// The text of the QR that this API's page would show (getQR URL for the browser API).
     QString qrText() const;
+    /// Loads a body into the form and the JSON editor (history reopen).
+    void loadBody(const QJsonObject& body);
 
 public slots:
     void send();
