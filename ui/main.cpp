@@ -4,21 +4,96 @@
 #include "storage/SecretStore.h"
 
 #include <QApplication>
-#include <QEventLoop>
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <QElapsedTimer>
+#include <QFile>
+
 #include <cstdio>
 #include <cstring>
+#include <ctime>
+#include <unistd.h>
+
+namespace {
+
+/// Prints startup figures at the first paint of the main window, then quits (--benchmark-startup).
+class StartupProbe : public QObject
+{
+public:
+    explicit StartupProbe(const QElapsedTimer& sinceMain)
+        : m_sinceMain(sinceMain)
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, this, [this] { report(); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void report()
+    {
+        timespec now {};
+        clock_gettime(CLOCK_REALTIME, &now);
+        std::printf("first_paint_since_main_ms %.1f\n", double(m_sinceMain.nsecsElapsed()) / 1e6);
+        std::printf("process_age_at_first_paint_ms %.0f\n", processAgeMs());
+        std::printf("first_paint_epoch_ns %lld\n", (long long)now.tv_sec * 1000000000LL + now.tv_nsec);
+        std::printf("rss_mb %.1f\n", rssMb());
+        std::fflush(stdout);
+        QCoreApplication::quit();
+    }
+
+    static double rssMb()
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray& line : status.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
+        return -1;
+    }
+
+    static double processAgeMs()
+    {
+        // Field 22 of /proc/self/stat: start time in clock ticks after boot (10 ms resolution).
+        QFile stat(QStringLiteral("/proc/self/stat"));
+        QFile uptime(QStringLiteral("/proc/uptime"));
+        if (!stat.open(QIODevice::ReadOnly) || !uptime.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray s = stat.readAll();
+        const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
+        const double start = fields.value(19).toDouble() / double(sysconf(_SC_CLK_TCK));
+        const double up = uptime.readAll().split(' ').first().toDouble();
+        return (up - start) * 1000.0;
+    }
+
+    const QElapsedTimer& m_sinceMain;
+    bool m_done = false;
+};
+
+} // namespace
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+    bool benchmarkStartup = false;
     // --version must work without a display (package smoke test).
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0) {
             std::printf("iamsmart-console %s\n", IAMSMART_VERSION);
             return 0;
         }
+        if (std::strcmp(argv[i], "--benchmark-startup") == 0)
+            benchmarkStartup = true;
     }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("iamsmart-console"));
@@ -37,20 +112,16 @@ int main(int argc, char** argv)
         qWarning("embedded simulator did not start: %s", qPrintable(started.error().toString()));
     MainWindow window(&languages, &simulator);
 
-    // Secrets go to the OS keychain when one answers (within 3 s); otherwise this session only, said visibly.
+    // Secrets go to the OS keychain once one answers; until then (and if none does) they stay in this
+    // session's memory and the banner says so. The probe never delays the window.
     Storage::KeychainSecretStore keychain;
-    bool keychainWorks = false;
-    {
-        QEventLoop wait;
-        Storage::KeychainSecretStore::probe(&wait, [&](Util::Status status) {
-            keychainWorks = status.ok();
-            wait.quit();
-        });
-        QTimer::singleShot(3000, &wait, &QEventLoop::quit);
-        wait.exec();
-    }
-    if (keychainWorks)
-        window.setSecretStore(&keychain);
+    Storage::KeychainSecretStore::probe(&window, [&window, &keychain](Util::Status status) {
+        if (status.ok())
+            window.setSecretStore(&keychain);
+    });
+    StartupProbe probe(sinceMain);
+    if (benchmarkStartup)
+        window.installEventFilter(&probe);
     window.show();
     return app.exec();
 }
