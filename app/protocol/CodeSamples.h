@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ApiCatalog.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Protocol {
+
+enum class SampleLanguage
+{
+    Curl,
+    CSharp,
+    Java,
+    JavaScript,
+    ObjectiveC,
+    Php,
+    Python,
+    Ruby
+};
+
+/// What one code sample calls, and how the environment protects it.
+struct SampleInput
+{
+    QString baseUrl; ///< e.g. http://127.0.0.1:8080; /api/v1 and the API's path are appended
+    const ApiSpec* api = nullptr; ///< method, path, signed, encrypted
+    QJsonObject body; ///< the plaintext JSON body
+    QString clientId;
+    bool encrypt = true; ///< false for plain-JSON environments (only matters when the API is encrypted)
+    bool sign = true; ///< false: send the clientID/timestamp/nonce headers but no signature
+    bool subscriptionKey = false; ///< add Ocp-Apim-Subscription-Key, read from the environment (Cyberport sandbox)
+};
+
+/// Stand-alone programs that make one request the way the console does (protocol.md §2–§3): the compact JSON
+/// body, AES-256-GCM content encryption, the HMAC-SHA256 signature headers, the call, and the decryption of an
+/// encrypted response `content`. Each uses only its language's standard library or most standard crypto.
+///
+/// Secrets never appear in a sample: it reads them at run time from IAMSMART_CLIENT_SECRET, IAMSMART_CEK_HEX
+/// (the CEK as 64 hex digits) and IAMSMART_SUBSCRIPTION_KEY. The body, clientID and URL are embedded as string
+/// literals escaped for the language, so the body bytes the sample signs are exactly the console's.
+class CodeSamples
+{
+public:
+    /// Every language, in menu order.
+    static QList<SampleLanguage> languages();
+    /// "cURL", "C#", "Java", "JavaScript", "Objective-C", "PHP", "Python", "Ruby" (not translated: names).
+    static QString displayName(SampleLanguage language);
+    /// The conventional file name to save the sample under (e.g. "iamsmart_sample.py", "IamSmartSample.java").
+    static QString fileName(SampleLanguage language);
+    /// The whole program. Empty when `input.api` is null or not a request API (browser pages and callbacks
+    /// are not calls an online service makes).
+    static QString generate(SampleLanguage language, const SampleInput& input);
+};
+
+} // namespace Protocol
