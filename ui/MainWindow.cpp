@@ -128,6 +128,7 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     if (!Protocol::ApiCatalog::builtin().apis().isEmpty())
         selectApi(Protocol::ApiCatalog::builtin().apis().first().id);
     resize(1280, 800);
+    resizeDocks({m_qrDock}, {300}, Qt::Horizontal);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -196,6 +197,7 @@ void MainWindow::buildDocks()
     m_historyDock = addDock(m_history, QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_callbacksDock, m_historyDock);
     m_callbacksDock->raise();
+    resizeDocks({m_callbacksDock}, {170}, Qt::Vertical);
     // Exchanges survive restarts (only wire bytes, the subscription key redacted).
     auto history = std::make_shared<Session::ExchangeHistory>(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/history"));
@@ -226,6 +228,7 @@ void MainWindow::buildDocks()
         m_phone = new PhonePanel(m_simulator, this);
         m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
         tabifyDockWidget(m_qrDock, m_phoneDock);
+        m_phoneDock->raise();
         m_browser = new QNetworkAccessManager(this);
         // Offline there is no browser on the desk: the console follows the redirect the user's browser would.
         connect(m_phone, &PhonePanel::browserRedirect, this, [this](const QString& url) {
@@ -397,6 +400,13 @@ void MainWindow::useLocalSimulator(Mock::Simulator* simulator)
     m_listener->setKekPrivateKey(kek.valueOr({}));
     if (m_phone)
         m_phone->setSimulator(simulator);
+    // Ready with no setup: fetch the content key, so encrypted previews and sends work at once.
+    if (env.encrypted) {
+        const Protocol::ApiSpec* getKey = Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey"));
+        if (auto prepared
+            = getKey ? m_session->prepare(*getKey, {}) : Util::Result<Protocol::PreparedRequest>(Util::Error {}))
+            m_session->send(getKey->id, prepared.value());
+    }
 }
 
 void MainWindow::setSecretStore(Storage::SecretStore* store)

@@ -112,13 +112,19 @@ int main(int argc, char** argv)
         qWarning("embedded simulator did not start: %s", qPrintable(started.error().toString()));
     MainWindow window(&languages, &simulator);
 
-    // Secrets go to the OS keychain once one answers; until then (and if none does) they stay in this
-    // session's memory and the banner says so. The probe never delays the window.
+    // Secrets go to the OS keychain when a Secret Service is on the session bus; otherwise they stay in this
+    // session's memory and the banner says so. Asking the bus touches no keyring, so nothing prompts at start.
     Storage::KeychainSecretStore keychain;
-    Storage::KeychainSecretStore::probe(&window, [&window, &keychain](Util::Status status) {
-        if (status.ok())
-            window.setSecretStore(&keychain);
-    });
+    if (Storage::KeychainSecretStore::isServiceAvailable())
+        window.setSecretStore(&keychain);
+    // --api ID opens that API's page; --lang en|zh-HK|zh-CN picks the language (presenters, screenshots).
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype apiAt = args.indexOf(QStringLiteral("--api"));
+    if (apiAt > 0 && apiAt + 1 < args.size())
+        window.selectApi(args.at(apiAt + 1));
+    const qsizetype langAt = args.indexOf(QStringLiteral("--lang"));
+    if (langAt > 0 && langAt + 1 < args.size())
+        languages.setLanguage(Protocol::languageFromCode(args.at(langAt + 1)));
     StartupProbe probe(sinceMain);
     if (benchmarkStartup)
         window.installEventFilter(&probe);

@@ -1,5 +1,7 @@
 #include "SecretStore.h"
 
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QTimer>
 
 #include <qt6keychain/keychain.h>
@@ -101,6 +103,20 @@ void KeychainSecretStore::remove(const QString& key, QObject* context, DoneCallb
             callback(Util::success());
     });
     job->start();
+}
+
+bool KeychainSecretStore::isServiceAvailable()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return false; // never let D-Bus autolaunch a bus (and a keyring prompt) just to ask
+    QDBusConnectionInterface* bus = QDBusConnection::sessionBus().interface();
+    if (!bus)
+        return false;
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    if (bus->isServiceRegistered(service))
+        return true;
+    const QDBusReply<QStringList> activatable = bus->activatableServiceNames();
+    return activatable.isValid() && activatable.value().contains(service);
 }
 
 void KeychainSecretStore::probe(QObject* context, std::function<void(Util::Status)> callback, const QString& service)

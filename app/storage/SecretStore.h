@@ -58,6 +58,9 @@ public:
     void remove(const QString& key, QObject* context, DoneCallback callback) override;
     bool isPersistent() const override { return true; }
 
+    /// Whether a Secret Service is on the session bus (running or activatable), asked over D-Bus without
+    /// touching any keyring, so no unlock or create-keyring prompt appears.
+    static bool isServiceAvailable();
     /// Writes, reads back and deletes a probe entry; reports whether a working keychain is there.
     static void probe(QObject* context, std::function<void(Util::Status)> callback,
         const QString& service = QStringLiteral("iamsmart-console"));

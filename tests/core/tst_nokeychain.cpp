@@ -23,6 +23,7 @@ private slots:
         qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
         QVERIFY(qgetenv("DBUS_SESSION_BUS_ADDRESS").contains("nonexistent"));
 
+        QVERIFY(!KeychainSecretStore::isServiceAvailable());
         QObject ctx;
         std::optional<Util::Status> probed;
         KeychainSecretStore::probe(

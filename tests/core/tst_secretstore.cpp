@@ -62,6 +62,8 @@ private slots:
         QVERIFY2(probed->ok(), qPrintable(probed->ok() ? QString() : probed->error().toString()));
     }
 
+    void serviceIsSeenOnTheBus() { QVERIFY(KeychainSecretStore::isServiceAvailable()); }
+
     void keychainStoreRoundTrip()
     {
         KeychainSecretStore store(QStringLiteral("iamsmart-console-test"));

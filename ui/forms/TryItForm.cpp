@@ -38,6 +38,7 @@ TryItForm::TryItForm(const Protocol::ApiSpec& api, QWidget* parent)
 {
     setObjectName(QStringLiteral("tryItForm"));
     m_layout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow panes put the editor under its label
     for (const Protocol::FieldSpec& f : api.fields)
         buildRow(f);
     setValues(api.mockValues());
@@ -103,6 +104,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
     } else {
         row->line = new QLineEdit(row->container);
         row->line->setObjectName(objectName);
+        row->line->setMinimumWidth(60);
         if (f.maxLength > 0 && f.type == QLatin1String("string"))
             row->line->setMaxLength(std::max(f.maxLength * 4, 1024)); // let over-long input in, so the rule can name it
         connect(row->line, &QLineEdit::textChanged, this, notify);

@@ -57,6 +57,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_form = new TryItForm(api, this);
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     formScroll->setWidget(m_form);
     auto* jsonPane = new QWidget(this);
     auto* jsonLayout = new QVBoxLayout(jsonPane);
