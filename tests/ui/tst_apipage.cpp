@@ -383,6 +383,22 @@ private slots:
         QCOMPARE(again.historyPanel()->exchanges().size(), history->exchanges().size());
     }
 
+    void codeSamplesFollowTheForm()
+    {
+        ApiPage* token = open(QStringLiteral("auth.getToken"));
+        child<QLineEdit>(token, QStringLiteral("field_code"))->setText(QStringLiteral("sample-code-42"));
+        auto* language = child<QComboBox>(token, QStringLiteral("codeLanguageCombo"));
+        QCOMPARE(language->count(), 8);
+        language->setCurrentIndex(language->findText(QStringLiteral("Python")));
+        auto* code = child<QPlainTextEdit>(token, QStringLiteral("previewCode"));
+        QTRY_VERIFY(code->toPlainText().contains(QStringLiteral("sample-code-42")));
+        QVERIFY(code->toPlainText().contains(m_window->session()->credentials().clientId));
+        QVERIFY(code->toPlainText().contains(QStringLiteral("IAMSMART_CLIENT_SECRET")));
+        QVERIFY(!code->toPlainText().contains(QString::fromLatin1(m_window->session()->credentials().clientSecret)));
+        language->setCurrentIndex(language->findText(QStringLiteral("Java")));
+        QTRY_VERIFY(code->toPlainText().contains(QStringLiteral("javax.crypto")));
+    }
+
     void badSignatureShowsWhereTheStringsDiffer()
     {
         // A session with the wrong secret: the simulator answers D20006 and its string-to-sign.

@@ -1,9 +1,13 @@
 #include "ApiPage.h"
 
 #include "forms/TryItForm.h"
+#include "protocol/CodeSamples.h"
 #include "protocol/UrlBuilder.h"
 #include "session/ConsoleSession.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -85,6 +89,28 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_previewCurl = codeView(QStringLiteral("previewCurl"), this);
     for (QPlainTextEdit* view : {m_previewBody, m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
         m_previewTabs->addTab(view, QString());
+    // Code samples in the portal's languages that really sign and encrypt.
+    auto* codePane = new QWidget(this);
+    auto* codeLayout = new QVBoxLayout(codePane);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    m_codeLanguage = new QComboBox(codePane);
+    m_codeLanguage->setObjectName(QStringLiteral("codeLanguageCombo"));
+    for (Protocol::SampleLanguage language : Protocol::CodeSamples::languages())
+        m_codeLanguage->addItem(Protocol::CodeSamples::displayName(language), int(language));
+    auto* copyCode = new QPushButton(codePane);
+    copyCode->setObjectName(QStringLiteral("copyCodeButton"));
+    auto* codeBar = new QHBoxLayout;
+    codeBar->addWidget(m_codeLanguage);
+    codeBar->addStretch();
+    codeBar->addWidget(copyCode);
+    m_previewCode = codeView(QStringLiteral("previewCode"), codePane);
+    m_previewCode->setLineWrapMode(QPlainTextEdit::NoWrap);
+    codeLayout->addLayout(codeBar);
+    codeLayout->addWidget(m_previewCode);
+    m_previewTabs->addTab(codePane, QString());
+    connect(m_codeLanguage, &QComboBox::currentIndexChanged, this, &ApiPage::refreshPreview);
+    connect(copyCode, &QPushButton::clicked, this,
+        [this] { QApplication::clipboard()->setText(m_previewCode->toPlainText()); });
     m_previewStatus = new QLabel(this);
     m_previewStatus->setObjectName(QStringLiteral("previewStatusLabel"));
     m_previewStatus->setWordWrap(true);
@@ -209,6 +235,11 @@ void ApiPage::retranslate()
     m_previewTabs->setTabText(2, tr("Encryption"));
     m_previewTabs->setTabText(3, tr("HTTP"));
     m_previewTabs->setTabText(4, tr("curl"));
+    m_previewTabs->setTabText(5, tr("Code"));
+    if (auto* copyCode = findChild<QPushButton*>(QStringLiteral("copyCodeButton")))
+        copyCode->setText(tr("Copy"));
+    m_codeLanguage->setAccessibleName(tr("Code sample language"));
+    m_previewCode->setAccessibleName(tr("Code sample"));
     m_send->setText(tr("&Send"));
     m_send->setToolTip(tr("Send the request shown in the preview (Ctrl+Return)"));
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
@@ -354,6 +385,15 @@ void ApiPage::refreshPreview()
             v->clear();
         return;
     }
+    Protocol::SampleInput sample;
+    sample.baseUrl = m_session->environment().baseUrl;
+    sample.api = &m_api;
+    sample.body = body;
+    sample.clientId = m_session->credentials().clientId;
+    sample.encrypt = m_session->environment().encrypted;
+    sample.subscriptionKey = m_session->environment().usesSubscriptionKey;
+    m_previewCode->setPlainText(
+        Protocol::CodeSamples::generate(Protocol::SampleLanguage(m_codeLanguage->currentData().toInt()), sample));
     auto prepared = m_session->prepare(m_api, body);
     if (!prepared) {
         m_preview.reset();

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -80,6 +81,8 @@ private:
     QPlainTextEdit* m_previewEncryption = nullptr;
     QPlainTextEdit* m_previewHttp = nullptr;
     QPlainTextEdit* m_previewCurl = nullptr;
+    QComboBox* m_codeLanguage = nullptr;
+    QPlainTextEdit* m_previewCode = nullptr;
     QLabel* m_previewStatus = nullptr;
     QPushButton* m_send = nullptr;
     QPushButton* m_cancel = nullptr;
