@@ -63,6 +63,13 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     m_filter = new QLineEdit(left);
     m_filter->setObjectName(QStringLiteral("catalogFilterLineEdit"));
     m_filter->setClearButtonEnabled(true);
+    auto* findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(findAction);
     m_tree = new QTreeWidget(left);
     m_tree->setObjectName(QStringLiteral("catalogTree"));
     m_tree->setHeaderHidden(true);
