@@ -366,7 +366,8 @@ private slots:
         QVERIFY(!text.contains("SUBSCRIPTION-KEY-9f3c"));
         QVERIFY(!text.contains(credentials.clientSecret));
         QVERIFY(!text.contains(cek.toHex()) && !text.contains(cek.toBase64()));
-        session->setEnvironment(environment, credentials);
+        QVERIFY(m_window->selectEnvironment(QStringLiteral("local-strict")));
+        QTRY_COMPARE(session->cek().size(), 32);
 
         // The history on disk holds no secret either, and a new window reloads it.
         QDirIterator it(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation), QDir::Files,
@@ -399,6 +400,41 @@ private slots:
         QTRY_VERIFY(code->toPlainText().contains(QStringLiteral("javax.crypto")));
     }
 
+    void ticketAnswersOfferTheAppLinkAsQr()
+    {
+        ApiPage* anon = open(QStringLiteral("anonymous.eme.initiate"));
+        QTest::mouseClick(child<QToolButton>(anon, QStringLiteral("field_businessID_regenerate")), Qt::LeftButton);
+        QCOMPARE(sendAndWaitForCode(anon), QStringLiteral("D00000"));
+        auto* button = child<QPushButton>(anon, QStringLiteral("ticketQrButton"));
+        QVERIFY(button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        const QString text = m_window->qrPanel()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("hk.gov.iamsmart.testapp://form-filling?ticketID=")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("source=App_Scheme")));
+        QCOMPARE(m_window->qrPanel()->matrix().modules, Qr::QrEncoder::encode(text.toUtf8())->modules);
+    }
+
+    void subscriptionKeyMaskedUnlessRevealed()
+    {
+        Session::ConsoleSession* session = m_window->session();
+        const auto environment = session->environment();
+        const auto credentials = session->credentials();
+        auto withKey = environment;
+        withKey.usesSubscriptionKey = true;
+        withKey.encrypted = false;
+        session->setEnvironment(withKey, {credentials.clientId, credentials.clientSecret, "SUBKEY-SHOWN-ONLY-ON-ASK"});
+        ApiPage* page = open(QStringLiteral("keys.getKey"));
+        page->refreshPreview();
+        auto* http = child<QPlainTextEdit>(page, QStringLiteral("previewHttp"));
+        QVERIFY(http->toPlainText().contains(QStringLiteral("Ocp-Apim-Subscription-Key")));
+        QVERIFY(!http->toPlainText().contains(QStringLiteral("SUBKEY-SHOWN-ONLY-ON-ASK")));
+        child<QCheckBox>(page, QStringLiteral("revealSecretsCheck"))->setChecked(true);
+        QVERIFY(http->toPlainText().contains(QStringLiteral("SUBKEY-SHOWN-ONLY-ON-ASK")));
+        child<QCheckBox>(page, QStringLiteral("revealSecretsCheck"))->setChecked(false);
+        QVERIFY(m_window->selectEnvironment(QStringLiteral("local-strict")));
+        QTRY_COMPARE(session->cek().size(), 32);
+    }
+
     void badSignatureShowsWhereTheStringsDiffer()
     {
         // A session with the wrong secret: the simulator answers D20006 and its string-to-sign.
@@ -411,7 +447,8 @@ private slots:
         auto* diff = child<QLabel>(key, QStringLiteral("signatureDiffLabel"));
         QVERIFY(diff->isVisible());
         QVERIFY2(diff->text().contains(QStringLiteral("secret")), qPrintable(diff->text()));
-        session->setEnvironment(env, good);
+        QVERIFY(m_window->selectEnvironment(QStringLiteral("local-strict")));
+        QTRY_COMPARE(session->cek().size(), 32);
     }
 };
 

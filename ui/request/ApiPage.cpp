@@ -6,6 +6,7 @@
 #include "session/ConsoleSession.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -124,8 +125,18 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_showQr = new QPushButton(this);
     m_showQr->setObjectName(QStringLiteral("showQrButton"));
     m_showQr->setVisible(api.kind == Protocol::ApiKind::Browser);
+    m_copyPreview = new QPushButton(this);
+    m_copyPreview->setObjectName(QStringLiteral("copyPreviewButton"));
+    m_reveal = new QCheckBox(this);
+    m_reveal->setObjectName(QStringLiteral("revealSecretsCheck"));
+    m_ticketQr = new QPushButton(this);
+    m_ticketQr->setObjectName(QStringLiteral("ticketQrButton"));
+    m_ticketQr->hide();
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_previewStatus, 1);
+    buttons->addWidget(m_reveal);
+    buttons->addWidget(m_copyPreview);
+    buttons->addWidget(m_ticketQr);
     buttons->addWidget(m_showQr);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
@@ -178,6 +189,17 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     connect(m_send, &QPushButton::clicked, this, &ApiPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &ApiPage::cancel);
     connect(m_showQr, &QPushButton::clicked, this, [this] { emit qrRequested(qrText()); });
+    connect(m_ticketQr, &QPushButton::clicked, this, [this] { emit qrRequested(m_ticketLink); });
+    connect(m_reveal, &QCheckBox::toggled, this, &ApiPage::refreshPreview);
+    connect(m_copyPreview, &QPushButton::clicked, this, [this] {
+        // Copies what the current preview tab shows.
+        QWidget* current = m_previewTabs->currentWidget();
+        auto* view = qobject_cast<QPlainTextEdit*>(current);
+        if (!view)
+            view = current->findChild<QPlainTextEdit*>();
+        if (view)
+            QApplication::clipboard()->setText(view->toPlainText());
+    });
     if (m_session) {
         connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this](const Session::Exchange& e) {
             if (e.id == m_pendingExchange)
@@ -245,6 +267,11 @@ void ApiPage::retranslate()
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_cancel->setText(tr("Cancel"));
     m_showQr->setText(tr("Show QR code"));
+    m_copyPreview->setText(tr("Copy"));
+    m_copyPreview->setToolTip(tr("Copy the text of the preview tab shown"));
+    m_reveal->setText(tr("Reveal secrets"));
+    m_ticketQr->setText(tr("QR of the app link"));
+    m_ticketQr->setToolTip(tr("Show the app-scheme URL with the returned ticketID as a QR code"));
     m_json->setAccessibleName(tr("Request body as JSON"));
     for (QPlainTextEdit* view : {m_previewBody, m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
         view->setAccessibleName(tr("Request preview"));
@@ -430,7 +457,7 @@ void ApiPage::refreshPreview()
     QByteArray http = r.rawHttp();
     QByteArray curl = r.curl();
     const QByteArray key = r.header("Ocp-Apim-Subscription-Key");
-    if (!key.isEmpty()) {
+    if (!key.isEmpty() && !m_reveal->isChecked()) {
         // Secrets never sit on screen unasked.
         http.replace(key, "••••••••");
         curl.replace(key, "••••••••");
@@ -494,6 +521,21 @@ void ApiPage::showExchange(const Session::Exchange& e)
         m_responseContent->setPlainText(tr("Could not read the content: %1 (%2)").arg(e.errorCode, e.errorDetail));
     else
         m_responseContent->setPlainText(pretty(e.responseBody));
+    // Same-device answers carry a ticketID: offer the app link as a QR code.
+    const QString ticket = e.content.toObject().value(QLatin1String("ticketID")).toString();
+    m_ticketQr->setVisible(!ticket.isEmpty());
+    if (!ticket.isEmpty()) {
+        Protocol::AppSchemeParams link;
+        link.context = m_api.appContext.isEmpty() ? QStringLiteral("auth") : m_api.appContext;
+        link.ticketId = ticket;
+        const QJsonObject sent = QJsonDocument::fromJson(e.request.plaintext).object();
+        if (m_api.category == QLatin1String("anonymous")) {
+            link.source = QStringLiteral("App_Scheme");
+            link.redirectUri = sent.value(QLatin1String("redirectURI")).toString();
+            link.state = sent.value(QLatin1String("state")).toString();
+        }
+        m_ticketLink = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(link));
+    }
     const QString code = e.returnCode();
     if (!code.isEmpty()) {
         const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);

@@ -87,6 +87,10 @@ private:
     QPushButton* m_send = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_showQr = nullptr;
+    QPushButton* m_copyPreview = nullptr;
+    QPushButton* m_ticketQr = nullptr;
+    QString m_ticketLink;
+    class QCheckBox* m_reveal = nullptr;
     QLabel* m_responseStatus = nullptr;
     QLabel* m_responseCode = nullptr;
     QPlainTextEdit* m_responseContent = nullptr;
