@@ -122,10 +122,7 @@ QMap<QString, QString> CallbackListener::callbackPaths() const
 
 void CallbackListener::expect(const ExpectedCallback& expected)
 {
-    if (!expected.businessId.isEmpty())
-        m_byBusinessId.insert(expected.businessId, expected);
-    if (!expected.state.isEmpty())
-        m_byState.insert(expected.state, expected);
+    m_expected.append(expected);
 }
 
 Net::HttpResponse CallbackListener::handle(const Net::HttpRequest& request)
@@ -260,26 +257,37 @@ void CallbackListener::match(CallbackRecord& record)
     const bool replay = m_seenBodies.contains(fingerprint);
     m_seenBodies.insert(fingerprint);
 
+    // An expectation names the callback it waits for (empty: any). A callback with a businessID is matched by
+    // it; one without (the GET auth callback) by its state. A browser return that carries a businessID meant
+    // for another callback (anonymous flows) falls back to its state.
+    auto fits
+        = [&record](const ExpectedCallback& e) { return e.callbackId.isEmpty() || e.callbackId == record.callbackId; };
     const ExpectedCallback* expected = nullptr;
-    if (!record.businessId.isEmpty()) {
-        const auto it = m_byBusinessId.constFind(record.businessId);
-        if (it == m_byBusinessId.constEnd()) {
-            record.matchStatus = Match::UnknownBusinessId;
-            return;
+    const ExpectedCallback* sameBusiness = nullptr;
+    for (auto it = m_expected.crbegin(); it != m_expected.crend() && !record.businessId.isEmpty(); ++it) {
+        if (it->businessId == record.businessId && fits(*it)) {
+            sameBusiness = &*it;
+            break;
         }
-        expected = &*it;
-        if (expected->state != record.state) {
-            record.matchedRequestId = expected->requestId;
+    }
+    if (sameBusiness) {
+        if (sameBusiness->state != record.state) {
+            record.matchedRequestId = sameBusiness->requestId;
             record.matchStatus = Match::StateMismatch;
             return;
         }
+        expected = sameBusiness;
     } else {
-        const auto it = m_byState.constFind(record.state);
-        if (record.state.isEmpty() || it == m_byState.constEnd()) {
-            record.matchStatus = Match::UnknownState;
+        for (auto it = m_expected.crbegin(); it != m_expected.crend() && !record.state.isEmpty(); ++it) {
+            if (it->businessId.isEmpty() && it->state == record.state && fits(*it)) {
+                expected = &*it;
+                break;
+            }
+        }
+        if (!expected) {
+            record.matchStatus = record.businessId.isEmpty() ? Match::UnknownState : Match::UnknownBusinessId;
             return;
         }
-        expected = &*it;
     }
     record.matchedRequestId = expected->requestId;
     if (replay || m_completed.contains(expected->requestId)) {

@@ -95,8 +95,7 @@ private:
     Crypto::RsaPrivateKey m_kek;
     QByteArray m_cek;
     QByteArray m_certificatePem;
-    QHash<QString, ExpectedCallback> m_byBusinessId;
-    QHash<QString, ExpectedCallback> m_byState; ///< for GET callbacks (auth), which carry no businessID
+    QList<ExpectedCallback> m_expected; ///< newest last
     QSet<QString> m_completed; ///< requests whose callback already arrived
     QSet<QByteArray> m_seenBodies; ///< exact replays
     QList<CallbackRecord> m_records;

@@ -270,6 +270,7 @@ int catalogCommand(const QStringList& args)
 
 int listenCommand(const QStringList& args);
 int mockCommand(const QStringList& args);
+int runCommand(const QStringList& args);
 
 QList<Command>& commands()
 {
@@ -284,6 +285,7 @@ QList<Command>& commands()
         {QStringLiteral("catalog"), QStringLiteral("list or show the API catalog"), &catalogCommand},
         {QStringLiteral("listen"), QStringLiteral("receive, decrypt and match callbacks"), &listenCommand},
         {QStringLiteral("mock"), QStringLiteral("run the iAM Smart simulator headless"), &mockCommand},
+        {QStringLiteral("run"), QStringLiteral("run a flow headless (JUnit, HTML report, HAR)"), &runCommand},
     };
     return list;
 }

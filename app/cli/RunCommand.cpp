@@ -1,0 +1,198 @@
+#include "CliCommands.h"
+#include "CliSupport.h"
+#include "callback/CallbackListener.h"
+#include "flows/FlowRunner.h"
+#include "flows/Report.h"
+#include "mock/Simulator.h"
+#include "session/History.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace Cli {
+
+namespace {
+
+Util::Status writeFile(const QString& path, const QByteArray& data)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit())
+        return Util::Error {QStringLiteral("io-error"), QStringLiteral("%1: %2").arg(path, f.errorString())};
+    return Util::success();
+}
+
+} // namespace
+
+int runCommand(const QStringList& args)
+{
+    Parser p(QStringLiteral("run"),
+        QStringLiteral("Run a flow headless and report whether it passed.\n"
+                       "  iamsmart run --list\n  iamsmart run FLOW [options]\n"
+                       "Secrets for --env come from IAMSMART_CLIENT_SECRET, IAMSMART_SUBSCRIPTION_KEY and "
+                       "IAMSMART_KEK_PASSWORD."));
+    p.positional(QStringLiteral("flow"), QStringLiteral("flow id (see --list)"));
+    p.flag(QStringLiteral("list"), QStringLiteral("print the flow ids, one per line"));
+    p.option(QStringLiteral("env"), QStringLiteral("environment file (JSON, no secrets)"), QStringLiteral("FILE"));
+    p.flag(QStringLiteral("mock"), QStringLiteral("run against an in-process simulator and listener (the default)"));
+    p.option(QStringLiteral("phone"), QStringLiteral("approve[:PERSONA], reject, cancel or expire (simulator only)"),
+        QStringLiteral("DECISION"));
+    p.option(QStringLiteral("junit"), QStringLiteral("write JUnit XML"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("report"), QStringLiteral("write the HTML report"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("har"), QStringLiteral("write HAR 1.2 of the run"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("lang"), QStringLiteral("en, zh-HK or zh-CN (report and the lang sent)"),
+        QStringLiteral("LANG"));
+    p.option(QStringLiteral("timeout"),
+        QStringLiteral("seconds to wait for the flow (default: the flow's, 18 minutes)"), QStringLiteral("S"));
+    if (int rc = p.parse(args); rc >= 0)
+        return rc;
+
+    auto flows = Flows::loadFlows();
+    if (!flows)
+        return failure(flows.error());
+    if (p.isSet(QStringLiteral("list"))) {
+        for (const Flows::FlowSpec& f : flows.value())
+            printLine(f.id.toUtf8());
+        return Ok;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1)
+        return usageError(QStringLiteral("run: name one flow (see 'iamsmart run --list')"));
+    const Flows::FlowSpec* flow = nullptr;
+    for (const Flows::FlowSpec& f : flows.value()) {
+        if (f.id == pos.first())
+            flow = &f;
+    }
+    if (!flow)
+        return usageError(QStringLiteral("run: no flow '%1' (see 'iamsmart run --list')").arg(pos.first()));
+    if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("mock")))
+        return usageError(QStringLiteral("run: --env and --mock exclude each other"));
+
+    Flows::PhoneScript script;
+    if (p.isSet(QStringLiteral("phone"))) {
+        const QString phone = p.value(QStringLiteral("phone"));
+        script.decision = phone.section(QLatin1Char(':'), 0, 0);
+        script.persona = phone.section(QLatin1Char(':'), 1);
+        if (!QStringList {
+                QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("cancel"), QStringLiteral("expire")}
+                 .contains(script.decision)
+            || (!script.persona.isEmpty() && script.decision != QLatin1String("approve")))
+            return usageError(
+                QStringLiteral("--phone: '%1' is not approve[:PERSONA], reject, cancel or expire").arg(phone));
+    }
+    Protocol::Language language = Protocol::Language::English;
+    if (p.isSet(QStringLiteral("lang"))) {
+        const QString lang = p.value(QStringLiteral("lang"));
+        if (lang != QLatin1String("en") && lang != QLatin1String("zh-HK") && lang != QLatin1String("zh-CN"))
+            return usageError(QStringLiteral("--lang: '%1' is not en, zh-HK or zh-CN").arg(lang));
+        language = Protocol::languageFromCode(lang);
+    }
+    qint64 timeoutMs = 0;
+    if (p.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        timeoutMs = qint64(p.value(QStringLiteral("timeout")).toDouble(&ok) * 1000);
+        if (!ok || timeoutMs <= 0)
+            return usageError(QStringLiteral("--timeout: a positive number of seconds"));
+    }
+
+    Session::ConsoleSession session;
+    Callback::CallbackListener listener;
+    if (auto started = listener.start(); !started)
+        return failure(started.error());
+    std::unique_ptr<Mock::Simulator> simulator;
+    Session::Environment environment;
+    if (p.isSet(QStringLiteral("env"))) {
+        QFile file(p.value(QStringLiteral("env")));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("--env: %1").arg(file.errorString()));
+        auto env = Session::Environment::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (!env)
+            return usageError(QStringLiteral("--env: ") + env.error().detail);
+        environment = env.value();
+        Crypto::RsaPrivateKey kek;
+        if (!environment.kekPrivateKeyPath.isEmpty()) {
+            auto key = Crypto::RsaPrivateKey::fromFile(environment.kekPrivateKeyPath, qgetenv("IAMSMART_KEK_PASSWORD"));
+            if (!key)
+                return usageError(QStringLiteral("--env: kekPrivateKey: ") + key.error().toString());
+            kek = key.value();
+        }
+        session.setEnvironment(environment,
+            {environment.clientId, qgetenv("IAMSMART_CLIENT_SECRET"), qgetenv("IAMSMART_SUBSCRIPTION_KEY")}, kek);
+        listener.setKekPrivateKey(kek);
+    } else {
+        simulator = std::make_unique<Mock::Simulator>();
+        Mock::SimulatorOptions options;
+        options.stateDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+            + QStringLiteral("/iamsmart-console/mock");
+        if (auto started = simulator->start(options); !started)
+            return failure(started.error());
+        if (!script.persona.isEmpty()) {
+            bool known = false;
+            for (const Mock::Persona& persona : simulator->personas())
+                known |= persona.id == script.persona;
+            if (!known)
+                return usageError(QStringLiteral("--phone: no persona '%1'").arg(script.persona));
+        }
+        environment = Session::Environment::builtins().first();
+        environment.baseUrl = simulator->baseUrl();
+        const Mock::RegisteredClient& dev = simulator->clients().devClient();
+        environment.clientId = dev.clientId;
+        auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath).valueOr({});
+        session.setEnvironment(environment, {dev.clientId, dev.clientSecret, {}}, kek);
+        listener.setKekPrivateKey(kek);
+    }
+    QObject::connect(
+        &session, &Session::ConsoleSession::cekChanged, &listener, [&] { listener.setCurrentCek(session.cek()); });
+
+    Flows::FlowRunner runner(&session, &listener, simulator.get());
+    runner.setPhoneScript(script);
+    runner.setLanguage(language);
+    runner.setTimeout(timeoutMs);
+    QObject::connect(&runner, &Flows::FlowRunner::stepChanged, &runner, [](int index, const Flows::StepResult& s) {
+        if (s.state == Flows::StepState::Passed || s.state == Flows::StepState::Failed)
+            printLine(QStringLiteral("%1 %2. %3 (%4) %5 %6 ms%7")
+                          .arg(s.state == Flows::StepState::Passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"))
+                          .arg(index + 1)
+                          .arg(s.stepId, s.apiId, s.code)
+                          .arg(s.finishedAt - s.startedAt)
+                          .arg(s.detail.isEmpty() ? QString() : QStringLiteral(" — ") + s.detail)
+                          .toUtf8());
+    });
+    QObject::connect(&runner, &Flows::FlowRunner::finished, &runner, [] { QCoreApplication::quit(); });
+    runner.start(*flow);
+    QCoreApplication::exec();
+
+    const Flows::FlowResult& result = runner.result();
+    QList<Session::Exchange> exchanges;
+    for (const QString& id : result.exchangeIds) {
+        if (const Session::Exchange* e = session.exchange(id))
+            exchanges.append(*e);
+    }
+    int rc = result.passed ? Ok : Failed;
+    if (p.isSet(QStringLiteral("junit")))
+        if (auto s = writeFile(p.value(QStringLiteral("junit")), Flows::Report::junit(*flow, result)); !s)
+            rc = failure(s.error());
+    if (p.isSet(QStringLiteral("report")))
+        if (auto s = writeFile(p.value(QStringLiteral("report")),
+                Flows::Report::html(
+                    *flow, result, exchanges, environment, language, QCoreApplication::applicationVersion()));
+            !s)
+            rc = failure(s.error());
+    if (p.isSet(QStringLiteral("har")))
+        if (auto s
+            = Session::Har::write(exchanges, p.value(QStringLiteral("har")), QCoreApplication::applicationVersion());
+            !s)
+            rc = failure(s.error());
+    printLine(QStringLiteral("%1 %2 in %3 ms%4")
+                  .arg(flow->id, result.passed ? QStringLiteral("passed") : QStringLiteral("failed"))
+                  .arg(result.finishedAt - result.startedAt)
+                  .arg(result.passed ? QString() : QStringLiteral(" (") + result.failureCode + QLatin1Char(')'))
+                  .toUtf8());
+    simulator.reset();
+    return rc;
+}
+
+} // namespace Cli

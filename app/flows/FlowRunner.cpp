@@ -1,0 +1,403 @@
+#include "FlowRunner.h"
+
+#include "callback/CallbackListener.h"
+#include "crypto/Encoding.h"
+#include "mock/Simulator.h"
+#include "protocol/UrlBuilder.h"
+#include "util/RequestStamp.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace Flows {
+namespace {
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+QString stepStateName(StepState state)
+{
+    switch (state) {
+    case StepState::Pending:
+        return QStringLiteral("pending");
+    case StepState::Running:
+        return QStringLiteral("running");
+    case StepState::WaitingForPhone:
+        return QStringLiteral("waiting-for-phone");
+    case StepState::WaitingForCallback:
+        return QStringLiteral("waiting-for-callback");
+    case StepState::Passed:
+        return QStringLiteral("passed");
+    case StepState::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+FlowRunner::FlowRunner(
+    Session::ConsoleSession* session, Callback::CallbackListener* listener, Mock::Simulator* simulator, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_listener(listener)
+    , m_simulator(simulator)
+    , m_browser(new QNetworkAccessManager(this))
+    , m_timeout(new QTimer(this))
+{
+    m_timeout->setSingleShot(true);
+    connect(m_timeout, &QTimer::timeout, this, [this] {
+        if (m_running)
+            fail(m_current, QStringLiteral("timeout"), QStringLiteral("the flow did not finish within its timeout"));
+    });
+    connect(m_listener, &Callback::CallbackListener::callbackReceived, this, &FlowRunner::onCallback);
+    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this](const Session::Exchange& e) {
+        if (!m_running || e.id != m_waitingExchange)
+            return;
+        m_waitingExchange.clear();
+        const int index = m_current;
+        const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(e.apiId);
+        message(Lane::IamSmart, Lane::Service, e.returnCode().isEmpty() ? e.errorCode : e.returnCode());
+        if (e.returnCode() != QLatin1String("D00000")) {
+            fail(index, e.returnCode().isEmpty() ? e.errorCode : e.returnCode(),
+                e.envelope ? e.envelope->message : e.errorDetail);
+            return;
+        }
+        QJsonObject outputs = e.content.toObject();
+        m_outputs.insert(m_flow.steps.at(index).id, outputs);
+        m_result.steps[index].outputs = outputs;
+        const QString ticket = outputs.value(QLatin1String("ticketID")).toString();
+        if (!ticket.isEmpty() && api && !api->appContext.isEmpty()) {
+            Protocol::AppSchemeParams link;
+            link.context = api->appContext;
+            link.ticketId = ticket;
+            m_result.steps[index].qrText = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(link));
+            m_result.qrTexts << m_result.steps[index].qrText;
+        }
+        const StepSpec& step = m_flow.steps.at(index);
+        if (step.phone && api && !api->callbackId.isEmpty()) {
+            const QJsonObject sent = QJsonDocument::fromJson(e.request.plaintext).object();
+            const QString businessId = sent.value(QLatin1String("businessID")).toString();
+            const QString state = sent.value(QLatin1String("state")).toString();
+            awaitCallback(index, api->callbackId, businessId, state);
+            phoneDecides(index, api->phoneKind, businessId, state);
+            return;
+        }
+        pass(index, outputs);
+    });
+}
+
+FlowRunner::~FlowRunner() = default;
+
+void FlowRunner::start(const FlowSpec& flow)
+{
+    m_flow = flow;
+    m_result = FlowResult {};
+    m_result.flowId = flow.id;
+    m_result.startedAt = now();
+    for (const StepSpec& s : flow.steps)
+        m_result.steps.append(StepResult {s.id, s.apiId});
+    m_outputs.clear();
+    m_fresh.insert(QStringLiteral("businessID"), Util::randomHex32());
+    m_fresh.insert(QStringLiteral("state"), Util::randomHex32().left(16));
+    m_running = true;
+    m_timeout->start(int(std::min<qint64>(m_timeoutOverride > 0 ? m_timeoutOverride : flow.timeoutMs, INT_MAX)));
+    QTimer::singleShot(0, this, [this] { runStep(0); });
+}
+
+void FlowRunner::cancel()
+{
+    if (m_running)
+        fail(m_current, QStringLiteral("cancelled"), QStringLiteral("the flow was cancelled"));
+}
+
+QJsonValue FlowRunner::substitute(const QJsonValue& value) const
+{
+    if (!value.isString())
+        return value;
+    static const QRegularExpression token(QStringLiteral("\\$\\{([A-Za-z0-9_.-]+)\\}"));
+    const QString text = value.toString();
+    const auto whole = token.match(text);
+    auto lookup = [this](const QString& name) -> QJsonValue {
+        if (m_fresh.contains(name))
+            return m_fresh.value(name);
+        if (name == QLatin1String("lang"))
+            return Protocol::iamSmartLang(m_language);
+        if (name == QLatin1String("persona.hkicHash")) {
+            if (!m_simulator)
+                return QJsonValue();
+            const QString id = m_script.persona.isEmpty() ? m_simulator->defaultPersonaId() : m_script.persona;
+            for (const Mock::Persona& p : m_simulator->personas()) {
+                if (p.id == id)
+                    return QString::fromLatin1(Crypto::Encoding::sha256(p.hkicIdentification.toUtf8()).toBase64());
+            }
+            return QJsonValue();
+        }
+        const qsizetype dot = name.indexOf(QLatin1Char('.'));
+        return dot < 0 ? QJsonValue() : m_outputs.value(name.left(dot)).value(name.mid(dot + 1));
+    };
+    // A value that is one placeholder keeps the output's JSON type.
+    if (whole.hasMatch() && whole.capturedStart() == 0 && whole.capturedLength() == text.size())
+        return lookup(whole.captured(1));
+    QString out = text;
+    auto it = token.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out.replace(m.captured(0), lookup(m.captured(1)).toVariant().toString());
+    }
+    return out;
+}
+
+QJsonObject FlowRunner::buildBody(const Protocol::ApiSpec& api, const StepSpec& step) const
+{
+    QJsonObject body = api.mockValues();
+    const QString callbackId
+        = api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : api.callbackId;
+    if (body.contains(QLatin1String("redirectURI")) && !callbackId.isEmpty())
+        body.insert(QStringLiteral("redirectURI"), m_listener->urlFor(callbackId));
+    if (body.contains(QLatin1String("clientID")))
+        body.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
+    for (auto it = step.set.begin(); it != step.set.end(); ++it) {
+        const QJsonValue v = substitute(it.value());
+        if (v.isUndefined() || v.isNull())
+            body.remove(it.key());
+        else
+            body.insert(it.key(), v);
+    }
+    return body;
+}
+
+void FlowRunner::runStep(int index)
+{
+    if (!m_running)
+        return;
+    if (index >= m_flow.steps.size()) {
+        m_result.passed = true;
+        finish();
+        return;
+    }
+    m_current = index;
+    m_result.steps[index].startedAt = now();
+    setState(index, StepState::Running);
+    const StepSpec& step = m_flow.steps.at(index);
+    const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(step.apiId);
+    const QJsonObject body = buildBody(*api, step);
+    if (api->kind == Protocol::ApiKind::Browser)
+        runBrowserStep(index, *api, body);
+    else
+        runRequestStep(index, *api, body);
+}
+
+void FlowRunner::runRequestStep(int index, const Protocol::ApiSpec& api, const QJsonObject& body)
+{
+    auto prepared = m_session->prepare(api, body);
+    if (!prepared) {
+        fail(index, prepared.error().code, prepared.error().detail);
+        return;
+    }
+    if (!api.callbackId.isEmpty()) {
+        m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, m_flow.steps.at(index).id), api.id, api.callbackId,
+            body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});
+    }
+    message(Lane::Service, Lane::IamSmart, api.path);
+    m_waitingExchange = m_session->send(api.id, prepared.value());
+    m_result.exchangeIds << m_waitingExchange;
+}
+
+void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJsonObject& body)
+{
+    Protocol::QrParams q;
+    q.clientId = body.value(QLatin1String("clientID")).toString();
+    q.source = body.value(QLatin1String("source")).toString();
+    q.redirectUri = body.value(QLatin1String("redirectURI")).toString();
+    q.scope = body.value(QLatin1String("scope")).toString();
+    q.lang = body.value(QLatin1String("lang")).toString();
+    q.state = body.value(QLatin1String("state")).toString();
+    if (body.contains(QLatin1String("brokerPage")))
+        q.brokerPage = body.value(QLatin1String("brokerPage")).toBool();
+    q.ticketId = body.value(QLatin1String("ticketID")).toString();
+    const QString url = QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_session->environment().baseUrl, q));
+    m_result.steps[index].qrText = url;
+    m_result.qrTexts << url;
+    const StepSpec& step = m_flow.steps.at(index);
+    // The login's answer comes to the browser; an anonymous consent also ends in the initiate's callback.
+    const Protocol::ApiSpec* awaited
+        = step.awaits.isEmpty() ? nullptr : Protocol::ApiCatalog::builtin().api(step.awaits);
+    const QString businessId = awaited ? m_fresh.value(QStringLiteral("businessID")) : QString();
+    m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, step.id), QStringLiteral("auth.getQR"),
+        QStringLiteral("callback.auth"), QString(), q.state});
+    if (awaited)
+        awaitCallback(index, awaited->callbackId, businessId, q.state);
+    else
+        awaitCallback(index, QStringLiteral("callback.auth"), QString(), q.state);
+    message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET /auth/getQR"));
+    browserGet(url, [this, index, awaited, businessId, state = q.state](int status, const QByteArray&) {
+        if (!m_running || m_current != index)
+            return;
+        if (status != 200 && status != 302 && status != 303) {
+            fail(index, QStringLiteral("HTTP%1").arg(status),
+                QStringLiteral("the QR page answered HTTP %1").arg(status));
+            return;
+        }
+        message(Lane::IamSmart, Lane::Browser, QStringLiteral("QR page"));
+        phoneDecides(index, awaited ? awaited->phoneKind : QStringLiteral("auth"), businessId, state);
+    });
+}
+
+void FlowRunner::phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state)
+{
+    setState(index, StepState::WaitingForPhone);
+    message(Lane::IamSmart, Lane::Phone, kind);
+    if (!m_simulator)
+        return; // a person decides on a real phone; the callback (or the timeout) ends the wait
+    const Mock::PendingRequest* found = nullptr;
+    const QList<Mock::PendingRequest> pending = m_simulator->pending();
+    for (const Mock::PendingRequest& p : pending) {
+        if (p.kind == kind && (businessId.isEmpty() ? p.state == state : p.businessId == businessId))
+            found = &p;
+    }
+    if (!found) {
+        fail(index, QStringLiteral("no-pending"), QStringLiteral("the simulator has no pending %1 request").arg(kind));
+        return;
+    }
+    const QString id = found->id;
+    const QString decision = m_script.decision;
+    Util::Result<QJsonObject> answer = Util::Error {};
+    if (decision == QLatin1String("approve"))
+        answer = m_simulator->approve(id, m_script.persona);
+    else if (decision == QLatin1String("reject"))
+        answer = m_simulator->reject(id);
+    else if (decision == QLatin1String("cancel"))
+        answer = m_simulator->cancel(id);
+    else
+        answer = m_simulator->expire(id);
+    if (!answer) {
+        fail(index, answer.error().code, answer.error().detail);
+        return;
+    }
+    message(Lane::Phone, Lane::IamSmart, decision);
+    setState(index, StepState::WaitingForCallback);
+    const QString redirect = answer->value(QLatin1String("redirect")).toString();
+    if (!redirect.isEmpty()) {
+        // The user's browser is sent on to the online service.
+        message(Lane::IamSmart, Lane::Browser, QStringLiteral("302 redirect"));
+        message(Lane::Browser, Lane::Service, QStringLiteral("GET callback"));
+        browserGet(redirect, [](int, const QByteArray&) {});
+    }
+}
+
+void FlowRunner::awaitCallback(int, const QString& callbackId, const QString& businessId, const QString& state)
+{
+    m_waitingCallbackId = callbackId;
+    m_waitingBusinessId = businessId;
+    m_waitingState = state;
+}
+
+void FlowRunner::onCallback(const Callback::CallbackRecord& record)
+{
+    if (!m_running)
+        return;
+    const bool ours = record.callbackId == m_waitingCallbackId
+        && (m_waitingBusinessId.isEmpty() ? record.state == m_waitingState : record.businessId == m_waitingBusinessId);
+    if (!ours)
+        return;
+    m_result.callbacks.append(record);
+    if (record.method == "POST")
+        message(Lane::IamSmart, Lane::Service, QStringLiteral("POST ") + QString::fromUtf8(record.path));
+    const int index = m_current;
+    m_waitingCallbackId.clear();
+    const QString code = record.envelopeCode.isEmpty() ? QStringLiteral("D00000") : record.envelopeCode;
+    if (!record.errorCode.isEmpty()) {
+        fail(index, record.errorCode, record.errorDetail);
+        return;
+    }
+    if (code != QLatin1String("D00000")) {
+        fail(index, code, QStringLiteral("the callback carried %1").arg(code));
+        return;
+    }
+    if (record.matchStatus != Callback::Match::Matched) {
+        fail(index, record.matchStatus, QStringLiteral("the callback did not match the request"));
+        return;
+    }
+    QJsonObject outputs = m_outputs.value(m_flow.steps.at(index).id);
+    const QJsonObject content = record.content.toObject();
+    for (auto it = content.begin(); it != content.end(); ++it)
+        outputs.insert(it.key(), it.value());
+    pass(index, outputs);
+}
+
+void FlowRunner::browserGet(const QString& url, std::function<void(int, const QByteArray&)> done)
+{
+    QNetworkRequest request {QUrl(url)};
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply* reply = m_browser->get(request);
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
+    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+        done(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->rawHeader("Location"));
+        reply->deleteLater();
+    });
+}
+
+void FlowRunner::pass(int index, const QJsonObject& outputs)
+{
+    if (!m_running || index != m_current)
+        return;
+    m_outputs.insert(m_flow.steps.at(index).id, outputs);
+    StepResult& r = m_result.steps[index];
+    r.outputs = outputs;
+    r.code = QStringLiteral("D00000");
+    r.finishedAt = now();
+    setState(index, StepState::Passed);
+    QTimer::singleShot(0, this, [this, index] { runStep(index + 1); });
+}
+
+void FlowRunner::fail(int index, const QString& code, const QString& detail)
+{
+    if (!m_running)
+        return;
+    if (index >= 0 && index < m_result.steps.size()) {
+        StepResult& r = m_result.steps[index];
+        r.code = code;
+        r.detail = detail;
+        r.finishedAt = now();
+        setState(index, StepState::Failed);
+    }
+    m_result.failureCode = code;
+    m_result.failureDetail = detail;
+    m_result.passed = false;
+    finish();
+}
+
+void FlowRunner::setState(int index, StepState state)
+{
+    m_result.steps[index].state = state;
+    emit stepChanged(index, m_result.steps.at(index));
+}
+
+void FlowRunner::message(const QString& from, const QString& to, const QString& label)
+{
+    const SequenceMessage m {from, to, label, now()};
+    m_result.messages.append(m);
+    emit messageAdded(m);
+}
+
+void FlowRunner::finish()
+{
+    m_running = false;
+    m_timeout->stop();
+    m_waitingCallbackId.clear();
+    m_waitingExchange.clear();
+    m_result.finished = true;
+    m_result.finishedAt = now();
+    emit finished(m_result);
+}
+
+} // namespace Flows

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "Flow.h"
+#include "callback/CallbackRecord.h"
+#include "session/ConsoleSession.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace Callback {
+class CallbackListener;
+}
+namespace Mock {
+class Simulator;
+}
+
+namespace Flows {
+
+enum class StepState
+{
+    Pending,
+    Running,
+    WaitingForPhone,
+    WaitingForCallback,
+    Passed,
+    Failed
+};
+QString stepStateName(StepState state);
+
+/// The four lanes of the sequence diagram.
+namespace Lane {
+inline const QString Browser = QStringLiteral("browser");
+inline const QString Service = QStringLiteral("service");
+inline const QString IamSmart = QStringLiteral("iamsmart");
+inline const QString Phone = QStringLiteral("phone");
+} // namespace Lane
+
+struct SequenceMessage
+{
+    QString from;
+    QString to;
+    QString label;
+    qint64 at = 0;
+};
+
+struct StepResult
+{
+    QString stepId;
+    QString apiId;
+    StepState state = StepState::Pending;
+    QString code; ///< the iAM Smart code that decided the step (D00000 when passed)
+    QString detail; ///< why it failed, in English
+    qint64 startedAt = 0;
+    qint64 finishedAt = 0;
+    QJsonObject outputs;
+    QString qrText;
+};
+
+struct FlowResult
+{
+    QString flowId;
+    bool finished = false;
+    bool passed = false;
+    QString failureCode;
+    QString failureDetail;
+    qint64 startedAt = 0;
+    qint64 finishedAt = 0;
+    QList<StepResult> steps;
+    QList<SequenceMessage> messages;
+    QStringList exchangeIds;
+    QList<Callback::CallbackRecord> callbacks;
+    QStringList qrTexts;
+};
+
+/// How the virtual phone answers when the runner drives a simulator (ignored for real environments,
+/// where a person decides on a real phone within the timeout).
+struct PhoneScript
+{
+    QString decision = QStringLiteral("approve"); ///< approve, reject, cancel, expire
+    QString persona; ///< empty: the first iAM Smart+ persona
+};
+
+/// Runs a flow against the session's environment, step by step: builds each request from the catalog mock
+/// values and the outputs of earlier steps, sends it, plays the browser, lets the phone decide (scripted in
+/// simulator environments), waits for the callback, and records every exchange, callback, QR and timing.
+class FlowRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    FlowRunner(Session::ConsoleSession* session, Callback::CallbackListener* listener,
+        Mock::Simulator* simulator = nullptr, QObject* parent = nullptr);
+    ~FlowRunner() override;
+
+    void setPhoneScript(const PhoneScript& script) { m_script = script; }
+    void setLanguage(Protocol::Language language) { m_language = language; }
+    /// Overrides the flow's own timeout (milliseconds).
+    void setTimeout(qint64 ms) { m_timeoutOverride = ms; }
+    void start(const FlowSpec& flow);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const FlowResult& result() const { return m_result; }
+    const FlowSpec& flow() const { return m_flow; }
+
+signals:
+    void stepChanged(int index, const Flows::StepResult& step);
+    void messageAdded(const Flows::SequenceMessage& message);
+    void finished(const Flows::FlowResult& result);
+
+private:
+    void runStep(int index);
+    void runBrowserStep(int index, const Protocol::ApiSpec& api, const QJsonObject& body);
+    void runRequestStep(int index, const Protocol::ApiSpec& api, const QJsonObject& body);
+    void phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state);
+    void awaitCallback(int index, const QString& callbackId, const QString& businessId, const QString& state);
+    void onCallback(const Callback::CallbackRecord& record);
+    void browserGet(const QString& url, std::function<void(int status, const QByteArray& location)> done);
+    void pass(int index, const QJsonObject& outputs = {});
+    void fail(int index, const QString& code, const QString& detail);
+    void setState(int index, StepState state);
+    void message(const QString& from, const QString& to, const QString& label);
+    void finish();
+    QJsonValue substitute(const QJsonValue& value) const;
+    QJsonObject buildBody(const Protocol::ApiSpec& api, const StepSpec& step) const;
+
+    Session::ConsoleSession* m_session;
+    Callback::CallbackListener* m_listener;
+    QPointer<Mock::Simulator> m_simulator;
+    QNetworkAccessManager* m_browser;
+    QTimer* m_timeout;
+    FlowSpec m_flow;
+    FlowResult m_result;
+    PhoneScript m_script;
+    Protocol::Language m_language = Protocol::Language::English;
+    qint64 m_timeoutOverride = 0;
+    bool m_running = false;
+    int m_current = -1;
+    QHash<QString, QJsonObject> m_outputs;
+    QHash<QString, QString> m_fresh; ///< ${businessID}, ${state} of this run
+    QString m_waitingExchange;
+    QString m_waitingCallbackId;
+    QString m_waitingBusinessId;
+    QString m_waitingState;
+};
+
+} // namespace Flows

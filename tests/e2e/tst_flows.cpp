@@ -1,0 +1,210 @@
+#include "TestSupport.h"
+#include "flows/Flow.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+/// Every flow, run headless with `iamsmart run --mock` (its own simulator and listener in-process): passes
+/// with scripted approval, fails with the right code when the phone rejects or lets it expire, and leaves
+/// JUnit, HTML and HAR evidence without secrets.
+class TestFlows : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    TestSupport::ProcessResult run(const QStringList& args)
+    {
+        // A private data directory, so the simulator state of this test is its own.
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(TestSupport::iamsmartBinary(), args);
+        TestSupport::ProcessResult r;
+        if (!p.waitForStarted(10000) || !p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    static QString firstDecisionCode(const QString& flowId, const QString& decision)
+    {
+        const bool expire = decision == QLatin1String("expire");
+        if (flowId.startsWith(QLatin1String("anonymous-eme")))
+            return expire ? QStringLiteral("D60003") : QStringLiteral("D60001");
+        if (flowId.startsWith(QLatin1String("anonymous-")))
+            return expire ? QStringLiteral("D70003") : QStringLiteral("D70001");
+        return expire ? QStringLiteral("D40003") : QStringLiteral("D40001");
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    void listMatchesTheFlowFiles()
+    {
+        const auto r = run({QStringLiteral("run"), QStringLiteral("--list")});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList ids = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        auto flows = Flows::loadFlows();
+        QVERIFY2(flows.ok(), qPrintable(flows.ok() ? QString() : flows.error().detail));
+        QCOMPARE(ids.size(), flows->size());
+        for (const char* required :
+            {"login", "login-profile", "login-eme", "login-sign", "login-pdfsign", "login-reauth", "anonymous-eme",
+                "anonymous-sign", "anonymous-pdfsign", "bulk-sign", "login-profile-app"})
+            QVERIFY2(ids.contains(QLatin1String(required)), required);
+    }
+
+    void everyFlowPasses_data()
+    {
+        QTest::addColumn<QString>("flow");
+        auto flows = Flows::loadFlows();
+        for (const Flows::FlowSpec& f : flows.value())
+            QTest::newRow(qPrintable(f.id)) << f.id;
+    }
+
+    void everyFlowPasses()
+    {
+        QFETCH(QString, flow);
+        const auto r = run({QStringLiteral("run"), flow, QStringLiteral("--mock")});
+        QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+        QVERIFY(r.out.contains(flow.toUtf8() + " passed"));
+        QVERIFY(!r.out.contains("FAIL"));
+    }
+
+    void rejectAndExpireFailWithTheirCode_data()
+    {
+        QTest::addColumn<QString>("flow");
+        QTest::addColumn<QString>("decision");
+        auto flows = Flows::loadFlows();
+        for (const Flows::FlowSpec& f : flows.value()) {
+            for (const char* d : {"reject", "expire"})
+                QTest::newRow(qPrintable(f.id + QLatin1Char('/') + QLatin1String(d))) << f.id << QString::fromLatin1(d);
+        }
+    }
+
+    void rejectAndExpireFailWithTheirCode()
+    {
+        QFETCH(QString, flow);
+        QFETCH(QString, decision);
+        const auto r = run({QStringLiteral("run"), flow, QStringLiteral("--phone"), decision});
+        QCOMPARE(r.exitCode, 1);
+        const QString code = firstDecisionCode(flow, decision);
+        QVERIFY2(r.out.contains("failed") && r.out.contains(code.toUtf8()),
+            (r.out + " expected " + code.toUtf8()).constData());
+    }
+
+    void approveWithANonSignerFailsSigning()
+    {
+        const auto r = run({QStringLiteral("run"), QStringLiteral("login-sign"), QStringLiteral("--phone"),
+            QStringLiteral("approve:ho-chun-kit")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("D70004"), r.out.constData());
+    }
+
+    void evidenceFilesWithoutSecrets()
+    {
+        QTemporaryDir out;
+        const QString junit = out.filePath(QStringLiteral("junit.xml"));
+        const QString report = out.filePath(QStringLiteral("report.html"));
+        const QString har = out.filePath(QStringLiteral("run.har"));
+        const auto r = run({QStringLiteral("run"), QStringLiteral("login-profile"), QStringLiteral("--junit"), junit,
+            QStringLiteral("--report"), report, QStringLiteral("--har"), har, QStringLiteral("--lang"),
+            QStringLiteral("zh-HK")});
+        QCOMPARE(r.exitCode, 0);
+
+        QFile j(junit);
+        QVERIFY(j.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&j);
+        int testcases = 0;
+        int failures = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("testcase"))
+                ++testcases;
+            if (xml.isStartElement() && xml.name() == QLatin1String("failure"))
+                ++failures;
+        }
+        QVERIFY(!xml.hasError());
+        QCOMPARE(testcases, 4);
+        QCOMPARE(failures, 0);
+
+        QFile h(report);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(h.readAll());
+        QVERIFY(html.contains(QStringLiteral("lang=\"zh-HK\"")));
+        QVERIFY(html.contains(QStringLiteral("登入及提供個人資料")));
+        QVERIFY(html.contains(QStringLiteral("通過")));
+        QVERIFY(html.contains(QStringLiteral("<svg"))); // QR codes and the sequence diagram, inline
+        QVERIFY(html.contains(QStringLiteral("網上服務（本控制台）")));
+
+        QFile a(har);
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        const QJsonObject log = QJsonDocument::fromJson(a.readAll()).object().value(QStringLiteral("log")).toObject();
+        QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("1.2"));
+        QCOMPARE(log.value(QStringLiteral("entries")).toArray().size(), 3); // getKey, getToken, profile
+
+        // The dev client's secret (a fixture in the state dir) appears in none of them.
+        QFile client(m_home.filePath(QStringLiteral("data/iamsmart-console/mock/dev-client.json")));
+        QVERIFY(client.open(QIODevice::ReadOnly));
+        const QByteArray secret = QJsonDocument::fromJson(client.readAll())
+                                      .object()
+                                      .value(QStringLiteral("clientSecret"))
+                                      .toString()
+                                      .toLatin1();
+        QVERIFY(secret.size() >= 32);
+        for (const QString& path : {junit, report, har}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(secret), qPrintable(path));
+        }
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("mentions");
+        QTest::newRow("no flow") << QStringList {QStringLiteral("run")} << QByteArray("flow");
+        QTest::newRow("unknown flow") << QStringList {QStringLiteral("run"), QStringLiteral("moonwalk")}
+                                      << QByteArray("moonwalk");
+        QTest::newRow("bad phone") << QStringList {QStringLiteral("run"), QStringLiteral("login"),
+            QStringLiteral("--phone"), QStringLiteral("maybe")}
+                                   << QByteArray("--phone");
+        QTest::newRow("unknown persona") << QStringList {QStringLiteral("run"), QStringLiteral("login"),
+            QStringLiteral("--phone"), QStringLiteral("approve:nobody")}
+                                         << QByteArray("nobody");
+        QTest::newRow("bad lang") << QStringList {QStringLiteral("run"), QStringLiteral("login"),
+            QStringLiteral("--lang"), QStringLiteral("fr")}
+                                  << QByteArray("--lang");
+        QTest::newRow("env and mock") << QStringList {QStringLiteral("run"), QStringLiteral("login"),
+            QStringLiteral("--env"), QStringLiteral("x.json"), QStringLiteral("--mock")}
+                                      << QByteArray("--env");
+        QTest::newRow("missing env file") << QStringList {QStringLiteral("run"), QStringLiteral("login"),
+            QStringLiteral("--env"), QStringLiteral("/nonexistent.json")}
+                                          << QByteArray("--env");
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, mentions);
+        const auto r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(mentions), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlows)
+#include "tst_flows.moc"
