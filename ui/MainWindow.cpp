@@ -3,6 +3,8 @@
 #include "LanguageManager.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
+#include "flows/FlowView.h"
+#include "flows/SequenceDiagram.h"
 #include "forms/TryItForm.h"
 #include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
@@ -37,6 +39,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -98,7 +101,10 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_banner);
-    centralLayout->addWidget(splitter, 1);
+    m_mainTabs = new QTabWidget(this);
+    m_mainTabs->setObjectName(QStringLiteral("mainTabs"));
+    m_mainTabs->addTab(splitter, QString());
+    centralLayout->addWidget(m_mainTabs, 1);
     setCentralWidget(central);
     m_ownSecrets = std::make_unique<Storage::MemorySecretStore>();
     m_secrets = m_ownSecrets.get();
@@ -129,6 +135,24 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     connectToSimulator();
     buildDocks();
     buildToolBar();
+    m_flowView = new FlowView(
+        m_session, m_listener, m_simulator && !m_simulator->baseUrl().isEmpty() ? m_simulator : nullptr, this);
+    m_mainTabs->addTab(m_flowView, QString());
+    connect(m_languages, &LanguageManager::languageChanged, m_flowView, &FlowView::setLanguage);
+    m_flowView->setLanguage(m_languages->language());
+    m_presenterAction = m_viewMenu->addAction(QString(), this, [this](bool on) { setPresenterMode(on); });
+    m_presenterAction->setObjectName(QStringLiteral("presenterModeAction"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_cycleLanguageAction = m_languageMenu->addAction(QString(), this, &MainWindow::cycleLanguage);
+    m_cycleLanguageAction->setObjectName(QStringLiteral("cycleLanguageAction"));
+    m_cycleLanguageAction->setShortcut(QKeySequence(Qt::Key_F12));
+    m_nextStepAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (m_flowView->runner()->isWaitingForNext())
+            m_flowView->runner()->next();
+    });
+    m_nextStepAction->setObjectName(QStringLiteral("nextStepAction"));
+    m_nextStepAction->setShortcut(QKeySequence(Qt::Key_F8));
     populateTree();
     retranslate();
     // Open on the first API so the window never starts with an empty page.
@@ -172,6 +196,27 @@ void MainWindow::buildMenus()
                 .arg(QCoreApplication::applicationVersion()));
     });
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::setPresenterMode(bool on)
+{
+    m_presenter = on;
+    m_presenterAction->setChecked(on);
+    if (m_normalPointSize == 0)
+        m_normalPointSize = font().pointSize() > 0 ? font().pointSize() : 10;
+    QFont f = font();
+    f.setPointSize(on ? m_normalPointSize * 3 / 2 : m_normalPointSize);
+    setFont(f);
+    for (ApiPage* p : std::as_const(m_pageById))
+        p->setMasking(on);
+    m_callbackInspector->setMasking(on);
+    m_flowView->runner()->setStepping(on);
+}
+
+void MainWindow::cycleLanguage()
+{
+    const QList<Protocol::Language>& all = Protocol::allLanguages();
+    m_languages->setLanguage(all.at((all.indexOf(m_languages->language()) + 1) % all.size()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -278,6 +323,11 @@ void MainWindow::retranslate()
     m_qrDock->setWindowTitle(tr("QR code"));
     m_callbacksDock->setWindowTitle(tr("Callbacks"));
     m_historyDock->setWindowTitle(tr("History"));
+    m_mainTabs->setTabText(0, tr("APIs"));
+    m_mainTabs->setTabText(1, tr("Flows"));
+    m_presenterAction->setText(tr("&Presenter mode"));
+    m_cycleLanguageAction->setText(tr("Next language"));
+    m_nextStepAction->setText(tr("Next flow step"));
     if (m_phoneDock)
         m_phoneDock->setWindowTitle(tr("Virtual phone"));
     m_aboutAction->setText(tr("&About"));
@@ -407,6 +457,8 @@ void MainWindow::useLocalSimulator(Mock::Simulator* simulator)
     m_listener->setKekPrivateKey(kek.valueOr({}));
     if (m_phone)
         m_phone->setSimulator(simulator);
+    if (m_flowView)
+        m_flowView->setSimulator(simulator);
     // Ready with no setup: fetch the content key, so encrypted previews and sends work at once.
     if (env.encrypted) {
         const Protocol::ApiSpec* getKey = Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey"));
@@ -501,7 +553,10 @@ bool MainWindow::selectEnvironment(const QString& id)
         }
         useLocalSimulator(m_sandboxSimulator.get());
     } else {
-        // A remote environment: its secrets come from the keychain (or this session's memory).
+        // A remote environment: its secrets come from the keychain (or this session's memory); a person answers
+        // on a real phone.
+        if (m_flowView)
+            m_flowView->setSimulator(nullptr);
         m_session->setEnvironment(chosen, {chosen.clientId, {}, {}});
         auto credentials = std::make_shared<Protocol::Credentials>(Protocol::Credentials {chosen.clientId, {}, {}});
         auto apply = [this, chosen, credentials] {
@@ -547,6 +602,7 @@ ApiPage* MainWindow::page(const QString& id)
         return nullptr;
     auto* p = new ApiPage(*api, m_session, m_pages);
     p->setLanguage(m_languages->language());
+    p->setMasking(m_presenter);
     p->setCallbackBaseUrl(m_listener->baseUrl());
     // Register what the callback will be matched against (businessID and state).
     connect(p, &ApiPage::requestSent, this, [this](const QString& apiId, const QJsonObject& body) {

@@ -24,6 +24,8 @@ class QrPanel;
 class CallbackInspector;
 class PhonePanel;
 class HistoryPanel;
+class FlowView;
+class QTabWidget;
 class QDockWidget;
 class QNetworkAccessManager;
 class QComboBox;
@@ -62,6 +64,12 @@ public:
     CallbackInspector* callbackInspector() const { return m_callbackInspector; }
     PhonePanel* phonePanel() const { return m_phone; }
     HistoryPanel* historyPanel() const { return m_history; }
+    FlowView* flowView() const { return m_flowView; }
+    /// Presenter mode: large type, personal data masked, flows advance one step per "Next step".
+    void setPresenterMode(bool on);
+    bool presenterMode() const { return m_presenter; }
+    /// English → 繁體中文 → 简体中文 → English (one key for presenters).
+    void cycleLanguage();
     /// Writes every exchange as HAR 1.2, secrets redacted.
     bool exportHar(const QString& path);
     /// Where secrets go; a store that is not persistent shows the session-only banner.
@@ -102,6 +110,13 @@ private:
     CallbackInspector* m_callbackInspector = nullptr;
     PhonePanel* m_phone = nullptr;
     HistoryPanel* m_history = nullptr;
+    FlowView* m_flowView = nullptr;
+    QTabWidget* m_mainTabs = nullptr;
+    QAction* m_presenterAction = nullptr;
+    QAction* m_cycleLanguageAction = nullptr;
+    QAction* m_nextStepAction = nullptr;
+    bool m_presenter = false;
+    int m_normalPointSize = 0;
     QDockWidget* m_historyDock = nullptr;
     QDockWidget* m_qrDock = nullptr;
     QDockWidget* m_callbacksDock = nullptr;

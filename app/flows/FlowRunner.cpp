@@ -356,7 +356,21 @@ void FlowRunner::pass(int index, const QJsonObject& outputs)
     r.code = QStringLiteral("D00000");
     r.finishedAt = now();
     setState(index, StepState::Passed);
+    if (m_stepping && index + 1 < m_flow.steps.size()) {
+        m_waitingForNext = index + 1;
+        emit pausedBefore(index + 1);
+        return;
+    }
     QTimer::singleShot(0, this, [this, index] { runStep(index + 1); });
+}
+
+void FlowRunner::next()
+{
+    if (m_waitingForNext < 0 || !m_running)
+        return;
+    const int index = m_waitingForNext;
+    m_waitingForNext = -1;
+    runStep(index);
 }
 
 void FlowRunner::fail(int index, const QString& code, const QString& detail)
@@ -392,6 +406,7 @@ void FlowRunner::message(const QString& from, const QString& to, const QString& 
 void FlowRunner::finish()
 {
     m_running = false;
+    m_waitingForNext = -1;
     m_timeout->stop();
     m_waitingCallbackId.clear();
     m_waitingExchange.clear();

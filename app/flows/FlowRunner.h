@@ -102,12 +102,18 @@ public:
     /// Overrides the flow's own timeout (milliseconds).
     void setTimeout(qint64 ms) { m_timeoutOverride = ms; }
     void start(const FlowSpec& flow);
+    /// Presenter pacing: wait for next() before each step after the first.
+    void setStepping(bool stepping) { m_stepping = stepping; }
+    bool isWaitingForNext() const { return m_waitingForNext >= 0; }
+    void next();
     void cancel();
     bool isRunning() const { return m_running; }
     const FlowResult& result() const { return m_result; }
     const FlowSpec& flow() const { return m_flow; }
 
 signals:
+    /// Stepping mode: the runner stopped before step `index`.
+    void pausedBefore(int index);
     void stepChanged(int index, const Flows::StepResult& step);
     void messageAdded(const Flows::SequenceMessage& message);
     void finished(const Flows::FlowResult& result);
@@ -139,6 +145,8 @@ private:
     Protocol::Language m_language = Protocol::Language::English;
     qint64 m_timeoutOverride = 0;
     bool m_running = false;
+    bool m_stepping = false;
+    int m_waitingForNext = -1;
     int m_current = -1;
     QHash<QString, QJsonObject> m_outputs;
     QHash<QString, QString> m_fresh; ///< ${businessID}, ${state} of this run

@@ -1,6 +1,7 @@
 #include "CallbackInspector.h"
 
 #include "callback/CallbackListener.h"
+#include "util/Masking.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -87,7 +88,9 @@ void CallbackInspector::showDetail(int index)
                            r.query.isEmpty() ? QString() : QLatin1Char('?') + QString::fromUtf8(r.query));
     for (const auto& h : r.headers)
         text += QString::fromLatin1(h.first + ": " + h.second) + QLatin1Char('\n');
-    text += QLatin1Char('\n') + QString::fromUtf8(r.body) + QStringLiteral("\n\n");
+    // In presenter mode the raw (encrypted) body stays, the decrypted content below is masked.
+    text += QLatin1Char('\n') + (m_masking ? Util::maskText(QString::fromUtf8(r.body)) : QString::fromUtf8(r.body))
+        + QStringLiteral("\n\n");
     text += tr("Answered: HTTP %1").arg(r.httpStatus) + QLatin1Char('\n');
     text += tr("Match: %1").arg(statusText(r.matchStatus)) + QLatin1Char('\n');
     if (!r.envelopeCode.isEmpty())
@@ -98,8 +101,16 @@ void CallbackInspector::showDetail(int index)
         text += tr("Shape: %1").arg(p) + QLatin1Char('\n');
     if (r.content.isObject())
         text += QLatin1Char('\n') + tr("Decrypted content:") + QLatin1Char('\n')
-            + QString::fromUtf8(QJsonDocument(r.content.toObject()).toJson(QJsonDocument::Indented));
+            + QString::fromUtf8(QJsonDocument((m_masking ? Util::maskPersonalData(r.content) : r.content).toObject())
+                                    .toJson(QJsonDocument::Indented));
     m_detail->setPlainText(text);
+}
+
+void CallbackInspector::setMasking(bool masking)
+{
+    m_masking = masking;
+    if (m_list->currentItem())
+        showDetail(m_list->indexOfTopLevelItem(m_list->currentItem()));
 }
 
 void CallbackInspector::retranslate()

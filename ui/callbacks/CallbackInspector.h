@@ -20,6 +20,8 @@ class CallbackInspector : public QWidget
 public:
     explicit CallbackInspector(Callback::CallbackListener* listener, QWidget* parent = nullptr);
     int count() const;
+    /// Presenter mode: personal data in decrypted content is partly hidden.
+    void setMasking(bool masking);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -31,6 +33,7 @@ private:
     QString statusText(const QString& match) const;
 
     Callback::CallbackListener* m_listener;
+    bool m_masking = false;
     QList<Callback::CallbackRecord> m_records;
     QTreeWidget* m_list;
     QPlainTextEdit* m_detail;

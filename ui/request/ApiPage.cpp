@@ -4,6 +4,7 @@
 #include "protocol/CodeSamples.h"
 #include "protocol/UrlBuilder.h"
 #include "session/ConsoleSession.h"
+#include "util/Masking.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -497,8 +498,16 @@ void ApiPage::cancel()
         m_session->cancel(m_pendingExchange);
 }
 
+void ApiPage::setMasking(bool masking)
+{
+    m_masking = masking;
+    if (m_lastExchange)
+        showExchange(*m_lastExchange);
+}
+
 void ApiPage::showExchange(const Session::Exchange& e)
 {
+    m_lastExchange = e;
     m_send->setEnabled(true);
     m_cancel->setEnabled(false);
     m_pendingExchange.clear();

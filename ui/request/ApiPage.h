@@ -2,6 +2,7 @@
 
 #include "protocol/ApiCatalog.h"
 #include "protocol/Envelope.h"
+#include "session/ConsoleSession.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -42,6 +43,8 @@ public:
     QString qrText() const;
     /// Loads a body into the form and the JSON editor (history reopen).
     void loadBody(const QJsonObject& body);
+    /// Presenter mode: personal data in the response content is partly hidden.
+    void setMasking(bool masking);
 
 public slots:
     void send();
@@ -98,4 +101,6 @@ private:
     QLabel* m_signatureDiff = nullptr;
     QTimer* m_debounce = nullptr;
     bool m_syncing = false;
+    bool m_masking = false;
+    std::optional<Session::Exchange> m_lastExchange;
 };

@@ -1,0 +1,278 @@
+#include "FlowView.h"
+
+#include "SequenceDiagram.h"
+#include "mock/Simulator.h"
+#include "qr/QrPanel.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+FlowView::FlowView(
+    Session::ConsoleSession* session, Callback::CallbackListener* listener, Mock::Simulator* simulator, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_listener(listener)
+    , m_simulator(simulator)
+    , m_flowCombo(new QComboBox(this))
+    , m_phoneCombo(new QComboBox(this))
+    , m_run(new QPushButton(this))
+    , m_start(new QPushButton(this))
+    , m_exportPng(new QPushButton(this))
+    , m_exportSvg(new QPushButton(this))
+    , m_steps(new QListWidget(this))
+    , m_description(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_countdown(new QLabel(this))
+    , m_qr(new QrPanel(this))
+    , m_diagram(new SequenceDiagram(this))
+    , m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("flowView"));
+    m_flowCombo->setObjectName(QStringLiteral("flowCombo"));
+    m_phoneCombo->setObjectName(QStringLiteral("flowPhoneCombo"));
+    m_run->setObjectName(QStringLiteral("flowRunButton"));
+    m_start->setObjectName(QStringLiteral("flowStartButton"));
+    m_exportPng->setObjectName(QStringLiteral("diagramPngButton"));
+    m_exportSvg->setObjectName(QStringLiteral("diagramSvgButton"));
+    m_steps->setObjectName(QStringLiteral("flowStepList"));
+    m_summary->setObjectName(QStringLiteral("flowSummaryLabel"));
+    m_countdown->setObjectName(QStringLiteral("qrCountdownLabel"));
+    m_description->setWordWrap(true);
+    m_summary->setWordWrap(true);
+    // The iAM Smart button look: white text on the green seen in third-party integrations.
+    m_start->setStyleSheet(
+        QStringLiteral("QPushButton{background:#2B7366;color:white;font-weight:bold;padding:8px 16px;"
+                       "border-radius:6px}QPushButton:disabled{background:#9bb}"));
+    auto flows = Flows::loadFlows();
+    if (flows)
+        m_flows = flows.value();
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_flowCombo, 1);
+    top->addWidget(m_phoneCombo);
+    top->addWidget(m_run);
+    auto* left = new QVBoxLayout;
+    left->addLayout(top);
+    left->addWidget(m_description);
+    left->addWidget(m_start, 0, Qt::AlignLeft);
+    left->addWidget(m_steps, 1);
+    left->addWidget(m_summary);
+    auto* qrColumn = new QVBoxLayout;
+    qrColumn->addWidget(m_qr, 1);
+    qrColumn->addWidget(m_countdown);
+    auto* upper = new QHBoxLayout;
+    upper->addLayout(left, 2);
+    upper->addLayout(qrColumn, 1);
+    auto* upperWidget = new QWidget(this);
+    upperWidget->setLayout(upper);
+    auto* diagramScroll = new QScrollArea(this);
+    diagramScroll->setWidgetResizable(true);
+    diagramScroll->setWidget(m_diagram);
+    auto* exports = new QHBoxLayout;
+    exports->addStretch();
+    exports->addWidget(m_exportPng);
+    exports->addWidget(m_exportSvg);
+    auto* lower = new QWidget(this);
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addWidget(diagramScroll, 1);
+    lowerLayout->addLayout(exports);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(upperWidget);
+    splitter->addWidget(lower);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    m_runner = new Flows::FlowRunner(session, listener, simulator, this);
+    connect(m_runner, &Flows::FlowRunner::stepChanged, this, &FlowView::showStep);
+    connect(m_runner, &Flows::FlowRunner::messageAdded, m_diagram, &SequenceDiagram::add);
+    connect(m_runner, &Flows::FlowRunner::finished, this, [this](const Flows::FlowResult& r) {
+        m_run->setEnabled(true);
+        m_start->setEnabled(true);
+        m_tick->stop();
+        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
+                                    : tr("Failed: %1 — %2").arg(r.failureCode, r.failureDetail));
+        emit flowFinished(r);
+    });
+    connect(m_run, &QPushButton::clicked, this, &FlowView::run);
+    connect(m_start, &QPushButton::clicked, this, &FlowView::run);
+    connect(m_flowCombo, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
+    connect(m_exportPng, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export diagram"), QStringLiteral("sequence.png"), tr("PNG image (*.png)"));
+        if (!path.isEmpty())
+            m_diagram->exportPng(path);
+    });
+    connect(m_exportSvg, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export diagram"), QStringLiteral("sequence.svg"), tr("SVG image (*.svg)"));
+        if (!path.isEmpty())
+            m_diagram->exportSvg(path);
+    });
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &FlowView::updateCountdown);
+    retranslate();
+}
+
+void FlowView::setSimulator(Mock::Simulator* simulator)
+{
+    if (m_runner->isRunning())
+        return;
+    m_simulator = simulator;
+    delete m_runner;
+    m_runner = new Flows::FlowRunner(m_session, m_listener, simulator, this);
+    connect(m_runner, &Flows::FlowRunner::stepChanged, this, &FlowView::showStep);
+    connect(m_runner, &Flows::FlowRunner::messageAdded, m_diagram, &SequenceDiagram::add);
+    connect(m_runner, &Flows::FlowRunner::finished, this, [this](const Flows::FlowResult& r) {
+        m_run->setEnabled(true);
+        m_start->setEnabled(true);
+        m_tick->stop();
+        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
+                                    : tr("Failed: %1 — %2").arg(r.failureCode, r.failureDetail));
+        emit flowFinished(r);
+    });
+    retranslate();
+}
+
+void FlowView::setLanguage(Protocol::Language language)
+{
+    m_language = language;
+    m_diagram->setLanguage(language);
+    retranslate();
+}
+
+bool FlowView::selectFlow(const QString& id)
+{
+    const int index = m_flowCombo->findData(id);
+    if (index < 0)
+        return false;
+    m_flowCombo->setCurrentIndex(index);
+    return true;
+}
+
+void FlowView::setPhoneDecision(const QString& decision)
+{
+    m_phoneCombo->setCurrentIndex(std::max(0, m_phoneCombo->findData(decision)));
+}
+
+QString FlowView::stateText(Flows::StepState state) const
+{
+    switch (state) {
+    case Flows::StepState::Pending:
+        return tr("pending");
+    case Flows::StepState::Running:
+        return tr("running");
+    case Flows::StepState::WaitingForPhone:
+        return tr("waiting for the phone");
+    case Flows::StepState::WaitingForCallback:
+        return tr("waiting for the callback");
+    case Flows::StepState::Passed:
+        return tr("passed");
+    case Flows::StepState::Failed:
+        return tr("failed");
+    }
+    return {};
+}
+
+void FlowView::run()
+{
+    const int index = m_flowCombo->currentIndex();
+    if (index < 0 || index >= m_flows.size() || m_runner->isRunning())
+        return;
+    const Flows::FlowSpec& flow = m_flows.at(index);
+    m_steps->clear();
+    for (const Flows::StepSpec& s : flow.steps)
+        m_steps->addItem(QStringLiteral("%1 (%2) — %3").arg(s.id, s.apiId, stateText(Flows::StepState::Pending)));
+    m_diagram->clear();
+    m_summary->clear();
+    m_run->setEnabled(false);
+    m_start->setEnabled(false);
+    Flows::PhoneScript script;
+    script.decision = m_phoneCombo->currentData().toString();
+    m_runner->setPhoneScript(script);
+    m_runner->setLanguage(m_language);
+    m_runner->start(flow);
+}
+
+void FlowView::showStep(int index, const Flows::StepResult& step)
+{
+    if (QListWidgetItem* item = m_steps->item(index)) {
+        QString text = QStringLiteral("%1 (%2) — %3").arg(step.stepId, step.apiId, stateText(step.state));
+        if (step.state == Flows::StepState::Failed)
+            text += QStringLiteral(": %1 %2").arg(step.code, step.detail);
+        item->setText(text);
+        item->setForeground(step.state == Flows::StepState::Failed ? QColor(0xb0, 0x00, 0x20)
+                : step.state == Flows::StepState::Passed           ? QColor(0x1b, 0x7f, 0x3b)
+                                                                   : palette().color(QPalette::Text));
+        m_steps->setCurrentItem(item);
+    }
+    if (!step.qrText.isEmpty() && step.qrText != m_qr->text()) {
+        m_qr->setText(step.qrText);
+        m_qrExpiresAt = QDateTime::currentMSecsSinceEpoch() + 18 * 60'000; // tickets live 18 minutes
+        m_tick->start();
+        updateCountdown();
+    }
+}
+
+void FlowView::updateCountdown()
+{
+    const qint64 left = std::max<qint64>(0, m_qrExpiresAt - QDateTime::currentMSecsSinceEpoch()) / 1000;
+    m_countdown->setText(tr("QR expires in %1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
+}
+
+void FlowView::retranslate()
+{
+    const QString current = m_flowCombo->currentData().toString();
+    m_flowCombo->blockSignals(true);
+    m_flowCombo->clear();
+    for (const Flows::FlowSpec& f : m_flows)
+        m_flowCombo->addItem(f.label.get(m_language), f.id);
+    m_flowCombo->setCurrentIndex(std::max(0, m_flowCombo->findData(current)));
+    m_flowCombo->blockSignals(false);
+    const QString decision = m_phoneCombo->currentData().toString();
+    m_phoneCombo->clear();
+    m_phoneCombo->addItem(tr("Phone approves"), QStringLiteral("approve"));
+    m_phoneCombo->addItem(tr("Phone rejects"), QStringLiteral("reject"));
+    m_phoneCombo->addItem(tr("User cancels"), QStringLiteral("cancel"));
+    m_phoneCombo->addItem(tr("Request expires"), QStringLiteral("expire"));
+    m_phoneCombo->setCurrentIndex(std::max(0, m_phoneCombo->findData(decision)));
+    m_phoneCombo->setEnabled(m_simulator != nullptr);
+    m_phoneCombo->setToolTip(
+        m_simulator ? tr("What the virtual phone answers") : tr("A person answers on a real phone"));
+    m_run->setText(tr("&Run flow"));
+    m_exportPng->setText(tr("Export PNG…"));
+    m_exportSvg->setText(tr("Export SVG…"));
+    m_flowCombo->setAccessibleName(tr("Flow"));
+    m_steps->setAccessibleName(tr("Flow steps"));
+    const int index = m_flowCombo->currentIndex();
+    if (index >= 0 && index < m_flows.size()) {
+        const Flows::FlowSpec& f = m_flows.at(index);
+        m_description->setText(f.description.get(m_language));
+        const QString id = f.id;
+        if (id.contains(QLatin1String("reauth")))
+            m_start->setText(tr("Authentication with iAM Smart"));
+        else if (id.contains(QLatin1String("sign")))
+            m_start->setText(tr("Sign with iAM Smart"));
+        else if (id.contains(QLatin1String("eme")))
+            m_start->setText(tr("Fill in with iAM Smart"));
+        else
+            m_start->setText(tr("Log in with iAM Smart"));
+    }
+}
+
+void FlowView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "flows/FlowRunner.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTimer;
+class QrPanel;
+class SequenceDiagram;
+
+/// Guided flows: pick a journey, run it against the current environment (the phone scripted in simulator
+/// environments), watch each step's state, the QR with its expiry countdown and the live sequence diagram.
+class FlowView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    FlowView(Session::ConsoleSession* session, Callback::CallbackListener* listener, Mock::Simulator* simulator,
+        QWidget* parent = nullptr);
+    void setSimulator(Mock::Simulator* simulator);
+    void setLanguage(Protocol::Language language);
+    /// Selects a flow by id; false when unknown.
+    bool selectFlow(const QString& id);
+    void setPhoneDecision(const QString& decision);
+    Flows::FlowRunner* runner() const { return m_runner; }
+    SequenceDiagram* diagram() const { return m_diagram; }
+
+public slots:
+    void run();
+
+signals:
+    void flowFinished(const Flows::FlowResult& result);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateCountdown();
+    void showStep(int index, const Flows::StepResult& step);
+    QString stateText(Flows::StepState state) const;
+
+    Session::ConsoleSession* m_session;
+    Callback::CallbackListener* m_listener;
+    Mock::Simulator* m_simulator;
+    Flows::FlowRunner* m_runner = nullptr;
+    QList<Flows::FlowSpec> m_flows;
+    Protocol::Language m_language = Protocol::Language::English;
+    QComboBox* m_flowCombo;
+    QComboBox* m_phoneCombo;
+    QPushButton* m_run;
+    QPushButton* m_start;
+    QPushButton* m_exportPng;
+    QPushButton* m_exportSvg;
+    QListWidget* m_steps;
+    QLabel* m_description;
+    QLabel* m_summary;
+    QLabel* m_countdown;
+    QrPanel* m_qr;
+    SequenceDiagram* m_diagram;
+    QTimer* m_tick;
+    qint64 m_qrExpiresAt = 0;
+};
