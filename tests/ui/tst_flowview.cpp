@@ -87,6 +87,20 @@ private slots:
         QVERIFY(renderer.isValid());
         QImage image(png);
         QVERIFY(image.width() > 800 && image.height() > 300);
+
+        // Evidence of the run from the view.
+        const QString report = m_dir.filePath(QStringLiteral("report.html"));
+        const QString har = m_dir.filePath(QStringLiteral("flow.har"));
+        QVERIFY(view->saveReport(report));
+        QVERIFY(view->saveHar(har));
+        QFile r(report);
+        QVERIFY(r.open(QIODevice::ReadOnly));
+        const QByteArray html = r.readAll();
+        QVERIFY(html.contains("Log in and share the profile"));
+        QVERIFY(!html.contains(m_sim->clients().devClient().clientSecret));
+        QFile h(har);
+        QVERIFY(h.open(QIODevice::ReadOnly));
+        QVERIFY(h.readAll().contains("\"version\": \"1.2\""));
     }
 
     void rejectFailsTheLoginStep()

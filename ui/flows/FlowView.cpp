@@ -1,8 +1,13 @@
 #include "FlowView.h"
 
 #include "SequenceDiagram.h"
+#include "flows/Report.h"
 #include "mock/Simulator.h"
 #include "qr/QrPanel.h"
+#include "session/History.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
 
 #include <QComboBox>
 #include <QDateTime>
@@ -29,6 +34,8 @@ FlowView::FlowView(
     , m_start(new QPushButton(this))
     , m_exportPng(new QPushButton(this))
     , m_exportSvg(new QPushButton(this))
+    , m_saveReport(new QPushButton(this))
+    , m_saveHar(new QPushButton(this))
     , m_steps(new QListWidget(this))
     , m_description(new QLabel(this))
     , m_summary(new QLabel(this))
@@ -79,6 +86,10 @@ FlowView::FlowView(
     diagramScroll->setWidgetResizable(true);
     diagramScroll->setWidget(m_diagram);
     auto* exports = new QHBoxLayout;
+    m_saveReport->setObjectName(QStringLiteral("saveReportButton"));
+    m_saveHar->setObjectName(QStringLiteral("saveHarButton"));
+    exports->addWidget(m_saveReport);
+    exports->addWidget(m_saveHar);
     exports->addStretch();
     exports->addWidget(m_exportPng);
     exports->addWidget(m_exportSvg);
@@ -118,6 +129,18 @@ FlowView::FlowView(
             this, tr("Export diagram"), QStringLiteral("sequence.svg"), tr("SVG image (*.svg)"));
         if (!path.isEmpty())
             m_diagram->exportSvg(path);
+    });
+    connect(m_saveReport, &QPushButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Save report"), QStringLiteral("report.html"), tr("HTML (*.html)"));
+        if (!path.isEmpty())
+            saveReport(path);
+    });
+    connect(m_saveHar, &QPushButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Save HAR"), QStringLiteral("flow.har"), tr("HAR (*.har)"));
+        if (!path.isEmpty())
+            saveHar(path);
     });
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &FlowView::updateCountdown);
@@ -224,6 +247,38 @@ void FlowView::showStep(int index, const Flows::StepResult& step)
     }
 }
 
+namespace {
+QList<Session::Exchange> exchangesOf(const Session::ConsoleSession* session, const Flows::FlowResult& result)
+{
+    QList<Session::Exchange> out;
+    for (const QString& id : result.exchangeIds) {
+        if (const Session::Exchange* e = session->exchange(id))
+            out.append(*e);
+    }
+    return out;
+}
+} // namespace
+
+bool FlowView::saveReport(const QString& path) const
+{
+    const Flows::FlowResult& r = m_runner->result();
+    if (!r.finished)
+        return false;
+    QSaveFile f(path);
+    return f.open(QIODevice::WriteOnly)
+        && f.write(Flows::Report::html(m_runner->flow(), r, exchangesOf(m_session, r), m_session->environment(),
+               m_language, QCoreApplication::applicationVersion()))
+        > 0
+        && f.commit();
+}
+
+bool FlowView::saveHar(const QString& path) const
+{
+    const Flows::FlowResult& r = m_runner->result();
+    return r.finished
+        && Session::Har::write(exchangesOf(m_session, r), path, QCoreApplication::applicationVersion()).ok();
+}
+
 void FlowView::updateCountdown()
 {
     const qint64 left = std::max<qint64>(0, m_qrExpiresAt - QDateTime::currentMSecsSinceEpoch()) / 1000;
@@ -252,6 +307,8 @@ void FlowView::retranslate()
     m_run->setText(tr("&Run flow"));
     m_exportPng->setText(tr("Export PNG…"));
     m_exportSvg->setText(tr("Export SVG…"));
+    m_saveReport->setText(tr("Save report…"));
+    m_saveHar->setText(tr("Save HAR…"));
     m_flowCombo->setAccessibleName(tr("Flow"));
     m_steps->setAccessibleName(tr("Flow steps"));
     const int index = m_flowCombo->currentIndex();

@@ -28,6 +28,9 @@ public:
     void setPhoneDecision(const QString& decision);
     Flows::FlowRunner* runner() const { return m_runner; }
     SequenceDiagram* diagram() const { return m_diagram; }
+    /// Evidence of the last run: the HTML report (in the current language) and HAR 1.2, secrets redacted.
+    bool saveReport(const QString& path) const;
+    bool saveHar(const QString& path) const;
 
 public slots:
     void run();
@@ -56,6 +59,8 @@ private:
     QPushButton* m_start;
     QPushButton* m_exportPng;
     QPushButton* m_exportSvg;
+    QPushButton* m_saveReport;
+    QPushButton* m_saveHar;
     QListWidget* m_steps;
     QLabel* m_description;
     QLabel* m_summary;
