@@ -2,6 +2,635 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ApiPage</name>
+    <message>
+        <source>Specification</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Try it</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Code sample language</source>
+        <translation>Code sample language</translation>
+    </message>
+    <message>
+        <source>Code sample</source>
+        <translation>Code sample</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Send the request shown in the preview (Ctrl+Return)</source>
+        <translation>Send the request shown in the preview (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <source>Request body as JSON</source>
+        <translation>Request body as JSON</translation>
+    </message>
+    <message>
+        <source>Request preview</source>
+        <translation>Request preview</translation>
+    </message>
+    <message>
+        <source>Decrypted response content</source>
+        <translation>Decrypted response content</translation>
+    </message>
+    <message>
+        <source>Raw response</source>
+        <translation>Raw response</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <source>The wire format of this API is not published; the console models it.</source>
+        <translation>The wire format of this API is not published; the console models it.</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Presence</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Response sample</source>
+        <translation>Response sample</translation>
+    </message>
+    <message>
+        <source>Return codes</source>
+        <translation>Return codes</translation>
+    </message>
+    <message>
+        <source>JSON error at character %1: %2</source>
+        <translation>JSON error at character %1: %2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>The body must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The browser opens this URL; it is not signed.</source>
+        <translation>The browser opens this URL; it is not signed.</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>Not encrypted.</translation>
+    </message>
+    <message>
+        <source>Some fields break their rules; see the form.</source>
+        <translation>Some fields break their rules; see the form.</translation>
+    </message>
+    <message>
+        <source>No content encryption key yet: send Key management → Request content encryption key first.</source>
+        <translation>No content encryption key yet: send Key management → Request content encryption key first.</translation>
+    </message>
+    <message>
+        <source>String to sign (clientID + signatureMethod + timestamp + nonce + body):
+%1
+
+HMAC-SHA256, Base64:
+%2
+
+signature header (URL-encoded):
+%3</source>
+        <translation>String to sign (clientID + signatureMethod + timestamp + nonce + body):
+%1
+
+HMAC-SHA256, Base64:
+%2
+
+signature header (URL-encoded):
+%3</translation>
+    </message>
+    <message>
+        <source>This request is not signed.</source>
+        <translation>This request is not signed.</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM, no AAD
+IV (12 bytes): %1
+Ciphertext (%2 bytes): %3
+Tag (16 bytes): %4
+
+Body sent:
+%5</source>
+        <translation>AES-256-GCM, no AAD
+IV (12 bytes): %1
+Ciphertext (%2 bytes): %3
+Tag (16 bytes): %4
+
+Body sent:
+%5</translation>
+    </message>
+    <message>
+        <source>Sent as plain JSON.</source>
+        <translation>Sent as plain JSON.</translation>
+    </message>
+    <message>
+        <source>Some fields break their rules (see the form); the request can still be sent to test the answer.</source>
+        <translation>Some fields break their rules (see the form); the request can still be sent to test the answer.</translation>
+    </message>
+    <message>
+        <source>No content encryption key yet: request one first (Key management).</source>
+        <translation>No content encryption key yet: request one first (Key management).</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>No answer in time.</source>
+        <translation>No answer in time.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Network error: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>Could not read the content: %1 (%2)</source>
+        <translation>Could not read the content: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>Unknown code</translation>
+    </message>
+    <message>
+        <source>The strings to sign are identical, so the client secret must differ.</source>
+        <translation>The strings to sign are identical, so the client secret must differ.</translation>
+    </message>
+    <message>
+        <source>The strings to sign differ from character %1:&lt;br&gt;&lt;b&gt;Console:&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;b&gt;Simulator:&lt;/b&gt; &lt;code&gt;%3&lt;/code&gt;</source>
+        <translation>The strings to sign differ from character %1:&lt;br&gt;&lt;b&gt;Console:&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;b&gt;Simulator:&lt;/b&gt; &lt;code&gt;%3&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Copy the text of the preview tab shown</source>
+        <translation>Copy the text of the preview tab shown</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>Reveal secrets</translation>
+    </message>
+    <message>
+        <source>QR of the app link</source>
+        <translation>QR of the app link</translation>
+    </message>
+    <message>
+        <source>Show the app-scheme URL with the returned ticketID as a QR code</source>
+        <translation>Show the app-scheme URL with the returned ticketID as a QR code</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackInspector</name>
+    <message>
+        <source>matched</source>
+        <translation>matched</translation>
+    </message>
+    <message>
+        <source>state mismatch (possible CSRF)</source>
+        <translation>state mismatch (possible CSRF)</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>unknown businessID</source>
+        <translation>unknown businessID</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>unknown state</translation>
+    </message>
+    <message>
+        <source>could not decrypt</source>
+        <translation>could not decrypt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Answered: HTTP %1</source>
+        <translation>Answered: HTTP %1</translation>
+    </message>
+    <message>
+        <source>Match: %1</source>
+        <translation>Match: %1</translation>
+    </message>
+    <message>
+        <source>Return code: %1</source>
+        <translation>Return code: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1 — %2</source>
+        <translation>Error: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Shape: %1</source>
+        <translation>Shape: %1</translation>
+    </message>
+    <message>
+        <source>Decrypted content:</source>
+        <translation>Decrypted content:</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Callback</translation>
+    </message>
+    <message>
+        <source>businessID</source>
+        <translation>businessID</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Received callbacks</source>
+        <translation>Received callbacks</translation>
+    </message>
+    <message>
+        <source>Callback detail</source>
+        <translation>Callback detail</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentDialog</name>
+    <message>
+        <source>Export environment</source>
+        <translation>Export environment</translation>
+    </message>
+    <message>
+        <source>Environment (*.json)</source>
+        <translation>Environment (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported without secrets.</source>
+        <translation>Exported without secrets.</translation>
+    </message>
+    <message>
+        <source>Import environment</source>
+        <translation>Import environment</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Environments</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Base URL</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client secret</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>Subscription key</translation>
+    </message>
+    <message>
+        <source>KEK certificate</source>
+        <translation>KEK certificate</translation>
+    </message>
+    <message>
+        <source>KEK private key</source>
+        <translation>KEK private key</translation>
+    </message>
+    <message>
+        <source>Private key password</source>
+        <translation>Private key password</translation>
+    </message>
+    <message>
+        <source>Callback base URL</source>
+        <translation>Callback base URL</translation>
+    </message>
+    <message>
+        <source>Sign and encrypt</source>
+        <translation>Sign and encrypt</translation>
+    </message>
+    <message>
+        <source>Send subscription key</source>
+        <translation>Send subscription key</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>Reveal secrets</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>empty: the console&apos;s own listener</source>
+        <translation>empty: the console&apos;s own listener</translation>
+    </message>
+    <message>
+        <source>The local simulator needs no setup: its dev client is generated for you.</source>
+        <translation>The local simulator needs no setup: its dev client is generated for you.</translation>
+    </message>
+    <message>
+        <source>The local simulator environments cannot be changed.</source>
+        <translation>The local simulator environments cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved; secrets are in the system keychain.</source>
+        <translation>Saved; secrets are in the system keychain.</translation>
+    </message>
+    <message>
+        <source>Saved; secrets are kept for this session only (no keychain).</source>
+        <translation>Saved; secrets are kept for this session only (no keychain).</translation>
+    </message>
+</context>
+<context>
+    <name>FlowView</name>
+    <message>
+        <source>Passed in %1 ms.</source>
+        <translation>Passed in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — %2</source>
+        <translation>Failed: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>Export diagram</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Save HAR</source>
+        <translation>Save HAR</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>waiting for the phone</source>
+        <translation>waiting for the phone</translation>
+    </message>
+    <message>
+        <source>waiting for the callback</source>
+        <translation>waiting for the callback</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>QR expires in %1:%2</source>
+        <translation>QR expires in %1:%2</translation>
+    </message>
+    <message>
+        <source>Phone approves</source>
+        <translation>Phone approves</translation>
+    </message>
+    <message>
+        <source>Phone rejects</source>
+        <translation>Phone rejects</translation>
+    </message>
+    <message>
+        <source>User cancels</source>
+        <translation>User cancels</translation>
+    </message>
+    <message>
+        <source>Request expires</source>
+        <translation>Request expires</translation>
+    </message>
+    <message>
+        <source>What the virtual phone answers</source>
+        <translation>What the virtual phone answers</translation>
+    </message>
+    <message>
+        <source>A person answers on a real phone</source>
+        <translation>A person answers on a real phone</translation>
+    </message>
+    <message>
+        <source>&amp;Run flow</source>
+        <translation>&amp;Run flow</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Export SVG…</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <source>Save HAR…</source>
+        <translation>Save HAR…</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <source>Flow steps</source>
+        <translation>Flow steps</translation>
+    </message>
+    <message>
+        <source>Authentication with iAM Smart</source>
+        <translation>Authentication with iAM Smart</translation>
+    </message>
+    <message>
+        <source>Sign with iAM Smart</source>
+        <translation>Sign with iAM Smart</translation>
+    </message>
+    <message>
+        <source>Fill in with iAM Smart</source>
+        <translation>Fill in with iAM Smart</translation>
+    </message>
+    <message>
+        <source>Log in with iAM Smart</source>
+        <translation>Log in with iAM Smart</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latency</translation>
+    </message>
+    <message>
+        <source>Exchange history</source>
+        <translation>Exchange history</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Resend as new</source>
+        <translation>Resend as new</translation>
+    </message>
+    <message>
+        <source>Export HAR…</source>
+        <translation>Export HAR…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>About iAM Smart Sandbox Console</source>
@@ -50,10 +679,6 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>API catalog</translation>
     </message>
     <message>
-        <source>API specification</source>
-        <translation>API specification</translation>
-    </message>
-    <message>
         <source>The API catalog failed to load.</source>
         <translation>The API catalog failed to load.</translation>
     </message>
@@ -97,42 +722,6 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>Gateway</translation>
     </message>
     <message>
-        <source>The wire format of this API is not published; the console models it.</source>
-        <translation>The wire format of this API is not published; the console models it.</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>Fields</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Presence</source>
-        <translation>Presence</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>Required</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <source>Return codes</source>
-        <translation>Return codes</translation>
-    </message>
-    <message>
         <source>Local simulator (%1) at %2</source>
         <translation>Local simulator (%1) at %2</translation>
     </message>
@@ -147,6 +736,267 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>Local simulator not running</source>
         <translation>Local simulator not running</translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation>Export HAR</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR (*.har)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Environments…</source>
+        <translation>Environments…</translation>
+    </message>
+    <message>
+        <source>Where requests go: the local simulator by default</source>
+        <translation>Where requests go: the local simulator by default</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Virtual phone</source>
+        <translation>Virtual phone</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: secrets you enter are kept for this session only and are forgotten when the console closes.</source>
+        <translation>No system keychain is available: secrets you enter are kept for this session only and are forgotten when the console closes.</translation>
+    </message>
+    <message>
+        <source>Local simulator — strict</source>
+        <translation>Local simulator — strict</translation>
+    </message>
+    <message>
+        <source>Local simulator — sandbox-compatible</source>
+        <translation>Local simulator — sandbox-compatible</translation>
+    </message>
+    <message>
+        <source>Cyberport sandbox</source>
+        <translation>Cyberport sandbox</translation>
+    </message>
+    <message>
+        <source>iAM Smart test environment</source>
+        <translation>iAM Smart test environment</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>&amp;Presenter mode</translation>
+    </message>
+    <message>
+        <source>Next language</source>
+        <translation>Next language</translation>
+    </message>
+    <message>
+        <source>Next flow step</source>
+        <translation>Next flow step</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Share profile</source>
+        <translation>Share profile</translation>
+    </message>
+    <message>
+        <source>Fill in a form</source>
+        <translation>Fill in a form</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>Confirm it is you</translation>
+    </message>
+    <message>
+        <source>Sign documents</source>
+        <translation>Sign documents</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting on the phone.</source>
+        <translation>Nothing is waiting on the phone.</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>Form: %1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <source>Data to share: %1</source>
+        <translation>Data to share: %1</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Answered %1 (%2)</source>
+        <translation>Answered %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Let e&amp;xpire</source>
+        <translation>Let e&amp;xpire</translation>
+    </message>
+    <message>
+        <source>Requests waiting on the phone</source>
+        <translation>Requests waiting on the phone</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>iAM Smart+</source>
+        <translation>iAM Smart+</translation>
+    </message>
+    <message>
+        <source>iAM Smart</source>
+        <translation>iAM Smart</translation>
+    </message>
+</context>
+<context>
+    <name>QrPanel</name>
+    <message>
+        <source>Save QR code</source>
+        <translation>Save QR code</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet: use “Show QR code” on a page.</source>
+        <translation>Nothing to show yet: use “Show QR code” on a page.</translation>
+    </message>
+    <message>
+        <source>Cannot encode: %1</source>
+        <translation>Cannot encode: %1</translation>
+    </message>
+    <message>
+        <source>QR code of: %1</source>
+        <translation>QR code of: %1</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>No QR code</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>Save SVG…</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copy text</translation>
+    </message>
+</context>
+<context>
+    <name>TryItForm</name>
+    <message>
+        <source>Compute SHA-256 of a file</source>
+        <translation>Compute SHA-256 of a file</translation>
+    </message>
+    <message>
+        <source>Generate a new value</source>
+        <translation>Generate a new value</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>From file…</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a file, Base64-encoded</source>
+        <translation>Compute the SHA-256 of a file, Base64-encoded</translation>
+    </message>
+    <message>
+        <source>Use earned</source>
+        <translation>Use earned</translation>
+    </message>
+    <message>
+        <source>Use the %1 an earlier call returned</source>
+        <translation>Use the %1 an earlier call returned</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 is required.</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 must not be empty.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 is too long: at most %2 characters.</translation>
+    </message>
+    <message>
+        <source>%1 does not have the required form (%2).</source>
+        <translation>%1 does not have the required form (%2).</translation>
+    </message>
+    <message>
+        <source>%1 has a value that is not allowed.</source>
+        <translation>%1 has a value that is not allowed.</translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 item(s).</source>
+        <translation>%1 needs at least %2 item(s).</translation>
+    </message>
+    <message>
+        <source>%1 must be of type %2.</source>
+        <translation>%1 must be of type %2.</translation>
     </message>
 </context>
 </TS>

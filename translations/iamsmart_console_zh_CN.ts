@@ -2,6 +2,635 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApiPage</name>
+    <message>
+        <source>Specification</source>
+        <translation>规范</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试用</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Code sample language</source>
+        <translation>代码示例语言</translation>
+    </message>
+    <message>
+        <source>Code sample</source>
+        <translation>代码示例</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the request shown in the preview (Ctrl+Return)</source>
+        <translation>发送预览中显示的请求（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>显示二维码</translation>
+    </message>
+    <message>
+        <source>Request body as JSON</source>
+        <translation>以 JSON 表示的请求主体</translation>
+    </message>
+    <message>
+        <source>Request preview</source>
+        <translation>请求预览</translation>
+    </message>
+    <message>
+        <source>Decrypted response content</source>
+        <translation>已解密的响应内容</translation>
+    </message>
+    <message>
+        <source>Raw response</source>
+        <translation>原始响应</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>The wire format of this API is not published; the console models it.</source>
+        <translation>此 API 的传输格式未公开，由控制台模拟。</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>标头</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Response sample</source>
+        <translation>响应示例</translation>
+    </message>
+    <message>
+        <source>Return codes</source>
+        <translation>返回代码</translation>
+    </message>
+    <message>
+        <source>JSON error at character %1: %2</source>
+        <translation>第 %1 个字符的 JSON 错误：%2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>主体必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The browser opens this URL; it is not signed.</source>
+        <translation>浏览器会打开此网址；它不需签名。</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>未加密。</translation>
+    </message>
+    <message>
+        <source>Some fields break their rules; see the form.</source>
+        <translation>部分字段不符合规则，请查看表格。</translation>
+    </message>
+    <message>
+        <source>No content encryption key yet: send Key management → Request content encryption key first.</source>
+        <translation>尚无内容加密密钥：请先发送「密钥管理 → 获取内容加密密钥」。</translation>
+    </message>
+    <message>
+        <source>String to sign (clientID + signatureMethod + timestamp + nonce + body):
+%1
+
+HMAC-SHA256, Base64:
+%2
+
+signature header (URL-encoded):
+%3</source>
+        <translation>待签字符串（clientID + signatureMethod + timestamp + nonce + 主体）：
+%1
+
+HMAC-SHA256（Base64）：
+%2
+
+signature 标头（URL 编码）：
+%3</translation>
+    </message>
+    <message>
+        <source>This request is not signed.</source>
+        <translation>此请求不需签名。</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM, no AAD
+IV (12 bytes): %1
+Ciphertext (%2 bytes): %3
+Tag (16 bytes): %4
+
+Body sent:
+%5</source>
+        <translation>AES-256-GCM，无 AAD
+IV（12 字节）：%1
+密文（%2 字节）：%3
+标签（16 字节）：%4
+
+发送的主体：
+%5</translation>
+    </message>
+    <message>
+        <source>Sent as plain JSON.</source>
+        <translation>以纯 JSON 发送。</translation>
+    </message>
+    <message>
+        <source>Some fields break their rules (see the form); the request can still be sent to test the answer.</source>
+        <translation>部分字段不符合规则（见表格）；仍可发送请求以测试响应。</translation>
+    </message>
+    <message>
+        <source>No content encryption key yet: request one first (Key management).</source>
+        <translation>尚无内容加密密钥：请先获取（密钥管理）。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>No answer in time.</source>
+        <translation>超时无响应。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，用时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Could not read the content: %1 (%2)</source>
+        <translation>无法读取内容：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>未知代码</translation>
+    </message>
+    <message>
+        <source>The strings to sign are identical, so the client secret must differ.</source>
+        <translation>待签字符串相同，因此客户端密钥必定不同。</translation>
+    </message>
+    <message>
+        <source>The strings to sign differ from character %1:&lt;br&gt;&lt;b&gt;Console:&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;b&gt;Simulator:&lt;/b&gt; &lt;code&gt;%3&lt;/code&gt;</source>
+        <translation>待签字符串从第 %1 个字符起不同：&lt;br&gt;&lt;b&gt;控制台：&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;b&gt;模拟器：&lt;/b&gt; &lt;code&gt;%3&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Copy the text of the preview tab shown</source>
+        <translation>复制当前预览标签页的文字</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>QR of the app link</source>
+        <translation>应用程序链接二维码</translation>
+    </message>
+    <message>
+        <source>Show the app-scheme URL with the returned ticketID as a QR code</source>
+        <translation>以二维码显示带有返回 ticketID 的应用程序网址</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackInspector</name>
+    <message>
+        <source>matched</source>
+        <translation>已配对</translation>
+    </message>
+    <message>
+        <source>state mismatch (possible CSRF)</source>
+        <translation>state 不符（可能是 CSRF）</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>unknown businessID</source>
+        <translation>未知 businessID</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>未知 state</translation>
+    </message>
+    <message>
+        <source>could not decrypt</source>
+        <translation>无法解密</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Answered: HTTP %1</source>
+        <translation>已响应：HTTP %1</translation>
+    </message>
+    <message>
+        <source>Match: %1</source>
+        <translation>配对：%1</translation>
+    </message>
+    <message>
+        <source>Return code: %1</source>
+        <translation>返回代码：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1 — %2</source>
+        <translation>错误：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Shape: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>Decrypted content:</source>
+        <translation>已解密内容：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回调</translation>
+    </message>
+    <message>
+        <source>businessID</source>
+        <translation>businessID</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>配对</translation>
+    </message>
+    <message>
+        <source>Received callbacks</source>
+        <translation>已收到的回调</translation>
+    </message>
+    <message>
+        <source>Callback detail</source>
+        <translation>回调详情</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentDialog</name>
+    <message>
+        <source>Export environment</source>
+        <translation>导出环境</translation>
+    </message>
+    <message>
+        <source>Environment (*.json)</source>
+        <translation>环境（*.json）</translation>
+    </message>
+    <message>
+        <source>Exported without secrets.</source>
+        <translation>已导出，不含密钥。</translation>
+    </message>
+    <message>
+        <source>Import environment</source>
+        <translation>导入环境</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础网址</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>客户端标识</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>订阅密钥</translation>
+    </message>
+    <message>
+        <source>KEK certificate</source>
+        <translation>KEK 证书</translation>
+    </message>
+    <message>
+        <source>KEK private key</source>
+        <translation>KEK 私钥</translation>
+    </message>
+    <message>
+        <source>Private key password</source>
+        <translation>私钥密码</translation>
+    </message>
+    <message>
+        <source>Callback base URL</source>
+        <translation>回调基础网址</translation>
+    </message>
+    <message>
+        <source>Sign and encrypt</source>
+        <translation>签名及加密</translation>
+    </message>
+    <message>
+        <source>Send subscription key</source>
+        <translation>发送订阅密钥</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>empty: the console&apos;s own listener</source>
+        <translation>留空：使用控制台自己的监听器</translation>
+    </message>
+    <message>
+        <source>The local simulator needs no setup: its dev client is generated for you.</source>
+        <translation>本机模拟器无需设置：开发客户端会自动生成。</translation>
+    </message>
+    <message>
+        <source>The local simulator environments cannot be changed.</source>
+        <translation>本机模拟器环境不能更改。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved; secrets are in the system keychain.</source>
+        <translation>已保存；密钥存于系统密钥库。</translation>
+    </message>
+    <message>
+        <source>Saved; secrets are kept for this session only (no keychain).</source>
+        <translation>已保存；密钥只保留于本次会话（没有密钥库）。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowView</name>
+    <message>
+        <source>Passed in %1 ms.</source>
+        <translation>通过，用时 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — %2</source>
+        <translation>失败：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出序列图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像（*.svg）</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML（*.html）</translation>
+    </message>
+    <message>
+        <source>Save HAR</source>
+        <translation>保存 HAR</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR（*.har）</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>执行中</translation>
+    </message>
+    <message>
+        <source>waiting for the phone</source>
+        <translation>等待手机</translation>
+    </message>
+    <message>
+        <source>waiting for the callback</source>
+        <translation>等待回调</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>QR expires in %1:%2</source>
+        <translation>二维码将于 %1:%2 后失效</translation>
+    </message>
+    <message>
+        <source>Phone approves</source>
+        <translation>手机批准</translation>
+    </message>
+    <message>
+        <source>Phone rejects</source>
+        <translation>手机拒绝</translation>
+    </message>
+    <message>
+        <source>User cancels</source>
+        <translation>用户取消</translation>
+    </message>
+    <message>
+        <source>Request expires</source>
+        <translation>请求超时</translation>
+    </message>
+    <message>
+        <source>What the virtual phone answers</source>
+        <translation>虚拟手机的回应</translation>
+    </message>
+    <message>
+        <source>A person answers on a real phone</source>
+        <translation>由真人在实体手机上回应</translation>
+    </message>
+    <message>
+        <source>&amp;Run flow</source>
+        <translation>执行流程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <source>Save HAR…</source>
+        <translation>保存 HAR…</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Flow steps</source>
+        <translation>流程步骤</translation>
+    </message>
+    <message>
+        <source>Authentication with iAM Smart</source>
+        <translation>智方便认证</translation>
+    </message>
+    <message>
+        <source>Sign with iAM Smart</source>
+        <translation>以智方便签署</translation>
+    </message>
+    <message>
+        <source>Fill in with iAM Smart</source>
+        <translation>以智方便填表</translation>
+    </message>
+    <message>
+        <source>Log in with iAM Smart</source>
+        <translation>以智方便登录</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Exchange history</source>
+        <translation>请求历史</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Resend as new</source>
+        <translation>作为新请求重发</translation>
+    </message>
+    <message>
+        <source>Export HAR…</source>
+        <translation>导出 HAR…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>About iAM Smart Sandbox Console</source>
@@ -50,10 +679,6 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>API 目录</translation>
     </message>
     <message>
-        <source>API specification</source>
-        <translation>API 规范</translation>
-    </message>
-    <message>
         <source>The API catalog failed to load.</source>
         <translation>无法加载 API 目录。</translation>
     </message>
@@ -96,42 +721,6 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>网关</translation>
     </message>
     <message>
-        <source>The wire format of this API is not published; the console models it.</source>
-        <translation>此 API 的传输格式未公开；本控制台对其进行模拟。</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Presence</source>
-        <translation>是否必填</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必填</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>选填</translation>
-    </message>
-    <message>
-        <source>Return codes</source>
-        <translation>返回代码</translation>
-    </message>
-    <message>
         <source>Local simulator (%1) at %2</source>
         <translation>本机模拟器（%1）位于 %2</translation>
     </message>
@@ -146,6 +735,267 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Local simulator not running</source>
         <translation>本机模拟器未运行</translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation>导出 HAR</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR（*.har）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Environments…</source>
+        <translation>环境…</translation>
+    </message>
+    <message>
+        <source>Where requests go: the local simulator by default</source>
+        <translation>请求的目的地：默认为本机模拟器</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Virtual phone</source>
+        <translation>虚拟手机</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: secrets you enter are kept for this session only and are forgotten when the console closes.</source>
+        <translation>没有可用的系统密钥库：你输入的密钥只保留于本次会话，关闭控制台后即会清除。</translation>
+    </message>
+    <message>
+        <source>Local simulator — strict</source>
+        <translation>本机模拟器 — 严格模式</translation>
+    </message>
+    <message>
+        <source>Local simulator — sandbox-compatible</source>
+        <translation>本机模拟器 — 沙盒兼容模式</translation>
+    </message>
+    <message>
+        <source>Cyberport sandbox</source>
+        <translation>数码港沙盒</translation>
+    </message>
+    <message>
+        <source>iAM Smart test environment</source>
+        <translation>智方便测试环境</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next language</source>
+        <translation>下一种语言</translation>
+    </message>
+    <message>
+        <source>Next flow step</source>
+        <translation>下一个流程步骤</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Share profile</source>
+        <translation>提供个人资料</translation>
+    </message>
+    <message>
+        <source>Fill in a form</source>
+        <translation>填写表格</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>确认是你本人</translation>
+    </message>
+    <message>
+        <source>Sign documents</source>
+        <translation>签署文件</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting on the phone.</source>
+        <translation>手机上没有待处理的请求。</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>服务：%1</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>表格：%1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Data to share: %1</source>
+        <translation>提供的资料：%1</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>票证 %1</translation>
+    </message>
+    <message>
+        <source>Answered %1 (%2)</source>
+        <translation>已响应 %1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Let e&amp;xpire</source>
+        <translation>让其超时(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Requests waiting on the phone</source>
+        <translation>手机上待处理的请求</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用户角色</translation>
+    </message>
+    <message>
+        <source>iAM Smart+</source>
+        <translation>智方便+</translation>
+    </message>
+    <message>
+        <source>iAM Smart</source>
+        <translation>智方便</translation>
+    </message>
+</context>
+<context>
+    <name>QrPanel</name>
+    <message>
+        <source>Save QR code</source>
+        <translation>保存二维码</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像（*.svg）</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet: use “Show QR code” on a page.</source>
+        <translation>暂无内容：请在页面上按「显示二维码」。</translation>
+    </message>
+    <message>
+        <source>Cannot encode: %1</source>
+        <translation>无法编码：%1</translation>
+    </message>
+    <message>
+        <source>QR code of: %1</source>
+        <translation>二维码内容：%1</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>没有二维码</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>保存 PNG…</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>保存 SVG…</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+</context>
+<context>
+    <name>TryItForm</name>
+    <message>
+        <source>Compute SHA-256 of a file</source>
+        <translation>计算文件的 SHA-256</translation>
+    </message>
+    <message>
+        <source>Generate a new value</source>
+        <translation>生成新值</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a file, Base64-encoded</source>
+        <translation>计算文件的 SHA-256（Base64 编码）</translation>
+    </message>
+    <message>
+        <source>Use earned</source>
+        <translation>使用已获取值</translation>
+    </message>
+    <message>
+        <source>Use the %1 an earlier call returned</source>
+        <translation>使用先前调用返回的 %1</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 为必填。</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 不可为空。</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 太长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 does not have the required form (%2).</source>
+        <translation>%1 格式不符（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 has a value that is not allowed.</source>
+        <translation>%1 含有不允许的值。</translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 item(s).</source>
+        <translation>%1 最少需要 %2 项。</translation>
+    </message>
+    <message>
+        <source>%1 must be of type %2.</source>
+        <translation>%1 的类型必须是 %2。</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,635 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_HK">
 <context>
+    <name>ApiPage</name>
+    <message>
+        <source>Specification</source>
+        <translation>規格</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>試用</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>主體</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>簽章</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>程式碼</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Code sample language</source>
+        <translation>程式碼範例語言</translation>
+    </message>
+    <message>
+        <source>Code sample</source>
+        <translation>程式碼範例</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>傳送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the request shown in the preview (Ctrl+Return)</source>
+        <translation>傳送預覽中顯示的請求（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show QR code</source>
+        <translation>顯示二維碼</translation>
+    </message>
+    <message>
+        <source>Request body as JSON</source>
+        <translation>以 JSON 表示的請求主體</translation>
+    </message>
+    <message>
+        <source>Request preview</source>
+        <translation>請求預覽</translation>
+    </message>
+    <message>
+        <source>Decrypted response content</source>
+        <translation>已解密的回應內容</translation>
+    </message>
+    <message>
+        <source>Raw response</source>
+        <translation>原始回應</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>The wire format of this API is not published; the console models it.</source>
+        <translation>此 API 的傳輸格式未有公開，由控制台模擬。</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>標頭</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>Response sample</source>
+        <translation>回應範例</translation>
+    </message>
+    <message>
+        <source>Return codes</source>
+        <translation>回傳代碼</translation>
+    </message>
+    <message>
+        <source>JSON error at character %1: %2</source>
+        <translation>第 %1 個字元的 JSON 錯誤：%2</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>主體必須是 JSON 物件。</translation>
+    </message>
+    <message>
+        <source>The browser opens this URL; it is not signed.</source>
+        <translation>瀏覽器會開啟此網址；它不需簽章。</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>未加密。</translation>
+    </message>
+    <message>
+        <source>Some fields break their rules; see the form.</source>
+        <translation>部分欄位不符規則，請查看表格。</translation>
+    </message>
+    <message>
+        <source>No content encryption key yet: send Key management → Request content encryption key first.</source>
+        <translation>尚未有內容加密密鑰：請先傳送「密鑰管理 → 索取內容加密密鑰」。</translation>
+    </message>
+    <message>
+        <source>String to sign (clientID + signatureMethod + timestamp + nonce + body):
+%1
+
+HMAC-SHA256, Base64:
+%2
+
+signature header (URL-encoded):
+%3</source>
+        <translation>待簽字串（clientID + signatureMethod + timestamp + nonce + 主體）：
+%1
+
+HMAC-SHA256（Base64）：
+%2
+
+signature 標頭（URL 編碼）：
+%3</translation>
+    </message>
+    <message>
+        <source>This request is not signed.</source>
+        <translation>此請求不需簽章。</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM, no AAD
+IV (12 bytes): %1
+Ciphertext (%2 bytes): %3
+Tag (16 bytes): %4
+
+Body sent:
+%5</source>
+        <translation>AES-256-GCM，無 AAD
+IV（12 位元組）：%1
+密文（%2 位元組）：%3
+標籤（16 位元組）：%4
+
+傳送的主體：
+%5</translation>
+    </message>
+    <message>
+        <source>Sent as plain JSON.</source>
+        <translation>以純 JSON 傳送。</translation>
+    </message>
+    <message>
+        <source>Some fields break their rules (see the form); the request can still be sent to test the answer.</source>
+        <translation>部分欄位不符規則（見表格）；仍可傳送請求以測試回應。</translation>
+    </message>
+    <message>
+        <source>No content encryption key yet: request one first (Key management).</source>
+        <translation>尚未有內容加密密鑰：請先索取（密鑰管理）。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>傳送中…</translation>
+    </message>
+    <message>
+        <source>No answer in time.</source>
+        <translation>逾時未有回應。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>網絡錯誤：%1</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，用時 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Could not read the content: %1 (%2)</source>
+        <translation>無法讀取內容：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>未知代碼</translation>
+    </message>
+    <message>
+        <source>The strings to sign are identical, so the client secret must differ.</source>
+        <translation>待簽字串相同，因此用戶端密鑰必定不同。</translation>
+    </message>
+    <message>
+        <source>The strings to sign differ from character %1:&lt;br&gt;&lt;b&gt;Console:&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;b&gt;Simulator:&lt;/b&gt; &lt;code&gt;%3&lt;/code&gt;</source>
+        <translation>待簽字串由第 %1 個字元起不同：&lt;br&gt;&lt;b&gt;控制台：&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;&lt;b&gt;模擬器：&lt;/b&gt; &lt;code&gt;%3&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Copy the text of the preview tab shown</source>
+        <translation>複製目前預覽分頁的文字</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>顯示密鑰</translation>
+    </message>
+    <message>
+        <source>QR of the app link</source>
+        <translation>應用程式連結二維碼</translation>
+    </message>
+    <message>
+        <source>Show the app-scheme URL with the returned ticketID as a QR code</source>
+        <translation>以二維碼顯示帶有回傳 ticketID 的應用程式網址</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackInspector</name>
+    <message>
+        <source>matched</source>
+        <translation>已配對</translation>
+    </message>
+    <message>
+        <source>state mismatch (possible CSRF)</source>
+        <translation>state 不符（可能是 CSRF）</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>unknown businessID</source>
+        <translation>未知 businessID</translation>
+    </message>
+    <message>
+        <source>unknown state</source>
+        <translation>未知 state</translation>
+    </message>
+    <message>
+        <source>could not decrypt</source>
+        <translation>無法解密</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒絕</translation>
+    </message>
+    <message>
+        <source>Answered: HTTP %1</source>
+        <translation>已回應：HTTP %1</translation>
+    </message>
+    <message>
+        <source>Match: %1</source>
+        <translation>配對：%1</translation>
+    </message>
+    <message>
+        <source>Return code: %1</source>
+        <translation>回傳代碼：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1 — %2</source>
+        <translation>錯誤：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Shape: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>Decrypted content:</source>
+        <translation>已解密內容：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回調</translation>
+    </message>
+    <message>
+        <source>businessID</source>
+        <translation>businessID</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>配對</translation>
+    </message>
+    <message>
+        <source>Received callbacks</source>
+        <translation>已收到的回調</translation>
+    </message>
+    <message>
+        <source>Callback detail</source>
+        <translation>回調詳情</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentDialog</name>
+    <message>
+        <source>Export environment</source>
+        <translation>匯出環境</translation>
+    </message>
+    <message>
+        <source>Environment (*.json)</source>
+        <translation>環境（*.json）</translation>
+    </message>
+    <message>
+        <source>Exported without secrets.</source>
+        <translation>已匯出，不含密鑰。</translation>
+    </message>
+    <message>
+        <source>Import environment</source>
+        <translation>匯入環境</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基本網址</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>用戶端識別碼</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>用戶端密鑰</translation>
+    </message>
+    <message>
+        <source>Subscription key</source>
+        <translation>訂閱密鑰</translation>
+    </message>
+    <message>
+        <source>KEK certificate</source>
+        <translation>KEK 證書</translation>
+    </message>
+    <message>
+        <source>KEK private key</source>
+        <translation>KEK 私鑰</translation>
+    </message>
+    <message>
+        <source>Private key password</source>
+        <translation>私鑰密碼</translation>
+    </message>
+    <message>
+        <source>Callback base URL</source>
+        <translation>回調基本網址</translation>
+    </message>
+    <message>
+        <source>Sign and encrypt</source>
+        <translation>簽章及加密</translation>
+    </message>
+    <message>
+        <source>Send subscription key</source>
+        <translation>傳送訂閱密鑰</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>顯示密鑰</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>empty: the console&apos;s own listener</source>
+        <translation>留空：使用控制台自己的監聽器</translation>
+    </message>
+    <message>
+        <source>The local simulator needs no setup: its dev client is generated for you.</source>
+        <translation>本機模擬器毋須設定：開發用戶端會自動產生。</translation>
+    </message>
+    <message>
+        <source>The local simulator environments cannot be changed.</source>
+        <translation>本機模擬器環境不能更改。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <source>Saved; secrets are in the system keychain.</source>
+        <translation>已儲存；密鑰存於系統密碼庫。</translation>
+    </message>
+    <message>
+        <source>Saved; secrets are kept for this session only (no keychain).</source>
+        <translation>已儲存；密鑰只保留於本次工作階段（沒有密碼庫）。</translation>
+    </message>
+</context>
+<context>
+    <name>FlowView</name>
+    <message>
+        <source>Passed in %1 ms.</source>
+        <translation>通過，用時 %1 毫秒。</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — %2</source>
+        <translation>失敗：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>匯出序列圖</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 圖像（*.svg）</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>儲存報告</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML（*.html）</translation>
+    </message>
+    <message>
+        <source>Save HAR</source>
+        <translation>儲存 HAR</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR（*.har）</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>執行中</translation>
+    </message>
+    <message>
+        <source>waiting for the phone</source>
+        <translation>等待手機</translation>
+    </message>
+    <message>
+        <source>waiting for the callback</source>
+        <translation>等待回調</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通過</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>QR expires in %1:%2</source>
+        <translation>二維碼將於 %1:%2 後失效</translation>
+    </message>
+    <message>
+        <source>Phone approves</source>
+        <translation>手機批准</translation>
+    </message>
+    <message>
+        <source>Phone rejects</source>
+        <translation>手機拒絕</translation>
+    </message>
+    <message>
+        <source>User cancels</source>
+        <translation>用戶取消</translation>
+    </message>
+    <message>
+        <source>Request expires</source>
+        <translation>請求逾時</translation>
+    </message>
+    <message>
+        <source>What the virtual phone answers</source>
+        <translation>虛擬手機的回應</translation>
+    </message>
+    <message>
+        <source>A person answers on a real phone</source>
+        <translation>由真人在實體手機上回應</translation>
+    </message>
+    <message>
+        <source>&amp;Run flow</source>
+        <translation>執行流程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>匯出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>匯出 SVG…</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>儲存報告…</translation>
+    </message>
+    <message>
+        <source>Save HAR…</source>
+        <translation>儲存 HAR…</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Flow steps</source>
+        <translation>流程步驟</translation>
+    </message>
+    <message>
+        <source>Authentication with iAM Smart</source>
+        <translation>智方便認證</translation>
+    </message>
+    <message>
+        <source>Sign with iAM Smart</source>
+        <translation>以智方便簽署</translation>
+    </message>
+    <message>
+        <source>Fill in with iAM Smart</source>
+        <translation>以智方便填表</translation>
+    </message>
+    <message>
+        <source>Log in with iAM Smart</source>
+        <translation>以智方便登入</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>程式碼</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延遲</translation>
+    </message>
+    <message>
+        <source>Exchange history</source>
+        <translation>請求歷史</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新開啟</translation>
+    </message>
+    <message>
+        <source>Resend as new</source>
+        <translation>作為新請求重送</translation>
+    </message>
+    <message>
+        <source>Export HAR…</source>
+        <translation>匯出 HAR…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>About iAM Smart Sandbox Console</source>
@@ -50,10 +679,6 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>API 目錄</translation>
     </message>
     <message>
-        <source>API specification</source>
-        <translation>API 規格</translation>
-    </message>
-    <message>
         <source>The API catalog failed to load.</source>
         <translation>無法載入 API 目錄。</translation>
     </message>
@@ -96,42 +721,6 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>網關</translation>
     </message>
     <message>
-        <source>The wire format of this API is not published; the console models it.</source>
-        <translation>此 API 的傳輸格式未有公開；本控制台以模擬方式呈現。</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>欄位</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <source>Presence</source>
-        <translation>是否必填</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>說明</translation>
-    </message>
-    <message>
-        <source>Required</source>
-        <translation>必填</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>選填</translation>
-    </message>
-    <message>
-        <source>Return codes</source>
-        <translation>回傳代碼</translation>
-    </message>
-    <message>
         <source>Local simulator (%1) at %2</source>
         <translation>本機模擬器（%1）位於 %2</translation>
     </message>
@@ -146,6 +735,267 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Local simulator not running</source>
         <translation>本機模擬器未有運行</translation>
+    </message>
+    <message>
+        <source>Export HAR</source>
+        <translation>匯出 HAR</translation>
+    </message>
+    <message>
+        <source>HAR (*.har)</source>
+        <translation>HAR（*.har）</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Environments…</source>
+        <translation>環境…</translation>
+    </message>
+    <message>
+        <source>Where requests go: the local simulator by default</source>
+        <translation>請求的目的地：預設為本機模擬器</translation>
+    </message>
+    <message>
+        <source>QR code</source>
+        <translation>二維碼</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷史</translation>
+    </message>
+    <message>
+        <source>Virtual phone</source>
+        <translation>虛擬手機</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: secrets you enter are kept for this session only and are forgotten when the console closes.</source>
+        <translation>沒有可用的系統密碼庫：你輸入的密鑰只保留於本次工作階段，關閉控制台後即會清除。</translation>
+    </message>
+    <message>
+        <source>Local simulator — strict</source>
+        <translation>本機模擬器 — 嚴格模式</translation>
+    </message>
+    <message>
+        <source>Local simulator — sandbox-compatible</source>
+        <translation>本機模擬器 — 沙盒相容模式</translation>
+    </message>
+    <message>
+        <source>Cyberport sandbox</source>
+        <translation>數碼港沙盒</translation>
+    </message>
+    <message>
+        <source>iAM Smart test environment</source>
+        <translation>智方便測試環境</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>簡報模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next language</source>
+        <translation>下一種語言</translation>
+    </message>
+    <message>
+        <source>Next flow step</source>
+        <translation>下一個流程步驟</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePanel</name>
+    <message>
+        <source>Log in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Share profile</source>
+        <translation>提供個人資料</translation>
+    </message>
+    <message>
+        <source>Fill in a form</source>
+        <translation>填寫表格</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>確認是你本人</translation>
+    </message>
+    <message>
+        <source>Sign documents</source>
+        <translation>簽署文件</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>簽署</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting on the phone.</source>
+        <translation>手機上沒有待處理的請求。</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>服務：%1</translation>
+    </message>
+    <message>
+        <source>Form: %1</source>
+        <translation>表格：%1</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Data to share: %1</source>
+        <translation>提供的資料：%1</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>票證 %1</translation>
+    </message>
+    <message>
+        <source>Answered %1 (%2)</source>
+        <translation>已回應 %1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>拒絕(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Let e&amp;xpire</source>
+        <translation>讓其逾時(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Requests waiting on the phone</source>
+        <translation>手機上待處理的請求</translation>
+    </message>
+    <message>
+        <source>Persona</source>
+        <translation>用戶角色</translation>
+    </message>
+    <message>
+        <source>iAM Smart+</source>
+        <translation>智方便+</translation>
+    </message>
+    <message>
+        <source>iAM Smart</source>
+        <translation>智方便</translation>
+    </message>
+</context>
+<context>
+    <name>QrPanel</name>
+    <message>
+        <source>Save QR code</source>
+        <translation>儲存二維碼</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 圖像（*.svg）</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet: use “Show QR code” on a page.</source>
+        <translation>暫未有內容：請在頁面上按「顯示二維碼」。</translation>
+    </message>
+    <message>
+        <source>Cannot encode: %1</source>
+        <translation>無法編碼：%1</translation>
+    </message>
+    <message>
+        <source>QR code of: %1</source>
+        <translation>二維碼內容：%1</translation>
+    </message>
+    <message>
+        <source>No QR code</source>
+        <translation>沒有二維碼</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>儲存 PNG…</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>儲存 SVG…</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>複製文字</translation>
+    </message>
+</context>
+<context>
+    <name>TryItForm</name>
+    <message>
+        <source>Compute SHA-256 of a file</source>
+        <translation>計算檔案的 SHA-256</translation>
+    </message>
+    <message>
+        <source>Generate a new value</source>
+        <translation>產生新值</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>從檔案…</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a file, Base64-encoded</source>
+        <translation>計算檔案的 SHA-256（Base64 編碼）</translation>
+    </message>
+    <message>
+        <source>Use earned</source>
+        <translation>使用已取得值</translation>
+    </message>
+    <message>
+        <source>Use the %1 an earlier call returned</source>
+        <translation>使用先前呼叫回傳的 %1</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 為必填。</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 不可留空。</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 太長：最多 %2 個字元。</translation>
+    </message>
+    <message>
+        <source>%1 does not have the required form (%2).</source>
+        <translation>%1 格式不符（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 has a value that is not allowed.</source>
+        <translation>%1 含有不允許的值。</translation>
+    </message>
+    <message>
+        <source>%1 needs at least %2 item(s).</source>
+        <translation>%1 最少需要 %2 項。</translation>
+    </message>
+    <message>
+        <source>%1 must be of type %2.</source>
+        <translation>%1 的類型必須是 %2。</translation>
     </message>
 </context>
 </TS>
