@@ -105,16 +105,7 @@ FlowView::FlowView(
     layout->addWidget(splitter);
 
     m_runner = new Flows::FlowRunner(session, listener, simulator, this);
-    connect(m_runner, &Flows::FlowRunner::stepChanged, this, &FlowView::showStep);
-    connect(m_runner, &Flows::FlowRunner::messageAdded, m_diagram, &SequenceDiagram::add);
-    connect(m_runner, &Flows::FlowRunner::finished, this, [this](const Flows::FlowResult& r) {
-        m_run->setEnabled(true);
-        m_start->setEnabled(true);
-        m_tick->stop();
-        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
-                                    : tr("Failed: %1 — %2").arg(r.failureCode, r.failureDetail));
-        emit flowFinished(r);
-    });
+    connectRunner();
     connect(m_run, &QPushButton::clicked, this, &FlowView::run);
     connect(m_start, &QPushButton::clicked, this, &FlowView::run);
     connect(m_flowCombo, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
@@ -147,13 +138,8 @@ FlowView::FlowView(
     retranslate();
 }
 
-void FlowView::setSimulator(Mock::Simulator* simulator)
+void FlowView::connectRunner()
 {
-    if (m_runner->isRunning())
-        return;
-    m_simulator = simulator;
-    delete m_runner;
-    m_runner = new Flows::FlowRunner(m_session, m_listener, simulator, this);
     connect(m_runner, &Flows::FlowRunner::stepChanged, this, &FlowView::showStep);
     connect(m_runner, &Flows::FlowRunner::messageAdded, m_diagram, &SequenceDiagram::add);
     connect(m_runner, &Flows::FlowRunner::finished, this, [this](const Flows::FlowResult& r) {
@@ -164,6 +150,16 @@ void FlowView::setSimulator(Mock::Simulator* simulator)
                                     : tr("Failed: %1 — %2").arg(r.failureCode, r.failureDetail));
         emit flowFinished(r);
     });
+}
+
+void FlowView::setSimulator(Mock::Simulator* simulator)
+{
+    if (m_runner->isRunning())
+        return;
+    m_simulator = simulator;
+    delete m_runner;
+    m_runner = new Flows::FlowRunner(m_session, m_listener, simulator, this);
+    connectRunner();
     retranslate();
 }
 

@@ -43,6 +43,7 @@ protected:
 
 private:
     void retranslate();
+    void connectRunner();
     void updateCountdown();
     void showStep(int index, const Flows::StepResult& step);
     QString stateText(Flows::StepState state) const;
