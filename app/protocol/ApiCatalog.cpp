@@ -94,6 +94,12 @@ ApiSpec parseApi(const QJsonObject& o, const QString& fileId, QStringList& error
     a.category = o.value(QLatin1String("category")).toString();
     if (!knownCategories.contains(a.category))
         errors << a.id + QStringLiteral(": unknown category '%1'").arg(a.category);
+    a.family = o.value(QLatin1String("family")).toString(QStringLiteral("iamsmart"));
+    if (a.family != QLatin1String("iamsmart") && a.family != QLatin1String("gateway"))
+        errors << a.id + QStringLiteral(": unknown family '%1'").arg(a.family);
+    if (a.family == QLatin1String("gateway")
+        && (o.value(QLatin1String("signed")).toBool() || o.value(QLatin1String("encrypted")).toBool()))
+        errors << a.id + QStringLiteral(": a gateway API is neither signed nor encrypted");
     a.order = o.value(QLatin1String("order")).toInt();
     const QString kind = o.value(QLatin1String("kind")).toString();
     if (kind == QLatin1String("request"))

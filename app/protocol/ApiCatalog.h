@@ -44,6 +44,7 @@ struct ApiSpec
 {
     QString id;
     QString category;
+    QString family = QStringLiteral("iamsmart"); ///< iamsmart (signed envelope under /api/v1) or gateway (§7)
     int order = 0;
     ApiKind kind = ApiKind::Request;
     QString method;
@@ -65,6 +66,9 @@ struct ApiSpec
     QJsonObject json; ///< the entry as written in the catalog file
 
     const FieldSpec* field(const QString& name) const;
+    /// A gateway-family API (protocol.md §7): x-client-id / x-client-secret headers, plain JSON, path under the
+    /// base URL itself rather than /api/v1.
+    bool isGateway() const { return family == QLatin1String("gateway"); }
     /// The body (or query) prefilled with every field's mock value.
     QJsonObject mockValues() const;
 };

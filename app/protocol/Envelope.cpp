@@ -75,6 +75,14 @@ QByteArray RequestEnvelope::apiUrl(const QString& baseUrl, const QString& path)
     return (base + QStringLiteral("/api/v1") + path).toUtf8();
 }
 
+QByteArray RequestEnvelope::gatewayUrl(const QString& baseUrl, const QString& path)
+{
+    QString base = baseUrl;
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return (base + path).toUtf8();
+}
+
 Util::Result<PreparedRequest> RequestEnvelope::build(
     const ApiSpec& api, const QJsonObject& body, const BuildOptions& options)
 {
@@ -84,6 +92,16 @@ Util::Result<PreparedRequest> RequestEnvelope::build(
     r.plaintext = compact(body);
     r.timestamp = options.timestamp;
     r.nonce = options.nonce;
+
+    if (api.isGateway()) {
+        // The gateway family (protocol.md §7): the client id and secret as headers, plain JSON, no signature.
+        r.url = gatewayUrl(options.baseUrl, api.path);
+        r.body = r.plaintext;
+        r.headers.append({"x-client-id", options.credentials.clientId.toUtf8()});
+        r.headers.append({"x-client-secret", options.credentials.clientSecret});
+        r.headers.append({"Content-Type", QByteArrayLiteral("application/json")});
+        return r;
+    }
 
     if (api.encrypted && options.encrypt) {
         if (options.cek.isEmpty())

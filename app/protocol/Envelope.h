@@ -62,6 +62,7 @@ struct BuildOptions
 class RequestEnvelope
 {
 public:
+    /// Gateway-family APIs get x-client-id / x-client-secret headers and a plain JSON body.
     /// Errors: "no-cek" when the API is encrypted and no key is given; AES errors pass through.
     static Util::Result<PreparedRequest> build(
         const ApiSpec& api, const QJsonObject& body, const BuildOptions& options);
@@ -71,6 +72,8 @@ public:
     static QByteArray compact(const QJsonObject& object);
     /// {baseUrl}/api/v1{path}
     static QByteArray apiUrl(const QString& baseUrl, const QString& path);
+    /// {baseUrl}{path} for the gateway family (protocol.md §7: paths are relative to the API host).
+    static QByteArray gatewayUrl(const QString& baseUrl, const QString& path);
 };
 
 /// The response and callback envelope of protocol.md §2.3: {txID, code, message, content} (+ secretKey).
