@@ -44,6 +44,7 @@ private:
     friend class CertificateAuthority;
     friend class Certificates;
     friend class Signing;
+    friend class Jose;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };
@@ -72,6 +73,7 @@ private:
     friend class CertificateAuthority;
     friend class Certificates;
     friend class Signing;
+    friend class Jose;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };
