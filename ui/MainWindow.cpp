@@ -258,6 +258,17 @@ void MainWindow::buildDocks()
         (void)history->append(e);
         m_history->add(e);
     });
+    // A gateway answer names its own state (and businessID): the redirect back is matched against those.
+    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this](const Session::Exchange& e) {
+        const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(e.apiId);
+        if (!e.gateway || !e.succeeded() || !api || api->callbackId.isEmpty())
+            return;
+        const QJsonObject answer = e.content.toObject();
+        const bool login = api->phoneKind == QLatin1String("auth");
+        m_listener->expect(
+            {e.id, api->id, api->callbackId, login ? QString() : answer.value(QLatin1String("businessID")).toString(),
+                answer.value(QLatin1String("state")).toString()});
+    });
     auto reopen = [this](const Session::Exchange& e) -> ApiPage* {
         if (!selectApi(e.apiId))
             return nullptr;
@@ -607,7 +618,7 @@ ApiPage* MainWindow::page(const QString& id)
     // Register what the callback will be matched against (businessID and state).
     connect(p, &ApiPage::requestSent, this, [this](const QString& apiId, const QJsonObject& body) {
         const Protocol::ApiSpec* sent = Protocol::ApiCatalog::builtin().api(apiId);
-        if (!sent || sent->callbackId.isEmpty())
+        if (!sent || sent->callbackId.isEmpty() || sent->isGateway()) // gateway: when the answer names its state
             return;
         m_listener->expect({Util::randomHex32(), apiId, sent->callbackId,
             body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});

@@ -243,11 +243,13 @@ void CallbackListener::handleGet(const Protocol::ApiSpec& api, const Net::HttpRe
     record.content = query;
     record.state = query.value(QLatin1String("state")).toString();
     record.businessId = query.value(QLatin1String("businessID")).toString();
-    record.envelopeCode = query.value(QLatin1String("error_code")).toString();
+    // iAM Smart names a failure error_code; the gateway family (protocol.md §7) names it error.
+    const QString errorKey = api.isGateway() ? QStringLiteral("error") : QStringLiteral("error_code");
+    record.envelopeCode = query.value(errorKey).toString();
     for (const Protocol::FieldViolation& v : m_catalog.checkBody(api, query))
         record.shapeProblems << v.detail;
-    if (!query.contains(QLatin1String("code")) && !query.contains(QLatin1String("error_code")))
-        record.shapeProblems << QStringLiteral("neither code nor error_code is present");
+    if (!query.contains(QLatin1String("code")) && !query.contains(errorKey))
+        record.shapeProblems << QStringLiteral("neither code nor %1 is present").arg(errorKey);
     match(record);
 }
 

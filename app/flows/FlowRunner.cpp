@@ -66,6 +66,10 @@ FlowRunner::FlowRunner(
         const int index = m_current;
         const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(e.apiId);
         message(Lane::IamSmart, Lane::Service, e.returnCode().isEmpty() ? e.errorCode : e.returnCode());
+        if (e.gateway) {
+            gatewayAnswered(index, e);
+            return;
+        }
         if (e.returnCode() != QLatin1String("D00000")) {
             fail(index, e.returnCode().isEmpty() ? e.errorCode : e.returnCode(),
                 e.envelope ? e.envelope->message : e.errorDetail);
@@ -163,6 +167,8 @@ QJsonObject FlowRunner::buildBody(const Protocol::ApiSpec& api, const StepSpec& 
         = api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : api.callbackId;
     if (body.contains(QLatin1String("redirectURI")) && !callbackId.isEmpty())
         body.insert(QStringLiteral("redirectURI"), m_listener->urlFor(callbackId));
+    if (api.isGateway() && body.contains(QLatin1String("redirect")) && !callbackId.isEmpty())
+        body.insert(QStringLiteral("redirect"), m_listener->urlFor(callbackId));
     if (body.contains(QLatin1String("clientID")))
         body.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
     for (auto it = step.set.begin(); it != step.set.end(); ++it) {
@@ -203,13 +209,83 @@ void FlowRunner::runRequestStep(int index, const Protocol::ApiSpec& api, const Q
         fail(index, prepared.error().code, prepared.error().detail);
         return;
     }
-    if (!api.callbackId.isEmpty()) {
+    if (!api.callbackId.isEmpty() && !api.isGateway()) {
         m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, m_flow.steps.at(index).id), api.id, api.callbackId,
             body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});
     }
     message(Lane::Service, Lane::IamSmart, api.path);
     m_waitingExchange = m_session->send(api.id, prepared.value());
     m_result.exchangeIds << m_waitingExchange;
+}
+
+void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
+{
+    const StepSpec& step = m_flow.steps.at(index);
+    const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(e.apiId);
+    const QJsonObject answer = e.content.toObject();
+    if (e.httpStatus == 202) {
+        // Result pending: poll again shortly (the flow's timeout bounds the wait).
+        setState(index, StepState::WaitingForPhone);
+        QTimer::singleShot(250, this, [this, index] {
+            if (m_running && m_current == index)
+                runStep(index);
+        });
+        return;
+    }
+    if (!e.succeeded()) {
+        const QString code = answer.value(QLatin1String("error")).toString();
+        fail(index,
+            code.startsWith(QLatin1Char('D')) ? code : (e.returnCode().isEmpty() ? e.errorCode : e.returnCode()),
+            answer.value(QLatin1String("message")).toString(e.errorDetail));
+        return;
+    }
+    QJsonObject outputs = answer;
+    if (!e.joseError.isEmpty()) {
+        fail(index, QStringLiteral("jwe"), e.joseError);
+        return;
+    }
+    if (!e.joseClaims.isEmpty()) {
+        message(Lane::Service, Lane::Service, QStringLiteral("JWE decrypted"));
+        const QJsonObject result = e.joseClaims.value(QLatin1String("result")).toObject();
+        for (auto it = result.begin(); it != result.end(); ++it)
+            outputs.insert(it.key(), it.value());
+        outputs.insert(QStringLiteral("claims"), e.joseClaims);
+    }
+    m_outputs.insert(step.id, outputs);
+    m_result.steps[index].outputs = outputs;
+    const QString url = answer.value(QLatin1String("url")).toString();
+    if (!url.isEmpty()) {
+        m_result.steps[index].qrText = url;
+        m_result.qrTexts << url;
+    }
+    if (!step.phone || !api || api->phoneKind.isEmpty()) {
+        pass(index, outputs);
+        return;
+    }
+    const QString businessId = answer.value(QLatin1String("businessID")).toString();
+    const QString state = answer.value(QLatin1String("state")).toString();
+    if (url.isEmpty()) {
+        // A chained request reaches the logged-in user's phone directly; its result is polled.
+        phoneDecides(index, api->phoneKind, businessId, state);
+        if (m_running && m_current == index && m_result.steps.at(index).state != StepState::Failed)
+            pass(index, outputs);
+        return;
+    }
+    m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, step.id), api->id, api->callbackId,
+        api->phoneKind == QLatin1String("auth") ? QString() : businessId, state});
+    awaitCallback(index, api->callbackId, api->phoneKind == QLatin1String("auth") ? QString() : businessId, state);
+    message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET QR page"));
+    browserGet(url, [this, index, api, businessId, state](int status, const QByteArray&) {
+        if (!m_running || m_current != index)
+            return;
+        if (status != 200 && status != 302 && status != 303) {
+            fail(index, QStringLiteral("HTTP%1").arg(status),
+                QStringLiteral("the QR page answered HTTP %1").arg(status));
+            return;
+        }
+        message(Lane::IamSmart, Lane::Browser, QStringLiteral("QR page"));
+        phoneDecides(index, api->phoneKind, businessId, state);
+    });
 }
 
 void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJsonObject& body)
@@ -353,7 +429,8 @@ void FlowRunner::pass(int index, const QJsonObject& outputs)
     m_outputs.insert(m_flow.steps.at(index).id, outputs);
     StepResult& r = m_result.steps[index];
     r.outputs = outputs;
-    r.code = QStringLiteral("D00000");
+    const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(r.apiId);
+    r.code = api && api->isGateway() ? QStringLiteral("HTTP200") : QStringLiteral("D00000");
     r.finishedAt = now();
     setState(index, StepState::Passed);
     if (m_stepping && index + 1 < m_flow.steps.size()) {

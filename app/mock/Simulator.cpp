@@ -232,6 +232,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
     const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
     if (path.startsWith(QLatin1String("/__mock/")))
         return handleAdmin(request, path);
+    if (path.startsWith(QLatin1String("/iamsmart/")))
+        return handleGateway(request, path);
     if (!path.startsWith(QLatin1String("/api/v1/")))
         return envelope(QStringLiteral("D20000"), QStringLiteral("no such path: %1").arg(path), {}, {}, 404);
     const QString apiPath = path.mid(7);
@@ -863,6 +865,11 @@ Util::Result<QJsonObject> Simulator::decide(
 
     QJsonObject answer {
         {QStringLiteral("id"), p.id}, {QStringLiteral("status"), p.status}, {QStringLiteral("resultCode"), code}};
+    if (p.apiId.startsWith(QLatin1String("gateway."))) {
+        gatewayDecided(p, code, content, &answer); // kept for polling; the browser returns to `redirect`
+        emit pendingChanged();
+        return answer;
+    }
     if (p.kind == QLatin1String("auth")) {
         if (code == QLatin1String("D00000")) {
             const QString authCode = newId();
@@ -964,6 +971,14 @@ void Simulator::sweepExpired()
     }
     for (const QString& id : expired)
         (void)decide(id, QStringLiteral("expired"), {}, {});
+    // Gateway results are deleted 18 minutes after the user's answer (protocol.md §7).
+    for (GatewayRecord& g : m_gateway) {
+        if (g.status == QLatin1String("completed") && g.decidedAt > 0
+            && now - g.decidedAt >= m_options.ticketLifetimeMs) {
+            g.status = QStringLiteral("deleted");
+            g.result = {};
+        }
+    }
 }
 
 } // namespace Mock

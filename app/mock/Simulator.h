@@ -61,6 +61,30 @@ struct PendingRequest
     QJsonObject toJson() const;
 };
 
+/// A request made through the gateway family (protocol.md §7): its token's subject, what the user decided and
+/// the result kept for one successful poll.
+struct GatewayRecord
+{
+    QString id; ///< the token's `sub`
+    QString service; ///< auth, formfilling, signing, pdf-signing, reauth, ccic
+    QString clientId;
+    QString pendingId; ///< the phone's request, empty when none (ccic)
+    QString authId; ///< the login a chained request builds on
+    QString state;
+    QString businessId;
+    QString redirect; ///< where the browser returns (auth and anonymous requests)
+    QString source;
+    QString personaId;
+    QString status = QStringLiteral("pending"); ///< pending, completed, rejected, expired, deleted
+    QString errorCode; ///< the iAM Smart code of a rejection
+    QString code; ///< authorisation code the redirect carried (checked by poll when given)
+    bool authenticated = false; ///< an approved login: its token may start chained requests
+    QJsonObject result; ///< what the poll returns, encrypted as a JWE
+    qint64 createdAt = 0;
+    qint64 decidedAt = 0;
+    qint64 tokenExpiresAt = 0;
+};
+
 /// One attempt to deliver a POST callback.
 struct DeliveryAttempt
 {
@@ -119,6 +143,7 @@ public:
     Util::Result<QJsonObject> reject(const QString& id);
     Util::Result<QJsonObject> cancel(const QString& id);
     Util::Result<QJsonObject> expire(const QString& id);
+    const GatewayRecord* gatewayRecord(const QString& id) const;
     /// Answers one request as the server would (used by the fuzzer to skip the socket).
     Net::HttpResponse respond(const Net::HttpRequest& request) { return handle(request); }
     /// Makes the next `count` callback deliveries fail, and delays deliveries by `delayMs`.
@@ -127,6 +152,8 @@ public:
 signals:
     void pendingChanged();
     void callbackDelivered(const Mock::DeliveryAttempt& attempt);
+    /// A gateway poll answered a result: the claims as encrypted, and the compact JWE sent.
+    void gatewayResultIssued(const QString& recordId, const QByteArray& claims, const QByteArray& jwe);
 
 private:
     struct ClientState
@@ -158,6 +185,14 @@ private:
     Net::HttpResponse handleApi(const Protocol::ApiSpec& api, const Net::HttpRequest& request);
     Net::HttpResponse handleGetQr(const Net::HttpRequest& request);
     Net::HttpResponse handleQrPage(const QString& id);
+    Net::HttpResponse handleGateway(const Net::HttpRequest& request, const QString& path);
+    Net::HttpResponse handleGatewayPoll(const RegisteredClient& client, const QJsonObject& body);
+    Net::HttpResponse gatewayError(int status, const QString& error, const QString& message, const QString& field = {},
+        const QJsonObject& extra = {}) const;
+    QByteArray gatewayToken(const GatewayRecord& record) const;
+    /// The record a token names, checked: signature, audience, expiry. Error detail says why.
+    Util::Result<GatewayRecord*> gatewayRecordFor(const QString& token, const QString& clientId);
+    void gatewayDecided(PendingRequest& p, const QString& code, const QJsonObject& content, QJsonObject* answer);
     Net::HttpResponse handleAdmin(const Net::HttpRequest& request, const QString& path);
     Net::HttpResponse envelope(const QString& code, const QString& detail, const QJsonValue& content = {},
         const QByteArray& cek = {}, int httpStatus = 200, const QJsonObject& extra = {}) const;
@@ -195,6 +230,8 @@ private:
     QHash<QString, AuthCode> m_codes;
     QHash<QString, Token> m_tokens;
     QList<DeliveryAttempt> m_deliveries;
+    QHash<QString, GatewayRecord> m_gateway; ///< by record id
+    QHash<QString, QString> m_gatewayByPending; ///< phone request id → record id
     int m_failNext = 0;
     int m_delayMs = 0;
 };

@@ -1,5 +1,6 @@
 #include "ConsoleSession.h"
 
+#include "crypto/Jose.h"
 #include "crypto/KeyWrap.h"
 
 #include <QElapsedTimer>
@@ -76,6 +77,8 @@ QString ConsoleSession::send(const QString& apiId, const Protocol::PreparedReque
     e.apiId = apiId;
     e.startedAt = m_clock.nowMs();
     e.request = request;
+    const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(apiId);
+    e.gateway = api && api->isGateway();
     m_exchanges.append(e);
 
     QNetworkRequest r {QUrl::fromEncoded(request.url)};
@@ -152,6 +155,9 @@ void ConsoleSession::finish(const QString& id, QNetworkReply* reply)
         else
             e->errorCode = QStringLiteral("network");
         e->errorDetail = reply->errorString();
+    } else if (e->gateway) {
+        readGatewayAnswer(*e);
+        learnFrom(*e);
     } else {
         auto envelope = Protocol::ResponseEnvelope::parse(e->responseBody);
         if (!envelope) {
@@ -174,8 +180,49 @@ void ConsoleSession::finish(const QString& id, QNetworkReply* reply)
     emit exchangeFinished(*e);
 }
 
+void ConsoleSession::readGatewayAnswer(Exchange& e) const
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(e.responseBody, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        e.errorCode = QStringLiteral("bad-json");
+        e.errorDetail = error.error != QJsonParseError::NoError
+            ? QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString())
+            : QStringLiteral("the body is JSON but not an object");
+        return;
+    }
+    e.content = doc.object();
+    const QByteArray result = doc.object().value(QLatin1String("result")).toString().toLatin1();
+    if (!Crypto::Jose::looksLikeJwe(result))
+        return;
+    if (auto header = Crypto::Jose::peekHeader(result))
+        e.joseHeader = header.value();
+    if (m_kek.isNull()) {
+        e.joseError = QStringLiteral("no-kek-key: the environment has no private key to decrypt the JWE");
+        return;
+    }
+    auto opened = Crypto::Jose::decryptRsa(result, m_kek);
+    if (!opened) {
+        e.joseError = opened.error().toString();
+        return;
+    }
+    e.joseHeader = opened->header;
+    e.joseClaims = opened->claims();
+}
+
 void ConsoleSession::learnFrom(const Exchange& e)
 {
+    if (e.gateway) {
+        if (!e.succeeded())
+            return;
+        const QString token = e.content.toObject().value(QLatin1String("token")).toString();
+        if (e.apiId == QLatin1String("gateway.auth"))
+            setEarned(QStringLiteral("gatewayToken"), token);
+        setEarned(QStringLiteral("gatewayPollToken"), token);
+        const QJsonObject result = e.joseClaims.value(QLatin1String("result")).toObject();
+        setEarned(QStringLiteral("openID"), result.value(QLatin1String("openID")).toString());
+        return;
+    }
     if (!e.envelope || !e.envelope->isSuccess())
         return;
     const QJsonObject c = e.content.toObject();

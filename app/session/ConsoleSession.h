@@ -34,9 +34,28 @@ struct Exchange
     QJsonValue content; ///< decrypted (or plain) response content
     QString errorCode; ///< transport or decoding failure: "timeout", "cancelled", "network", "bad-json", AES codes
     QString errorDetail;
+    bool gateway = false; ///< a gateway-family exchange: plain JSON answers, HTTP status as the code
+    /// A gateway poll's `result` JWE, decrypted with the environment's private key: its protected header and
+    /// claims (the result itself is claims.result). joseError is the decryption error, if any.
+    QJsonObject joseHeader;
+    QJsonObject joseClaims;
+    QString joseError;
 
     bool finished() const { return httpStatus != 0 || !errorCode.isEmpty(); }
-    QString returnCode() const { return envelope ? envelope->code : QString(); }
+    /// The iAM Smart code (D…), or for the gateway family HTTP<status> (HTTP200, HTTP202, HTTP401, …).
+    QString returnCode() const
+    {
+        if (envelope)
+            return envelope->code;
+        return gateway && httpStatus != 0 ? QStringLiteral("HTTP%1").arg(httpStatus) : QString();
+    }
+    /// Whether the call did what was asked (D00000, or a 2xx gateway answer other than 202 pending).
+    bool succeeded() const
+    {
+        if (gateway)
+            return errorCode.isEmpty() && httpStatus >= 200 && httpStatus < 300 && httpStatus != 202;
+        return envelope && envelope->isSuccess();
+    }
 };
 
 /// The façade the console drives: build → sign → encrypt → send → decrypt, for the current environment.
@@ -55,6 +74,8 @@ public:
     const Environment& environment() const { return m_environment; }
     const Protocol::Credentials& credentials() const { return m_credentials; }
     QByteArray cek() const;
+    /// The environment's KEK private key (decrypts gateway JWE results and unwraps CEKs).
+    const Crypto::RsaPrivateKey& kekPrivateKey() const { return m_kek; }
     void setCek(const QByteArray& cek, qint64 issueAt = 0, qint64 expiresIn = 86'400'000);
 
     /// Builds the exact request (fresh timestamp and nonce). Errors: "no-cek", AES errors.
@@ -65,7 +86,8 @@ public:
     const QList<Exchange>& exchanges() const { return m_exchanges; }
     const Exchange* exchange(const QString& id) const;
 
-    /// Values earned by earlier calls, by name: code, accessToken, openID, ticketID, businessID.
+    /// Values earned by earlier calls, by name: code, accessToken, openID, ticketID, businessID, and for the
+    /// gateway family gatewayToken (the login's token) and gatewayPollToken (the last token answered).
     const QMap<QString, QString>& earned() const { return m_earned; }
     void setEarned(const QString& name, const QString& value);
 
@@ -78,6 +100,8 @@ signals:
 private:
     void finish(const QString& id, QNetworkReply* reply);
     void learnFrom(const Exchange& exchange);
+    /// Parses a gateway answer's JSON and opens a `result` JWE with the KEK private key.
+    void readGatewayAnswer(Exchange& exchange) const;
     Exchange* find(const QString& id);
 
     const Util::Clock& m_clock;

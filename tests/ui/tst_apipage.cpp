@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -100,12 +101,14 @@ private slots:
         QVERIFY(page);
         QJsonObject expected = page->api().mockValues();
         QJsonObject actual = page->form()->values();
-        // redirectURI points at the console's own listener.
-        if (expected.contains(QStringLiteral("redirectURI"))) {
-            QVERIFY2(actual.value(QStringLiteral("redirectURI")).toString().startsWith(m_window->listener()->baseUrl()),
-                qPrintable(actual.value(QStringLiteral("redirectURI")).toString()));
-            expected.remove(QStringLiteral("redirectURI"));
-            actual.remove(QStringLiteral("redirectURI"));
+        // redirectURI (the gateway's redirect) points at the console's own listener.
+        for (const QString& key : {QStringLiteral("redirectURI"), QStringLiteral("redirect")}) {
+            if (!expected.contains(key))
+                continue;
+            QVERIFY2(actual.value(key).toString().startsWith(m_window->listener()->baseUrl()),
+                qPrintable(actual.value(key).toString()));
+            expected.remove(key);
+            actual.remove(key);
         }
         // The browser API's clientID is the environment's.
         if (page->api().kind == Protocol::ApiKind::Browser) {
@@ -433,6 +436,67 @@ private slots:
         child<QCheckBox>(page, QStringLiteral("revealSecretsCheck"))->setChecked(false);
         QVERIFY(m_window->selectEnvironment(QStringLiteral("local-strict")));
         QTRY_COMPARE(session->cek().size(), 32);
+    }
+
+    void gatewayLoginPollAndJweTab()
+    {
+        // Request auth through the gateway: client id and secret headers (the secret masked), plain JSON.
+        ApiPage* auth = open(QStringLiteral("gateway.auth"));
+        QVERIFY(auth);
+        auth->refreshPreview();
+        auto* http = child<QPlainTextEdit>(auth, QStringLiteral("previewHttp"));
+        const QString secret = QString::fromUtf8(m_sim->clients().devClient().clientSecret);
+        QVERIFY(http->toPlainText().contains(QStringLiteral("/iamsmart/v2/request/auth")));
+        QVERIFY(http->toPlainText().contains(QStringLiteral("x-client-secret")));
+        QVERIFY(!http->toPlainText().contains(secret));
+        QVERIFY(!child<QPlainTextEdit>(auth, QStringLiteral("previewCurl"))->toPlainText().contains(secret));
+        sendAndWaitForCode(auth);
+        QVERIFY(child<QLabel>(auth, QStringLiteral("responseCodeLabel"))->text().startsWith(QStringLiteral("HTTP200")));
+        const QString token = m_window->session()->earned().value(QStringLiteral("gatewayToken"));
+        QVERIFY(!token.isEmpty());
+        QVERIFY(child<QPushButton>(auth, QStringLiteral("ticketQrButton"))->isVisibleTo(auth));
+
+        // Polling before the user answers: 202, explained.
+        ApiPage* poll = open(QStringLiteral("gateway.poll"));
+        QTest::mouseClick(child<QToolButton>(poll, QStringLiteral("field_token_useEarned")), Qt::LeftButton);
+        QCOMPARE(child<QLineEdit>(poll, QStringLiteral("field_token"))->text(), token);
+        sendAndWaitForCode(poll);
+        QVERIFY(child<QLabel>(poll, QStringLiteral("responseCodeLabel"))->text().startsWith(QStringLiteral("HTTP202")));
+
+        // The phone approves; the console follows the redirect to its own listener.
+        const qsizetype before = m_window->listener()->records().size();
+        PhonePanel* phone = m_window->phonePanel();
+        auto* pending = child<QListWidget>(phone, QStringLiteral("phonePendingList"));
+        QString gatewayRequest;
+        for (const Mock::PendingRequest& p : m_sim->pending()) {
+            if (p.apiId == QLatin1String("gateway.auth") && p.status == QLatin1String("pending"))
+                gatewayRequest = p.id;
+        }
+        QTRY_VERIFY(!pending->findItems(QStringLiteral("*"), Qt::MatchWildcard).isEmpty());
+        for (int i = 0; i < pending->count(); ++i) {
+            if (pending->item(i)->data(Qt::UserRole).toString() == gatewayRequest)
+                pending->setCurrentRow(i);
+        }
+        QCOMPARE(pending->currentItem()->data(Qt::UserRole).toString(), gatewayRequest);
+        QTest::mouseClick(child<QPushButton>(phone, QStringLiteral("phoneApproveButton")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->listener()->records().size() > before, 10000);
+        QCOMPARE(m_window->listener()->records().last().callbackId, QStringLiteral("callback.gateway"));
+        QCOMPARE(m_window->listener()->records().last().matchStatus, Callback::Match::Matched);
+
+        // Poll again: the JWE result is decrypted and shown with its header and claims.
+        sendAndWaitForCode(poll);
+        QVERIFY(child<QLabel>(poll, QStringLiteral("responseCodeLabel"))->text().startsWith(QStringLiteral("HTTP200")));
+        const QString jose = child<QPlainTextEdit>(poll, QStringLiteral("responseJoseEdit"))->toPlainText();
+        QVERIFY2(jose.contains(QStringLiteral("\"enc\": \"A256GCM\"")), qPrintable(jose));
+        QVERIFY(jose.contains(QStringLiteral("\"service\": \"auth\"")));
+        const QString openId = m_window->session()->earned().value(QStringLiteral("openID"));
+        QVERIFY(!openId.isEmpty());
+        QVERIFY(jose.contains(openId));
+        // A second poll: the result is gone (410), and the JWE tab goes away.
+        sendAndWaitForCode(poll);
+        QVERIFY(child<QLabel>(poll, QStringLiteral("responseCodeLabel"))->text().startsWith(QStringLiteral("HTTP410")));
+        auto* tabs = child<QTabWidget>(poll, QStringLiteral("responseTabs"));
+        QCOMPARE(tabs->indexOf(child<QPlainTextEdit>(poll, QStringLiteral("responseJoseEdit"))), -1);
     }
 
     void badSignatureShowsWhereTheStringsDiffer()

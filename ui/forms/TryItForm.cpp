@@ -120,7 +120,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         });
         h->addWidget(row->regenerate);
     }
-    if (f.format == QLatin1String("sha256-base64") && row->line) {
+    if ((f.format == QLatin1String("sha256-base64") || f.format == QLatin1String("sha256-hex")) && row->line) {
         row->fromFile = new QToolButton(row->container);
         row->fromFile->setObjectName(objectName + QStringLiteral("_fromFile"));
         connect(row->fromFile, &QToolButton::clicked, this, [this, row] {
@@ -128,7 +128,9 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
             QFile file(path);
             if (path.isEmpty() || !file.open(QIODevice::ReadOnly))
                 return;
-            row->line->setText(QString::fromLatin1(Crypto::Encoding::sha256(file.readAll()).toBase64()));
+            const QByteArray digest = Crypto::Encoding::sha256(file.readAll());
+            const bool hex = row->field->format == QLatin1String("sha256-hex");
+            row->line->setText(QString::fromLatin1(hex ? digest.toHex() : digest.toBase64()));
         });
         h->addWidget(row->fromFile);
     }
@@ -173,7 +175,9 @@ void TryItForm::retranslate(Protocol::Language language)
             row->regenerate->setToolTip(tr("Generate a new value"));
         if (row->fromFile) {
             row->fromFile->setText(tr("From file…"));
-            row->fromFile->setToolTip(tr("Compute the SHA-256 of a file, Base64-encoded"));
+            row->fromFile->setToolTip(row->field->format == QLatin1String("sha256-hex")
+                    ? tr("Compute the SHA-256 of a file, as 64 hex characters")
+                    : tr("Compute the SHA-256 of a file, Base64-encoded"));
         }
         if (row->useEarned) {
             row->useEarned->setText(tr("Use earned"));

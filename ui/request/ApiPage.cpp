@@ -159,8 +159,11 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_responseRaw = codeView(QStringLiteral("responseRawEdit"), this);
     auto* responseTabs = new QTabWidget(this);
     responseTabs->setObjectName(QStringLiteral("responseTabs"));
+    m_responseJose = codeView(QStringLiteral("responseJoseEdit"), this);
+    m_responseJose->hide(); // a tab only while a JWE result is shown
     responseTabs->addTab(m_responseContent, QString());
     responseTabs->addTab(m_responseRaw, QString());
+    m_responseTabs = responseTabs;
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -224,10 +227,12 @@ void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
     // Point redirectURI at the console's own listener, so callbacks come back here.
     const Protocol::ApiSpec* callback = Protocol::ApiCatalog::builtin().api(
         m_api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : m_api.callbackId);
-    if (!callback || baseUrl.isEmpty() || !m_api.field(QStringLiteral("redirectURI")))
+    // The gateway family names it `redirect`.
+    const QString redirectField = m_api.isGateway() ? QStringLiteral("redirect") : QStringLiteral("redirectURI");
+    if (!callback || baseUrl.isEmpty() || !m_api.field(redirectField))
         return;
     QJsonObject values = m_form->values();
-    values.insert(QStringLiteral("redirectURI"), baseUrl + callback->path);
+    values.insert(redirectField, baseUrl + callback->path);
     // The browser API carries the clientID in its query: use the environment's.
     if (m_session && m_api.field(QStringLiteral("clientID")) && !m_session->credentials().clientId.isEmpty())
         values.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
@@ -441,6 +446,10 @@ void ApiPage::refreshPreview()
                "HMAC-SHA256, Base64:\n%2\n\nsignature header (URL-encoded):\n%3")
                 .arg(QString::fromUtf8(r.signature->stringToSign), QString::fromLatin1(r.signature->base64),
                     QString::fromLatin1(r.signature->headerValue)));
+    } else if (m_api.isGateway()) {
+        m_previewSigning->setPlainText(tr("Gateway requests are not signed: the x-client-id and x-client-secret "
+                                          "headers authenticate the caller. Tokens are HS256 JWTs issued by the "
+                                          "gateway."));
     } else {
         m_previewSigning->setPlainText(tr("This request is not signed."));
     }
@@ -452,16 +461,22 @@ void ApiPage::refreshPreview()
                 .arg(r.encrypted->ciphertext.size())
                 .arg(QString::fromLatin1(r.encrypted->ciphertext.toBase64()),
                     QString::fromLatin1(r.encrypted->tag.toHex()), QString::fromUtf8(r.body)));
+    } else if (m_api.isGateway()) {
+        m_previewEncryption->setPlainText(tr("Sent as plain JSON. Results come back from polling as a JWE "
+                                             "(RSA-OAEP, A256GCM) encrypted to your registered public key; the "
+                                             "console decrypts it with the environment's private key."));
     } else {
         m_previewEncryption->setPlainText(tr("Sent as plain JSON."));
     }
     QByteArray http = r.rawHttp();
     QByteArray curl = r.curl();
-    const QByteArray key = r.header("Ocp-Apim-Subscription-Key");
-    if (!key.isEmpty() && !m_reveal->isChecked()) {
-        // Secrets never sit on screen unasked.
-        http.replace(key, "••••••••");
-        curl.replace(key, "••••••••");
+    for (const QByteArray& name : {QByteArray("Ocp-Apim-Subscription-Key"), QByteArray("x-client-secret")}) {
+        const QByteArray key = r.header(name);
+        if (!key.isEmpty() && !m_reveal->isChecked()) {
+            // Secrets never sit on screen unasked.
+            http.replace(key, "••••••••");
+            curl.replace(key, "••••••••");
+        }
     }
     m_previewHttp->setPlainText(QString::fromUtf8(http));
     m_previewCurl->setPlainText(QString::fromUtf8(curl));
@@ -505,6 +520,32 @@ void ApiPage::setMasking(bool masking)
         showExchange(*m_lastExchange);
 }
 
+void ApiPage::showJose(const Session::Exchange& e)
+{
+    const int at = m_responseTabs->indexOf(m_responseJose);
+    const bool has = !e.joseHeader.isEmpty() || !e.joseError.isEmpty();
+    if (!has) {
+        if (at >= 0)
+            m_responseTabs->removeTab(at);
+        return;
+    }
+    if (at < 0)
+        m_responseTabs->addTab(m_responseJose, tr("JWE result"));
+    auto json
+        = [](const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)); };
+    QString text = tr("Protected header:\n%1\n").arg(json(e.joseHeader));
+    if (!e.joseError.isEmpty()) {
+        text += tr("Could not decrypt: %1").arg(e.joseError);
+    } else {
+        QJsonObject claims = e.joseClaims;
+        const QJsonObject result = claims.take(QLatin1String("result")).toObject();
+        const QJsonObject shown = m_masking ? Util::maskPersonalData(result).toObject() : result;
+        text += tr("Claims:\n%1\nResult:\n%2").arg(json(claims), json(shown));
+    }
+    m_responseJose->setPlainText(text);
+    m_responseTabs->setCurrentWidget(m_responseJose);
+}
+
 void ApiPage::showExchange(const Session::Exchange& e)
 {
     m_lastExchange = e;
@@ -530,9 +571,15 @@ void ApiPage::showExchange(const Session::Exchange& e)
         m_responseContent->setPlainText(tr("Could not read the content: %1 (%2)").arg(e.errorCode, e.errorDetail));
     else
         m_responseContent->setPlainText(pretty(e.responseBody));
+    showJose(e);
     // Same-device answers carry a ticketID: offer the app link as a QR code.
     const QString ticket = e.content.toObject().value(QLatin1String("ticketID")).toString();
-    m_ticketQr->setVisible(!ticket.isEmpty());
+    // A gateway answer carries the QR page (browser) or the universal link (mobile) as `url`.
+    const QString gatewayUrl
+        = m_api.isGateway() ? e.content.toObject().value(QLatin1String("url")).toString() : QString();
+    m_ticketQr->setVisible(!ticket.isEmpty() || !gatewayUrl.isEmpty());
+    if (!gatewayUrl.isEmpty())
+        m_ticketLink = gatewayUrl;
     if (!ticket.isEmpty()) {
         Protocol::AppSchemeParams link;
         link.context = m_api.appContext.isEmpty() ? QStringLiteral("auth") : m_api.appContext;
@@ -551,7 +598,9 @@ void ApiPage::showExchange(const Session::Exchange& e)
         const QString meaning = rc
             ? QString(rc->meaning.get(m_language)).replace(QLatin1String("%1"), QStringLiteral("…"))
             : tr("Unknown code");
-        m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, meaning, e.envelope->message));
+        const QString message
+            = e.envelope ? e.envelope->message : e.content.toObject().value(QLatin1String("message")).toString();
+        m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, meaning, message));
     }
     // Simulator only: where our string-to-sign and the server's part ways.
     const QString server = e.envelope

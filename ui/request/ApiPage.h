@@ -63,6 +63,8 @@ private:
     void retranslate();
     void showSpec();
     void showExchange(const Session::Exchange& exchange);
+    /// The "JWE result" tab: a gateway poll's decrypted header, claims and result (or why it did not open).
+    void showJose(const Session::Exchange& exchange);
     void formChanged();
     void jsonEdited();
 
@@ -98,6 +100,8 @@ private:
     QLabel* m_responseCode = nullptr;
     QPlainTextEdit* m_responseContent = nullptr;
     QPlainTextEdit* m_responseRaw = nullptr;
+    QPlainTextEdit* m_responseJose = nullptr;
+    QTabWidget* m_responseTabs = nullptr;
     QLabel* m_signatureDiff = nullptr;
     QTimer* m_debounce = nullptr;
     bool m_syncing = false;
