@@ -13,6 +13,7 @@ PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb xauth fonts-noto-cjk zbar-tools curl
   python3-cryptography
+  file desktop-file-utils appstream
 )
 
 as_root() {
@@ -38,6 +39,12 @@ build() {
     cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   fi
   cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+# The Debian package in $BUILD_DIR (iamsmart-console_<version>_<arch>.deb); tst_package checks it.
+build_package() {
+  cmake --build "$BUILD_DIR" --target package >"$BUILD_DIR/package.log" 2>&1 \
+    || { cat "$BUILD_DIR/package.log" >&2; echo "error: building the package failed" >&2; return 1; }
 }
 
 # The libFuzzer build (instrumented core + fuzz targets) in $BUILD_DIR/fuzz, when clang is there.

@@ -4,6 +4,7 @@
 #include "storage/SecretStore.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -100,6 +101,9 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("iamsmart-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("iAM Smart Sandbox Console"));
     QApplication::setApplicationVersion(QStringLiteral(IAMSMART_VERSION));
+    // The packaged icon and desktop entry (packaging/): window icon, and the Wayland app id that finds the entry.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hk.iamsmart.console.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("hk.iamsmart.console"));
 
     LanguageManager languages;
     languages.setLanguage(LanguageManager::systemLanguage());
