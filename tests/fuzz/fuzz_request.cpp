@@ -2,6 +2,7 @@
 // timestamp, nonce, AES-GCM body, JSON, catalog field rules) and the envelope, AES and key-unwrap decoders.
 #include "crypto/AesGcmCipher.h"
 #include "crypto/HmacSigner.h"
+#include "crypto/Jose.h"
 #include "crypto/KeyWrap.h"
 #include "mock/Simulator.h"
 #include "protocol/Envelope.h"
@@ -52,6 +53,26 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     (void)Crypto::AesGcmCipher::decrypt(QByteArray(32, 'k'), input);
     if (data[1] & 0x80)
         (void)Crypto::KeyWrap::unwrap(Crypto::RsaPrivateKey::fromFile(client.kekPrivateKeyPath).valueOr({}), input);
+    (void)Crypto::Jose::peekHeader(input);
+    (void)Crypto::Jose::verifyHs256(input, QByteArray(32, 'k'));
+    if (data[1] & 0x40)
+        (void)Crypto::Jose::decryptRsa(input, Crypto::RsaPrivateKey::fromFile(client.kekPrivateKeyPath).valueOr({}));
+
+    if (api->isGateway()) {
+        // The gateway family: client id and secret headers, plain JSON.
+        Net::HttpRequest request;
+        request.method = "POST";
+        request.path = api->path.toLatin1();
+        request.target = request.path;
+        request.body = input;
+        request.headers = {{"x-client-id", client.clientId.toUtf8()},
+            {"x-client-secret", (data[1] & 0x04) ? QByteArray("wrong") : client.clientSecret},
+            {"Content-Type", "application/json"}};
+        const Net::HttpResponse response = h.simulator.respond(request);
+        if (response.status < 200 || response.status > 599 || response.body.isEmpty())
+            abort();
+        return 0;
+    }
 
     // The simulator on a request whose headers are valid or not, with the input as body (or wrapped).
     Net::HttpRequest request;
