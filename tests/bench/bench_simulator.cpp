@@ -270,6 +270,18 @@ int main(int argc, char** argv)
         }
         measure(strict ? "strict   profile initiateRequest" : "sandbox  profile initiateRequest (plain JSON)", port,
             profiles, connections, "D00000");
+        if (strict) {
+            // The gateway family: client id/secret headers, field checks, a pending request and an HS256 JWT each.
+            QList<QByteArray> gateway;
+            for (int i = 0; i < requests; ++i) {
+                gateway.append(rawRequest(build(QStringLiteral("gateway.auth"),
+                    {{QStringLiteral("source"), QStringLiteral("PC_Browser")},
+                        {QStringLiteral("lang"), QStringLiteral("en-US")},
+                        {QStringLiteral("redirect"), QStringLiteral("http://127.0.0.1:9/callback/gateway")},
+                        {QStringLiteral("scope"), QStringLiteral("eidapi_auth")}})));
+            }
+            measure("gateway  request/auth (JWT issued)", port, gateway, connections, "token");
+        }
     }
     return 0;
 }
