@@ -263,6 +263,101 @@ Body sent:
     </message>
 </context>
 <context>
+    <name>ButtonGallery</name>
+    <message>
+        <source>Export button</source>
+        <translation>Export button</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Re-authentication</source>
+        <translation>Re-authentication</translation>
+    </message>
+    <message>
+        <source>Open the app (same device)</source>
+        <translation>Open the app (same device)</translation>
+    </message>
+    <message>
+        <source>Form filling</source>
+        <translation>Form filling</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <source>More info link</source>
+        <translation>More info link</translation>
+    </message>
+    <message>
+        <source>The button data failed to load: %1</source>
+        <translation>The button data failed to load: %1</translation>
+    </message>
+    <message>
+        <source>The iAM Smart buttons in the three languages at each size. Click one to select it, choose the height and export it as PNG or SVG. The texts live in resources/branding/buttons.json.</source>
+        <translation>The iAM Smart buttons in the three languages at each size. Click one to select it, choose the height and export it as PNG or SVG. The texts live in resources/branding/buttons.json.</translation>
+    </message>
+    <message>
+        <source>Background colour %1: the “iAM Smart green” seen in third-party integrations, not an official colour.</source>
+        <translation>Background colour %1: the “iAM Smart green” seen in third-party integrations, not an official colour.</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>&amp;Height:</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Export height</source>
+        <translation>Export height</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Export PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>Export SVG…</translation>
+    </message>
+    <message>
+        <source>Selected: %1 — %2 (%3)</source>
+        <translation>Selected: %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>Official text</translation>
+    </message>
+    <message>
+        <source>Not an official text: follows the pattern of the official re-authentication button</source>
+        <translation>Not an official text: follows the pattern of the official re-authentication button</translation>
+    </message>
+    <message>
+        <source>%1, %2 px high</source>
+        <translation>%1, %2 px high</translation>
+    </message>
+</context>
+<context>
     <name>CallbackInspector</name>
     <message>
         <source>matched</source>
@@ -575,20 +670,8 @@ Body sent:
         <translation>Flow steps</translation>
     </message>
     <message>
-        <source>Authentication with iAM Smart</source>
-        <translation>Authentication with iAM Smart</translation>
-    </message>
-    <message>
-        <source>Sign with iAM Smart</source>
-        <translation>Sign with iAM Smart</translation>
-    </message>
-    <message>
-        <source>Fill in with iAM Smart</source>
-        <translation>Fill in with iAM Smart</translation>
-    </message>
-    <message>
-        <source>Log in with iAM Smart</source>
-        <translation>Log in with iAM Smart</translation>
+        <source>Start with iAM Smart</source>
+        <translation>Start with iAM Smart</translation>
     </message>
 </context>
 <context>
@@ -812,6 +895,14 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>Next flow step</source>
         <translation>Next flow step</translation>
+    </message>
+    <message>
+        <source>iAM Smart buttons</source>
+        <translation>iAM Smart buttons</translation>
+    </message>
+    <message>
+        <source>iAM Smart &amp;buttons</source>
+        <translation>iAM Smart &amp;buttons</translation>
     </message>
 </context>
 <context>

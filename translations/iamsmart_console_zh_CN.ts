@@ -263,6 +263,101 @@ IV（12 字节）：%1
     </message>
 </context>
 <context>
+    <name>ButtonGallery</name>
+    <message>
+        <source>Export button</source>
+        <translation>导出按钮</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 图像（*.svg）</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Re-authentication</source>
+        <translation>重新认证</translation>
+    </message>
+    <message>
+        <source>Open the app (same device)</source>
+        <translation>打开应用（同一设备）</translation>
+    </message>
+    <message>
+        <source>Form filling</source>
+        <translation>填表</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>签署</translation>
+    </message>
+    <message>
+        <source>More info link</source>
+        <translation>“了解更多”链接</translation>
+    </message>
+    <message>
+        <source>The button data failed to load: %1</source>
+        <translation>无法加载按钮数据：%1</translation>
+    </message>
+    <message>
+        <source>The iAM Smart buttons in the three languages at each size. Click one to select it, choose the height and export it as PNG or SVG. The texts live in resources/branding/buttons.json.</source>
+        <translation>以三种语言及各种尺寸显示智方便按钮。单击按钮以选中，选择高度后导出为 PNG 或 SVG。文字保存在 resources/branding/buttons.json。</translation>
+    </message>
+    <message>
+        <source>Background colour %1: the “iAM Smart green” seen in third-party integrations, not an official colour.</source>
+        <translation>背景颜色 %1：第三方集成中所见的“智方便绿色”，并非官方颜色。</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>高度(&amp;H)：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Export height</source>
+        <translation>导出高度</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Selected: %1 — %2 (%3)</source>
+        <translation>已选中：%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>官方文字</translation>
+    </message>
+    <message>
+        <source>Not an official text: follows the pattern of the official re-authentication button</source>
+        <translation>非官方文字：依照官方重新认证按钮的格式</translation>
+    </message>
+    <message>
+        <source>%1, %2 px high</source>
+        <translation>%1，高 %2 像素</translation>
+    </message>
+</context>
+<context>
     <name>CallbackInspector</name>
     <message>
         <source>matched</source>
@@ -575,20 +670,8 @@ IV（12 字节）：%1
         <translation>流程步骤</translation>
     </message>
     <message>
-        <source>Authentication with iAM Smart</source>
-        <translation>智方便认证</translation>
-    </message>
-    <message>
-        <source>Sign with iAM Smart</source>
-        <translation>以智方便签署</translation>
-    </message>
-    <message>
-        <source>Fill in with iAM Smart</source>
-        <translation>以智方便填表</translation>
-    </message>
-    <message>
-        <source>Log in with iAM Smart</source>
-        <translation>以智方便登录</translation>
+        <source>Start with iAM Smart</source>
+        <translation>以智方便开始</translation>
     </message>
 </context>
 <context>
@@ -811,6 +894,14 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Next flow step</source>
         <translation>下一个流程步骤</translation>
+    </message>
+    <message>
+        <source>iAM Smart buttons</source>
+        <translation>智方便按钮</translation>
+    </message>
+    <message>
+        <source>iAM Smart &amp;buttons</source>
+        <translation>智方便按钮(&amp;B)</translation>
     </message>
 </context>
 <context>

@@ -263,6 +263,101 @@ IV（12 位元組）：%1
     </message>
 </context>
 <context>
+    <name>ButtonGallery</name>
+    <message>
+        <source>Export button</source>
+        <translation>匯出按鈕</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 圖像（*.png）</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 圖像（*.svg）</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>無法儲存：%1</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <source>Re-authentication</source>
+        <translation>重新認證</translation>
+    </message>
+    <message>
+        <source>Open the app (same device)</source>
+        <translation>開啟應用程式（同一裝置）</translation>
+    </message>
+    <message>
+        <source>Form filling</source>
+        <translation>填表</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>簽署</translation>
+    </message>
+    <message>
+        <source>More info link</source>
+        <translation>「了解更多」連結</translation>
+    </message>
+    <message>
+        <source>The button data failed to load: %1</source>
+        <translation>無法載入按鈕資料：%1</translation>
+    </message>
+    <message>
+        <source>The iAM Smart buttons in the three languages at each size. Click one to select it, choose the height and export it as PNG or SVG. The texts live in resources/branding/buttons.json.</source>
+        <translation>以三種語言及各種尺寸顯示智方便按鈕。按一下按鈕以選取，選擇高度後匯出為 PNG 或 SVG。文字儲存在 resources/branding/buttons.json。</translation>
+    </message>
+    <message>
+        <source>Background colour %1: the “iAM Smart green” seen in third-party integrations, not an official colour.</source>
+        <translation>背景顏色 %1：第三方整合中所見的「智方便綠色」，並非官方顏色。</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>高度(&amp;H)：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Export height</source>
+        <translation>匯出高度</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>匯出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG…</source>
+        <translation>匯出 SVG…</translation>
+    </message>
+    <message>
+        <source>Selected: %1 — %2 (%3)</source>
+        <translation>已選取：%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>Official text</source>
+        <translation>官方文字</translation>
+    </message>
+    <message>
+        <source>Not an official text: follows the pattern of the official re-authentication button</source>
+        <translation>非官方文字：依照官方重新認證按鈕的格式</translation>
+    </message>
+    <message>
+        <source>%1, %2 px high</source>
+        <translation>%1，高 %2 像素</translation>
+    </message>
+</context>
+<context>
     <name>CallbackInspector</name>
     <message>
         <source>matched</source>
@@ -575,20 +670,8 @@ IV（12 位元組）：%1
         <translation>流程步驟</translation>
     </message>
     <message>
-        <source>Authentication with iAM Smart</source>
-        <translation>智方便認證</translation>
-    </message>
-    <message>
-        <source>Sign with iAM Smart</source>
-        <translation>以智方便簽署</translation>
-    </message>
-    <message>
-        <source>Fill in with iAM Smart</source>
-        <translation>以智方便填表</translation>
-    </message>
-    <message>
-        <source>Log in with iAM Smart</source>
-        <translation>以智方便登入</translation>
+        <source>Start with iAM Smart</source>
+        <translation>以智方便開始</translation>
     </message>
 </context>
 <context>
@@ -811,6 +894,14 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Next flow step</source>
         <translation>下一個流程步驟</translation>
+    </message>
+    <message>
+        <source>iAM Smart buttons</source>
+        <translation>智方便按鈕</translation>
+    </message>
+    <message>
+        <source>iAM Smart &amp;buttons</source>
+        <translation>智方便按鈕(&amp;B)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LanguageManager.h"
+#include "branding/ButtonGallery.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
 #include "flows/FlowView.h"
@@ -140,6 +141,10 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     m_mainTabs->addTab(m_flowView, QString());
     connect(m_languages, &LanguageManager::languageChanged, m_flowView, &FlowView::setLanguage);
     m_flowView->setLanguage(m_languages->language());
+    m_buttonGallery = new ButtonGallery(this);
+    m_mainTabs->addTab(m_buttonGallery, QString());
+    m_buttonsAction = m_viewMenu->addAction(QString(), this, [this] { m_mainTabs->setCurrentWidget(m_buttonGallery); });
+    m_buttonsAction->setObjectName(QStringLiteral("buttonGalleryAction"));
     m_presenterAction = m_viewMenu->addAction(QString(), this, [this](bool on) { setPresenterMode(on); });
     m_presenterAction->setObjectName(QStringLiteral("presenterModeAction"));
     m_presenterAction->setCheckable(true);
@@ -336,6 +341,8 @@ void MainWindow::retranslate()
     m_historyDock->setWindowTitle(tr("History"));
     m_mainTabs->setTabText(0, tr("APIs"));
     m_mainTabs->setTabText(1, tr("Flows"));
+    m_mainTabs->setTabText(m_mainTabs->indexOf(m_buttonGallery), tr("iAM Smart buttons"));
+    m_buttonsAction->setText(tr("iAM Smart &buttons"));
     m_presenterAction->setText(tr("&Presenter mode"));
     m_cycleLanguageAction->setText(tr("Next language"));
     m_nextStepAction->setText(tr("Next flow step"));

@@ -25,6 +25,7 @@ class CallbackInspector;
 class PhonePanel;
 class HistoryPanel;
 class FlowView;
+class ButtonGallery;
 class QTabWidget;
 class QDockWidget;
 class QNetworkAccessManager;
@@ -65,6 +66,8 @@ public:
     PhonePanel* phonePanel() const { return m_phone; }
     HistoryPanel* historyPanel() const { return m_history; }
     FlowView* flowView() const { return m_flowView; }
+    /// The "iAM Smart buttons" tab: every branding button in the three languages, exported as PNG or SVG.
+    ButtonGallery* buttonGallery() const { return m_buttonGallery; }
     /// Presenter mode: large type, personal data masked, flows advance one step per "Next step".
     void setPresenterMode(bool on);
     bool presenterMode() const { return m_presenter; }
@@ -111,6 +114,8 @@ private:
     PhonePanel* m_phone = nullptr;
     HistoryPanel* m_history = nullptr;
     FlowView* m_flowView = nullptr;
+    ButtonGallery* m_buttonGallery = nullptr;
+    QAction* m_buttonsAction = nullptr;
     QTabWidget* m_mainTabs = nullptr;
     QAction* m_presenterAction = nullptr;
     QAction* m_cycleLanguageAction = nullptr;

@@ -271,6 +271,7 @@ int catalogCommand(const QStringList& args)
 int listenCommand(const QStringList& args);
 int mockCommand(const QStringList& args);
 int runCommand(const QStringList& args);
+int brandingCommand(const QStringList& args);
 
 QList<Command>& commands()
 {
@@ -286,6 +287,8 @@ QList<Command>& commands()
         {QStringLiteral("listen"), QStringLiteral("receive, decrypt and match callbacks"), &listenCommand},
         {QStringLiteral("mock"), QStringLiteral("run the iAM Smart simulator headless"), &mockCommand},
         {QStringLiteral("run"), QStringLiteral("run a flow headless (JUnit, HTML report, HAR)"), &runCommand},
+        {QStringLiteral("branding"), QStringLiteral("list the iAM Smart buttons or export their SVG files"),
+            &brandingCommand},
     };
     return list;
 }

@@ -1,4 +1,5 @@
 #include "Simulator.h"
+#include "branding/ButtonAssets.h"
 
 #include "crypto/AesGcmCipher.h"
 #include "crypto/Encoding.h"
@@ -568,14 +569,13 @@ Net::HttpResponse Simulator::handleQrPage(const QString& id)
     if (p.status != QLatin1String("pending") && !p.browserRedirect.isEmpty())
         return Net::HttpResponse::redirect(p.browserRedirect.toUtf8(), 302);
     const Protocol::Language lang = Protocol::languageFromCode(p.lang.isEmpty() ? QStringLiteral("zh-HK") : p.lang);
-    const QString moreInfo = lang == Protocol::Language::English ? QStringLiteral("https://www.iamsmart.gov.hk/en/")
-        : lang == Protocol::Language::TraditionalChinese         ? QStringLiteral("https://www.iamsmart.gov.hk/tc/")
-                                                                 : QStringLiteral("https://www.iamsmart.gov.hk/sc/");
+    // The official "More info" link and "Open iAM Smart" text come from the branding data (buttons.json).
+    const Branding::ButtonAssets& buttons = Branding::ButtonAssets::builtin();
+    const QString moreInfo = buttons.url(Branding::Kind::moreInfo(), lang);
     const Protocol::Text title(
         QStringLiteral("Scan with iAM Smart"), QStringLiteral("請用智方便掃描"), QStringLiteral("请用智方便扫描"));
-    const Protocol::Text more(QStringLiteral("More info"), QStringLiteral("了解更多"), QStringLiteral("了解更多"));
-    const Protocol::Text open(
-        QStringLiteral("Open iAM Smart"), QStringLiteral("開啟智方便"), QStringLiteral("开启智方便"));
+    const QString more = buttons.text(Branding::Kind::moreInfo(), lang);
+    const QString open = buttons.text(Branding::Kind::openApp(), lang);
     const Protocol::Text waiting(QStringLiteral("Waiting for the user on the phone…"),
         QStringLiteral("正在等待用戶在手機上確認…"), QStringLiteral("正在等待用户在手机上确认…"));
     Protocol::AppSchemeParams scheme;
@@ -586,14 +586,14 @@ Net::HttpResponse Simulator::handleQrPage(const QString& id)
     const QString qrSvg = matrix ? Qr::QrEncoder::toSvg(matrix.value(), 6) : QString();
     const QString status
         = p.status == QLatin1String("pending") ? waiting.get(lang) : p.status + QLatin1Char(' ') + p.resultCode;
-    const QString html = QStringLiteral(
-        "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
-        "<title>%2</title></head><body style=\"font-family:sans-serif;text-align:center\"><h1>%2</h1>"
-        "<div id=\"qr\">%8</div><p id=\"qr-text\"><code>%3</code></p><p><a id=\"open\" href=\"%3\">%4</a></p>"
-        "<p id=\"status\">%5</p><p><a id=\"more-info\" href=\"%6\">%7</a></p></body></html>")
-                             .arg(Protocol::languageKey(lang), title.get(lang).toHtmlEscaped(), qrText.toHtmlEscaped(),
-                                 open.get(lang).toHtmlEscaped(), status.toHtmlEscaped(), moreInfo,
-                                 more.get(lang).toHtmlEscaped(), qrSvg);
+    const QString html
+        = QStringLiteral(
+            "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
+            "<title>%2</title></head><body style=\"font-family:sans-serif;text-align:center\"><h1>%2</h1>"
+            "<div id=\"qr\">%8</div><p id=\"qr-text\"><code>%3</code></p><p><a id=\"open\" href=\"%3\">%4</a></p>"
+            "<p id=\"status\">%5</p><p><a id=\"more-info\" href=\"%6\">%7</a></p></body></html>")
+              .arg(Protocol::languageKey(lang), title.get(lang).toHtmlEscaped(), qrText.toHtmlEscaped(),
+                  open.toHtmlEscaped(), status.toHtmlEscaped(), moreInfo.toHtmlEscaped(), more.toHtmlEscaped(), qrSvg);
     return Net::HttpResponse::html(200, html.toUtf8());
 }
 

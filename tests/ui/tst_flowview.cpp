@@ -56,8 +56,13 @@ private slots:
         tabs->setCurrentWidget(window.flowView());
         FlowView* view = window.flowView();
         QVERIFY(view->selectFlow(QStringLiteral("login-profile")));
-        QCOMPARE(view->findChild<QPushButton*>(QStringLiteral("flowStartButton"))->text(),
-            QStringLiteral("Log in with iAM Smart"));
+        // The start button is the iAM Smart login button (branding data), its text for screen readers.
+        auto* start = view->findChild<QPushButton*>(QStringLiteral("flowStartButton"));
+        QCOMPARE(start->accessibleName(), QStringLiteral("Log in with iAM Smart"));
+        QVERIFY(!start->icon().isNull());
+        QVERIFY(view->findChild<QLabel*>(QStringLiteral("flowMoreInfoLink"))
+                    ->text()
+                    .contains(QStringLiteral("https://www.iamsmart.gov.hk/en/")));
         QTest::mouseClick(view->findChild<QPushButton*>(QStringLiteral("flowRunButton")), Qt::LeftButton);
         auto* summary = view->findChild<QLabel*>(QStringLiteral("flowSummaryLabel"));
         QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QStringLiteral("Passed")), 15000);

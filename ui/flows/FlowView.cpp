@@ -1,6 +1,8 @@
 #include "FlowView.h"
 
 #include "SequenceDiagram.h"
+#include "branding/ButtonAssets.h"
+#include "branding/ButtonImage.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
 #include "qr/QrPanel.h"
@@ -38,6 +40,7 @@ FlowView::FlowView(
     , m_saveHar(new QPushButton(this))
     , m_steps(new QListWidget(this))
     , m_description(new QLabel(this))
+    , m_moreInfo(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_countdown(new QLabel(this))
     , m_qr(new QrPanel(this))
@@ -56,10 +59,14 @@ FlowView::FlowView(
     m_countdown->setObjectName(QStringLiteral("qrCountdownLabel"));
     m_description->setWordWrap(true);
     m_summary->setWordWrap(true);
-    // The iAM Smart button look: white text on the green seen in third-party integrations.
-    m_start->setStyleSheet(
-        QStringLiteral("QPushButton{background:#2B7366;color:white;font-weight:bold;padding:8px 16px;"
-                       "border-radius:6px}QPushButton:disabled{background:#9bb}"));
+    // The start button is the iAM Smart button itself (resources/branding), drawn from its SVG; the frame
+    // only shows keyboard focus.
+    m_start->setStyleSheet(QStringLiteral("QPushButton{border:2px solid transparent;border-radius:8px;padding:0;"
+                                          "background:transparent}QPushButton:focus{border-color:#1a4d44}"));
+    m_moreInfo->setObjectName(QStringLiteral("flowMoreInfoLink"));
+    m_moreInfo->setTextFormat(Qt::RichText);
+    m_moreInfo->setOpenExternalLinks(true);
+    m_moreInfo->setTextInteractionFlags(Qt::TextBrowserInteraction);
     auto flows = Flows::loadFlows();
     if (flows)
         m_flows = flows.value();
@@ -71,7 +78,11 @@ FlowView::FlowView(
     auto* left = new QVBoxLayout;
     left->addLayout(top);
     left->addWidget(m_description);
-    left->addWidget(m_start, 0, Qt::AlignLeft);
+    auto* startRow = new QHBoxLayout;
+    startRow->addWidget(m_start);
+    startRow->addWidget(m_moreInfo);
+    startRow->addStretch();
+    left->addLayout(startRow);
     left->addWidget(m_steps, 1);
     left->addWidget(m_summary);
     auto* qrColumn = new QVBoxLayout;
@@ -311,21 +322,60 @@ void FlowView::retranslate()
     if (index >= 0 && index < m_flows.size()) {
         const Flows::FlowSpec& f = m_flows.at(index);
         m_description->setText(f.description.get(m_language));
-        const QString id = f.id;
-        if (id.contains(QLatin1String("reauth")))
-            m_start->setText(tr("Authentication with iAM Smart"));
-        else if (id.contains(QLatin1String("sign")))
-            m_start->setText(tr("Sign with iAM Smart"));
-        else if (id.contains(QLatin1String("eme")))
-            m_start->setText(tr("Fill in with iAM Smart"));
-        else
-            m_start->setText(tr("Log in with iAM Smart"));
     }
+    updateStartButton();
+}
+
+QString FlowView::startButtonKind() const
+{
+    const int index = m_flowCombo->currentIndex();
+    if (index < 0 || index >= m_flows.size())
+        return Branding::Kind::login();
+    const Flows::FlowSpec& f = m_flows.at(index);
+    // On the same device the user opens the app; from another device the button names the journey.
+    if (f.variant == QLatin1String("app"))
+        return Branding::Kind::openApp();
+    if (f.id.contains(QLatin1String("reauth")))
+        return Branding::Kind::reauth();
+    if (f.id.contains(QLatin1String("sign")))
+        return Branding::Kind::signing();
+    if (f.id.contains(QLatin1String("eme")))
+        return Branding::Kind::formFilling();
+    return Branding::Kind::login();
+}
+
+void FlowView::updateStartButton()
+{
+    const Branding::ButtonAssets& assets = Branding::ButtonAssets::builtin();
+    const QString kind = startButtonKind();
+    const QString text = assets.text(kind, m_language);
+    m_start->setProperty("brandingKind", kind);
+    // The button grows with the font (presenter mode), never below the data file's default size.
+    const int height = std::max(assets.defaultHeight(), fontMetrics().height() * 5 / 2);
+    const QImage image = Branding::buttonImage(kind, m_language, height, devicePixelRatioF());
+    if (image.isNull()) {
+        m_start->setIcon(QIcon());
+        m_start->setText(tr("Start with iAM Smart"));
+        m_start->setToolTip(Branding::ButtonAssets::builtinErrors());
+    } else {
+        m_start->setText(QString());
+        m_start->setIcon(QIcon(QPixmap::fromImage(image)));
+        m_start->setIconSize(image.deviceIndependentSize().toSize());
+        m_start->setToolTip(text);
+    }
+    m_start->setAccessibleName(text);
+    const QString moreInfo = assets.url(Branding::Kind::moreInfo(), m_language);
+    m_moreInfo->setText(
+        QStringLiteral("<a href=\"%1\">%2</a>")
+            .arg(moreInfo.toHtmlEscaped(), assets.text(Branding::Kind::moreInfo(), m_language).toHtmlEscaped()));
+    m_moreInfo->setToolTip(moreInfo);
 }
 
 void FlowView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::FontChange)
+        updateStartButton();
     QWidget::changeEvent(event);
 }

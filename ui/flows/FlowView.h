@@ -28,6 +28,9 @@ public:
     void setPhoneDecision(const QString& decision);
     Flows::FlowRunner* runner() const { return m_runner; }
     SequenceDiagram* diagram() const { return m_diagram; }
+    /// The branding kind of the start button shown for the selected flow (login, reauth, formFilling,
+    /// signing, or openApp for the same-device variants).
+    QString startButtonKind() const;
     /// Evidence of the last run: the HTML report (in the current language) and HAR 1.2, secrets redacted.
     bool saveReport(const QString& path) const;
     bool saveHar(const QString& path) const;
@@ -47,6 +50,8 @@ private:
     void updateCountdown();
     void showStep(int index, const Flows::StepResult& step);
     QString stateText(Flows::StepState state) const;
+    /// Shows the iAM Smart button of the selected flow (branding data) and the More info link.
+    void updateStartButton();
 
     Session::ConsoleSession* m_session;
     Callback::CallbackListener* m_listener;
@@ -64,6 +69,7 @@ private:
     QPushButton* m_saveHar;
     QListWidget* m_steps;
     QLabel* m_description;
+    QLabel* m_moreInfo;
     QLabel* m_summary;
     QLabel* m_countdown;
     QrPanel* m_qr;
