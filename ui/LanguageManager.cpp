@@ -2,6 +2,12 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QSettings>
+
+namespace {
+/// Where the user's choice is kept (QSettings of the application: organisation and application name).
+const QString SettingsKey = QStringLiteral("ui/language");
+} // namespace
 
 LanguageManager::LanguageManager(QObject* parent)
     : QObject(parent)
@@ -29,6 +35,42 @@ void LanguageManager::setLanguage(Protocol::Language language)
         m_translator = std::move(translator);
     }
     emit languageChanged(language);
+}
+
+void LanguageManager::choose(Protocol::Language language)
+{
+    QSettings settings;
+    settings.setValue(SettingsKey, Protocol::languageKey(language));
+    setLanguage(language);
+}
+
+bool LanguageManager::restore(const QString& requested)
+{
+    if (!requested.isEmpty()) {
+        const std::optional<Protocol::Language> language = parse(requested);
+        if (!language)
+            return false;
+        setLanguage(*language);
+        return true;
+    }
+    setLanguage(savedLanguage().value_or(systemLanguage()));
+    return true;
+}
+
+std::optional<Protocol::Language> LanguageManager::savedLanguage()
+{
+    const QSettings settings;
+    return parse(settings.value(SettingsKey).toString());
+}
+
+std::optional<Protocol::Language> LanguageManager::parse(const QString& code)
+{
+    const QString c = code.trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
+    if (c == QLatin1String("en") || c.startsWith(QLatin1String("en-")))
+        return Protocol::Language::English;
+    if (c == QLatin1String("zh") || c.startsWith(QLatin1String("zh-")))
+        return Protocol::languageFromCode(c);
+    return std::nullopt;
 }
 
 Protocol::Language LanguageManager::systemLanguage()

@@ -184,7 +184,7 @@ void MainWindow::buildMenus()
         action->setCheckable(true);
         action->setChecked(language == m_languages->language());
         m_languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, language] { m_languages->setLanguage(language); });
+        connect(action, &QAction::triggered, this, [this, language] { m_languages->choose(language); });
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -216,7 +216,7 @@ void MainWindow::setPresenterMode(bool on)
 void MainWindow::cycleLanguage()
 {
     const QList<Protocol::Language>& all = Protocol::allLanguages();
-    m_languages->setLanguage(all.at((all.indexOf(m_languages->language()) + 1) % all.size()));
+    m_languages->choose(all.at((all.indexOf(m_languages->language()) + 1) % all.size()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
