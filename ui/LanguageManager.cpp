@@ -1,6 +1,7 @@
 #include "LanguageManager.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QFont>
 #include <QLocale>
 #include <QSettings>
 
@@ -27,6 +28,7 @@ void LanguageManager::setLanguage(Protocol::Language language)
         m_translator.reset();
     }
     m_language = language;
+    applyFont(language);
     auto translator = std::make_unique<QTranslator>();
     QString suffix = Protocol::languageKey(language);
     suffix.replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -89,4 +91,35 @@ QString LanguageManager::nativeName(Protocol::Language language)
         return QStringLiteral("简体中文");
     }
     return {};
+}
+
+QStringList LanguageManager::cjkFamilies(Protocol::Language language)
+{
+    switch (language) {
+    case Protocol::Language::English:
+        return {};
+    case Protocol::Language::TraditionalChinese:
+        return {QStringLiteral("Noto Sans CJK HK"), QStringLiteral("Noto Sans CJK TC")};
+    case Protocol::Language::SimplifiedChinese:
+        return {QStringLiteral("Noto Sans CJK SC")};
+    }
+    return {};
+}
+
+void LanguageManager::applyFont(Protocol::Language language)
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return;
+    QFont font = QApplication::font();
+    const QStringList current = font.families().isEmpty() ? QStringList {font.family()} : font.families();
+    QStringList families = current;
+    for (Protocol::Language other : Protocol::allLanguages()) {
+        for (const QString& family : cjkFamilies(other))
+            families.removeAll(family);
+    }
+    families += cjkFamilies(language);
+    if (families == current)
+        return;
+    font.setFamilies(families);
+    QApplication::setFont(font);
 }

@@ -35,11 +35,17 @@ public:
     static Protocol::Language systemLanguage();
     /// Name of a language in that language ("English", "繁體中文", "简体中文").
     static QString nativeName(Protocol::Language language);
+    /// The fonts that draw the language's Han characters in its regional forms (Noto Sans CJK HK/TC, SC), put
+    /// before the system fallback, which follows the locale and often picks Japanese forms. Empty for English.
+    static QStringList cjkFamilies(Protocol::Language language);
 
 signals:
     void languageChanged(Protocol::Language language);
 
 private:
+    /// The application font prefers the language's CJK families (the other languages' are taken out).
+    static void applyFont(Protocol::Language language);
+
     Protocol::Language m_language = Protocol::Language::English;
     std::unique_ptr<QTranslator> m_translator;
 };

@@ -181,6 +181,11 @@ void MainWindow::buildMenus()
     for (Protocol::Language language : Protocol::allLanguages()) {
         QAction* action = m_languageMenu->addAction(LanguageManager::nativeName(language));
         action->setObjectName(QStringLiteral("languageAction_") + Protocol::languageKey(language));
+        if (const QStringList cjk = LanguageManager::cjkFamilies(language); !cjk.isEmpty()) {
+            QFont nameFont; // each language's name in its own script's forms, whatever the console's language
+            nameFont.setFamilies(cjk);
+            action->setFont(nameFont);
+        }
         action->setCheckable(true);
         action->setChecked(language == m_languages->language());
         m_languageGroup->addAction(action);
