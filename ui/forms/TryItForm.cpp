@@ -164,8 +164,11 @@ void TryItForm::retranslate(Protocol::Language language)
 {
     for (Row* row : m_rows) {
         const QString name = row->field->label.get(language);
-        row->label->setText(QStringLiteral("%1 (%2)%3")
-                                .arg(name, row->field->name, row->field->required ? QStringLiteral(" *") : QString()));
+        // "Label (name) *"; some catalog labels already name the field ("業務識別碼 (businessID)").
+        const QString named = name.contains(QLatin1Char('(') + row->field->name + QLatin1Char(')'))
+            ? name
+            : QStringLiteral("%1 (%2)").arg(name, row->field->name);
+        row->label->setText(named + (row->field->required ? QStringLiteral(" *") : QString()));
         row->label->setToolTip(row->field->description.get(language));
         for (QWidget* w :
             {static_cast<QWidget*>(row->line), static_cast<QWidget*>(row->combo), static_cast<QWidget*>(row->check)}) {
