@@ -1,7 +1,14 @@
 #include "LanguageManager.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QFont>
 #include <QLocale>
+#include <QSettings>
+
+namespace {
+/// Where the user's choice is kept (QSettings of the application: organisation and application name).
+const QString SettingsKey = QStringLiteral("ui/language");
+} // namespace
 
 LanguageManager::LanguageManager(QObject* parent)
     : QObject(parent)
@@ -21,6 +28,7 @@ void LanguageManager::setLanguage(Protocol::Language language)
         m_translator.reset();
     }
     m_language = language;
+    applyFont(language);
     auto translator = std::make_unique<QTranslator>();
     QString suffix = Protocol::languageKey(language);
     suffix.replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -29,6 +37,42 @@ void LanguageManager::setLanguage(Protocol::Language language)
         m_translator = std::move(translator);
     }
     emit languageChanged(language);
+}
+
+void LanguageManager::choose(Protocol::Language language)
+{
+    QSettings settings;
+    settings.setValue(SettingsKey, Protocol::languageKey(language));
+    setLanguage(language);
+}
+
+bool LanguageManager::restore(const QString& requested)
+{
+    if (!requested.isEmpty()) {
+        const std::optional<Protocol::Language> language = parse(requested);
+        if (!language)
+            return false;
+        setLanguage(*language);
+        return true;
+    }
+    setLanguage(savedLanguage().value_or(systemLanguage()));
+    return true;
+}
+
+std::optional<Protocol::Language> LanguageManager::savedLanguage()
+{
+    const QSettings settings;
+    return parse(settings.value(SettingsKey).toString());
+}
+
+std::optional<Protocol::Language> LanguageManager::parse(const QString& code)
+{
+    const QString c = code.trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
+    if (c == QLatin1String("en") || c.startsWith(QLatin1String("en-")))
+        return Protocol::Language::English;
+    if (c == QLatin1String("zh") || c.startsWith(QLatin1String("zh-")))
+        return Protocol::languageFromCode(c);
+    return std::nullopt;
 }
 
 Protocol::Language LanguageManager::systemLanguage()
@@ -47,4 +91,35 @@ QString LanguageManager::nativeName(Protocol::Language language)
         return QStringLiteral("简体中文");
     }
     return {};
+}
+
+QStringList LanguageManager::cjkFamilies(Protocol::Language language)
+{
+    switch (language) {
+    case Protocol::Language::English:
+        return {};
+    case Protocol::Language::TraditionalChinese:
+        return {QStringLiteral("Noto Sans CJK HK"), QStringLiteral("Noto Sans CJK TC")};
+    case Protocol::Language::SimplifiedChinese:
+        return {QStringLiteral("Noto Sans CJK SC")};
+    }
+    return {};
+}
+
+void LanguageManager::applyFont(Protocol::Language language)
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return;
+    QFont font = QApplication::font();
+    const QStringList current = font.families().isEmpty() ? QStringList {font.family()} : font.families();
+    QStringList families = current;
+    for (Protocol::Language other : Protocol::allLanguages()) {
+        for (const QString& family : cjkFamilies(other))
+            families.removeAll(family);
+    }
+    families += cjkFamilies(language);
+    if (families == current)
+        return;
+    font.setFamilies(families);
+    QApplication::setFont(font);
 }

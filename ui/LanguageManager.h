@@ -6,6 +6,7 @@
 #include <QTranslator>
 
 #include <memory>
+#include <optional>
 
 /// Owns the installed translator and switches the UI language live (widgets retranslate on
 /// QEvent::LanguageChange). The language also sets the `lang` sent to iAM Smart.
@@ -18,17 +19,33 @@ public:
     ~LanguageManager() override;
 
     Protocol::Language language() const { return m_language; }
-    /// Installs the translation for `language`; emits languageChanged.
+    /// Installs the translation for `language`; emits languageChanged. Remembers nothing.
     void setLanguage(Protocol::Language language);
+    /// A choice the user made (the Language menu, F12): switches live and is remembered for the next start.
+    void choose(Protocol::Language language);
+    /// Installs the language the console starts in: `requested` (--lang) when given, else the last choice
+    /// (choose()), else the system locale — so only the first start follows the system. Saves nothing.
+    /// False, and nothing changes, when `requested` names no language of the console.
+    bool restore(const QString& requested = QString());
+    /// The last choice saved by choose(), if there is one.
+    static std::optional<Protocol::Language> savedLanguage();
+    /// Parses a language option ("en", "en-US", "zh-HK", "zh_HK", "zh-CN", "zh_CN", …); empty when unknown.
+    static std::optional<Protocol::Language> parse(const QString& code);
     /// The language of the system locale (first start).
     static Protocol::Language systemLanguage();
     /// Name of a language in that language ("English", "繁體中文", "简体中文").
     static QString nativeName(Protocol::Language language);
+    /// The fonts that draw the language's Han characters in its regional forms (Noto Sans CJK HK/TC, SC), put
+    /// before the system fallback, which follows the locale and often picks Japanese forms. Empty for English.
+    static QStringList cjkFamilies(Protocol::Language language);
 
 signals:
     void languageChanged(Protocol::Language language);
 
 private:
+    /// The application font prefers the language's CJK families (the other languages' are taken out).
+    static void applyFont(Protocol::Language language);
+
     Protocol::Language m_language = Protocol::Language::English;
     std::unique_ptr<QTranslator> m_translator;
 };

@@ -186,10 +186,15 @@ void MainWindow::buildMenus()
     for (Protocol::Language language : Protocol::allLanguages()) {
         QAction* action = m_languageMenu->addAction(LanguageManager::nativeName(language));
         action->setObjectName(QStringLiteral("languageAction_") + Protocol::languageKey(language));
+        if (const QStringList cjk = LanguageManager::cjkFamilies(language); !cjk.isEmpty()) {
+            QFont nameFont; // each language's name in its own script's forms, whatever the console's language
+            nameFont.setFamilies(cjk);
+            action->setFont(nameFont);
+        }
         action->setCheckable(true);
         action->setChecked(language == m_languages->language());
         m_languageGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, language] { m_languages->setLanguage(language); });
+        connect(action, &QAction::triggered, this, [this, language] { m_languages->choose(language); });
     }
 
     m_helpMenu = menuBar()->addMenu(QString());
@@ -221,7 +226,7 @@ void MainWindow::setPresenterMode(bool on)
 void MainWindow::cycleLanguage()
 {
     const QList<Protocol::Language>& all = Protocol::allLanguages();
-    m_languages->setLanguage(all.at((all.indexOf(m_languages->language()) + 1) % all.size()));
+    m_languages->choose(all.at((all.indexOf(m_languages->language()) + 1) % all.size()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QWindow>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -80,6 +81,25 @@ private:
     bool m_done = false;
 };
 
+/// --screenshot FILE: once the window is exposed and has settled (content key fetched, previews built), writes
+/// it as PNG and quits; exit code 1 when the file cannot be written.
+void screenshotWhenSettled(QWidget* window, const QString& file)
+{
+    auto* poll = new QTimer(window);
+    QObject::connect(poll, &QTimer::timeout, window, [window, poll, file] {
+        if (!window->windowHandle() || !window->windowHandle()->isExposed())
+            return;
+        poll->stop();
+        QTimer::singleShot(1500, window, [window, file] {
+            const bool saved = window->grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "iamsmart-console: --screenshot: cannot write '%s'\n", qPrintable(file));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    });
+    poll->start(50);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -105,8 +125,16 @@ int main(int argc, char** argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/hk.iamsmart.console.svg")));
     QApplication::setDesktopFileName(QStringLiteral("hk.iamsmart.console"));
 
+    // --lang en|zh-HK|zh-CN (presenters, screenshots) overrides the last choice from the Language menu, which
+    // overrides the system locale (first start).
+    const QStringList args = QCoreApplication::arguments();
+    const qsizetype langAt = args.indexOf(QStringLiteral("--lang"));
     LanguageManager languages;
-    languages.setLanguage(LanguageManager::systemLanguage());
+    if (!languages.restore(langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : QString())) {
+        std::fprintf(stderr, "iamsmart-console: --lang: unknown language '%s' (use en, zh-HK or zh-CN)\n",
+            qPrintable(args.at(langAt + 1)));
+        return 2;
+    }
     // The embedded iAM Smart: the default environment, ready with no setup on an OS-chosen port.
     Mock::Simulator simulator;
     Mock::SimulatorOptions options;
@@ -121,17 +149,18 @@ int main(int argc, char** argv)
     Storage::KeychainSecretStore keychain;
     if (Storage::KeychainSecretStore::isServiceAvailable())
         window.setSecretStore(&keychain);
-    // --api ID opens that API's page; --lang en|zh-HK|zh-CN picks the language (presenters, screenshots).
-    const QStringList args = QCoreApplication::arguments();
+    // --api ID opens that API's page (presenters, screenshots).
     const qsizetype apiAt = args.indexOf(QStringLiteral("--api"));
     if (apiAt > 0 && apiAt + 1 < args.size())
         window.selectApi(args.at(apiAt + 1));
-    const qsizetype langAt = args.indexOf(QStringLiteral("--lang"));
-    if (langAt > 0 && langAt + 1 < args.size())
-        languages.setLanguage(Protocol::languageFromCode(args.at(langAt + 1)));
     StartupProbe probe(sinceMain);
     if (benchmarkStartup)
         window.installEventFilter(&probe);
+    const qsizetype shotAt = args.indexOf(QStringLiteral("--screenshot"));
+    if (shotAt > 0 && shotAt + 1 < args.size()) {
+        window.resize(1400, 900);
+        screenshotWhenSettled(&window, args.at(shotAt + 1));
+    }
     window.show();
     return app.exec();
 }

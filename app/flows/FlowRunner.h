@@ -99,6 +99,7 @@ public:
 
     void setPhoneScript(const PhoneScript& script) { m_script = script; }
     void setLanguage(Protocol::Language language) { m_language = language; }
+    Protocol::Language language() const { return m_language; }
     /// Overrides the flow's own timeout (milliseconds).
     void setTimeout(qint64 ms) { m_timeoutOverride = ms; }
     void start(const FlowSpec& flow);

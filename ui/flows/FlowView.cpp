@@ -170,6 +170,7 @@ void FlowView::setSimulator(Mock::Simulator* simulator)
     m_simulator = simulator;
     delete m_runner;
     m_runner = new Flows::FlowRunner(m_session, m_listener, simulator, this);
+    m_runner->setLanguage(m_language);
     connectRunner();
     retranslate();
 }
@@ -178,6 +179,7 @@ void FlowView::setLanguage(Protocol::Language language)
 {
     m_language = language;
     m_diagram->setLanguage(language);
+    m_runner->setLanguage(language); // the ${lang} of the steps still to come follows the console
     retranslate();
 }
 

@@ -65,6 +65,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         if (!m_loading)
             emit changed();
     };
+    auto userEdit = [this, name = f.name] { emit edited(name); };
     if (f.type == QLatin1String("array") && e) {
         auto* grid = new QWidget(row->container);
         auto* flow = new QHBoxLayout(grid);
@@ -76,6 +77,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
             box->setObjectName(objectName + QLatin1Char('_') + value.value);
             box->setProperty("enumValue", value.value);
             connect(box, &QCheckBox::toggled, this, notify);
+            connect(box, &QCheckBox::clicked, this, userEdit);
             row->items.append(box);
             column->addWidget(box);
             if (++n % 6 == 0) {
@@ -90,6 +92,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         row->check = new QCheckBox(row->container);
         row->check->setObjectName(objectName);
         connect(row->check, &QCheckBox::toggled, this, notify);
+        connect(row->check, &QCheckBox::clicked, this, userEdit);
         h->addWidget(row->check);
         h->addStretch();
     } else if (e) {
@@ -100,6 +103,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         for (const Protocol::EnumValue& value : e->values)
             row->combo->addItem(value.value, value.value);
         connect(row->combo, &QComboBox::currentIndexChanged, this, notify);
+        connect(row->combo, &QComboBox::activated, this, userEdit);
         h->addWidget(row->combo, 1);
     } else {
         row->line = new QLineEdit(row->container);
@@ -108,6 +112,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         if (f.maxLength > 0 && f.type == QLatin1String("string"))
             row->line->setMaxLength(std::max(f.maxLength * 4, 1024)); // let over-long input in, so the rule can name it
         connect(row->line, &QLineEdit::textChanged, this, notify);
+        connect(row->line, &QLineEdit::textEdited, this, userEdit);
         h->addWidget(row->line, 1);
     }
     if (f.generate && row->line) {
@@ -161,8 +166,11 @@ void TryItForm::retranslate(Protocol::Language language)
 {
     for (Row* row : m_rows) {
         const QString name = row->field->label.get(language);
-        row->label->setText(QStringLiteral("%1 (%2)%3")
-                                .arg(name, row->field->name, row->field->required ? QStringLiteral(" *") : QString()));
+        // "Label (name) *"; some catalog labels already name the field ("業務識別碼 (businessID)").
+        const QString named = name.contains(QLatin1Char('(') + row->field->name + QLatin1Char(')'))
+            ? name
+            : QStringLiteral("%1 (%2)").arg(name, row->field->name);
+        row->label->setText(named + (row->field->required ? QStringLiteral(" *") : QString()));
         row->label->setToolTip(row->field->description.get(language));
         for (QWidget* w :
             {static_cast<QWidget*>(row->line), static_cast<QWidget*>(row->combo), static_cast<QWidget*>(row->check)}) {

@@ -37,6 +37,8 @@ public:
 
 signals:
     void changed();
+    /// The user changed `field` in its editor (typed, picked, ticked); programs setting values do not emit it.
+    void edited(const QString& field);
 
 private:
     struct Row;

@@ -189,6 +189,10 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_debounce->setInterval(120);
     connect(m_debounce, &QTimer::timeout, this, &ApiPage::refreshPreview);
     connect(m_form, &TryItForm::changed, this, &ApiPage::formChanged);
+    connect(m_form, &TryItForm::edited, this, [this](const QString& field) {
+        if (field == QLatin1String("lang"))
+            m_langPinned = true;
+    });
     connect(m_json, &QPlainTextEdit::textChanged, this, &ApiPage::jsonEdited);
     connect(m_send, &QPushButton::clicked, this, &ApiPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &ApiPage::cancel);
@@ -243,7 +247,22 @@ void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
 void ApiPage::setLanguage(Protocol::Language language)
 {
     m_language = language;
+    followLanguage();
     retranslate();
+}
+
+void ApiPage::followLanguage()
+{
+    // The `lang` sent to iAM Smart is the console's language (en-US, zh-HK, zh-CN) until the user sets it.
+    if (m_langPinned || !m_api.field(QStringLiteral("lang")))
+        return;
+    const QString lang = Protocol::iamSmartLang(m_language);
+    QJsonObject values = m_form->values();
+    if (values.value(QLatin1String("lang")).toString() == lang)
+        return;
+    values.insert(QStringLiteral("lang"), lang);
+    m_form->setValues(values);
+    formChanged();
 }
 
 void ApiPage::changeEvent(QEvent* event)
@@ -368,6 +387,8 @@ void ApiPage::jsonEdited()
         return;
     }
     m_jsonError->clear();
+    if (doc.object().value(QLatin1String("lang")) != m_form->values().value(QLatin1String("lang")))
+        m_langPinned = true; // the user wrote a lang of their own
     m_syncing = true;
     m_form->setValues(doc.object());
     m_form->validate();
@@ -377,6 +398,9 @@ void ApiPage::jsonEdited()
 
 void ApiPage::loadBody(const QJsonObject& body)
 {
+    // A reopened request keeps the lang it was sent with.
+    if (body.contains(QLatin1String("lang")))
+        m_langPinned = true;
     m_form->setValues(body);
     formChanged();
 }

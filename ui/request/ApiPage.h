@@ -38,6 +38,8 @@ public:
     const std::optional<Protocol::PreparedRequest>& previewRequest() const { return m_preview; }
     /// The callback base URL redirectURI fields point at (the console's listener).
     void setCallbackBaseUrl(const QString& baseUrl);
+    /// The language of the page's texts; a `lang` field follows it (en-US, zh-HK, zh-CN) unless the user set
+    /// that field (in the form, the JSON editor, or a reopened request).
     void setLanguage(Protocol::Language language);
     /// The text of the QR that this API's page would show (getQR URL for the browser API).
     QString qrText() const;
@@ -67,6 +69,7 @@ private:
     void showJose(const Session::Exchange& exchange);
     void formChanged();
     void jsonEdited();
+    void followLanguage();
 
     const Protocol::ApiSpec& m_api;
     Session::ConsoleSession* m_session;
@@ -106,5 +109,6 @@ private:
     QTimer* m_debounce = nullptr;
     bool m_syncing = false;
     bool m_masking = false;
+    bool m_langPinned = false;
     std::optional<Session::Exchange> m_lastExchange;
 };
