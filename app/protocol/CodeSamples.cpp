@@ -13,8 +13,12 @@ namespace {
 // Templates: lines "{{#flag}}" / "{{^flag}}" ... "{{/flag}}" keep or drop what they enclose (they nest), and
 // "{{NAME}}" is replaced in one pass, so a value that happens to contain "{{X}}" is never expanded again.
 // Flags: encrypt (AES-GCM body), signed (clientID/signatureMethod/timestamp/nonce headers), sign (signature
-// header), subkey (Ocp-Apim-Subscription-Key), secrets (any environment variable read), base64 (encrypt or
-// sign), random (encrypt or signed). The templates are ASCII so every compiler reads them in any locale.
+// header), subkey (Ocp-Apim-Subscription-Key), gateway (a gateway-family API, protocol.md 7: x-client-id and
+// x-client-secret headers), jwe (a gateway answer whose `result` is a JWE the sample decrypts), secrets (any
+// environment variable read), secret (the client secret is read), clientid (the client id is sent), base64
+// (encrypt, sign or jwe), random (encrypt or signed), crypto (random or jwe), json (a JSON answer is parsed:
+// encrypt or jwe), aead (AES-GCM: encrypt or jwe). The templates are ASCII so every compiler reads them in any
+// locale.
 
 const char* const pythonTemplate = R"TPL(#!/usr/bin/env python3
 {{HEADER}}
@@ -26,9 +30,9 @@ import hashlib
 import hmac
 {{/sign}}
 import http.client
-{{#encrypt}}
+{{#json}}
 import json
-{{/encrypt}}
+{{/json}}
 {{#secrets}}
 import os
 {{/secrets}}
@@ -45,16 +49,25 @@ import sys
 import time
 {{/signed}}
 import urllib.parse
-{{#encrypt}}
+{{#aead}}
 
+{{#jwe}}
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding
+{{/jwe}}
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-{{/encrypt}}
+{{/aead}}
 
 URL = {{URL}}
-{{#signed}}
+{{#clientid}}
 CLIENT_ID = {{CLIENT_ID}}
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 # The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+# The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 BODY = {{BODY}}
 {{#secrets}}
 
@@ -81,12 +94,42 @@ def decrypt(cek, content):
         raise ValueError('not an AES-GCM content blob (the IV length must be 12)')
     return AESGCM(cek).decrypt(blob[4:16], blob[16:], None)
 {{/encrypt}}
+{{#jwe}}
+
+
+def b64url_decode(part):
+    return base64.urlsafe_b64decode(part + '=' * (-len(part) % 4))
+
+
+def decrypt_jwe(private_key, compact):
+    """A compact JWE made with RSA-OAEP-256 and A256GCM: returns (protected header, plaintext)."""
+    parts = compact.split('.')
+    if len(parts) != 5:
+        raise ValueError('not a compact JWE (five dot-separated parts)')
+    protected, encrypted_key, iv, ciphertext, tag = parts
+    header = b64url_decode(protected).decode('utf-8')
+    fields = json.loads(header)
+    if not isinstance(fields, dict) or fields.get('alg') != 'RSA-OAEP-256' or fields.get('enc') != 'A256GCM':
+        raise ValueError('expected alg RSA-OAEP-256 and enc A256GCM, got ' + header)
+    # RSA-OAEP with SHA-256 (and MGF1 with SHA-256) unwraps the content encryption key...
+    oaep = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    cek = private_key.decrypt(b64url_decode(encrypted_key), oaep)
+    # ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+    plaintext = AESGCM(cek).decrypt(
+        b64url_decode(iv), b64url_decode(ciphertext) + b64url_decode(tag), protected.encode('ascii'))
+    return header, plaintext
+{{/jwe}}
 
 
 def main():
-{{#sign}}
+{{#secret}}
     secret = env('IAMSMART_CLIENT_SECRET')
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+    # Read before the call: the gateway deletes a completed result after the first successful poll.
+    with open(env('IAMSMART_PRIVATE_KEY'), 'rb') as pem:
+        private_key = serialization.load_pem_private_key(pem.read(), password=None)
+{{/jwe}}
 {{#encrypt}}
     cek_hex = env('IAMSMART_CEK_HEX')
     if len(cek_hex) != 64:
@@ -121,7 +164,15 @@ def main():
 {{/sign}}
 {{/signed}}
 {{^signed}}
+{{#gateway}}
+    headers = {
+        'x-client-id': CLIENT_ID,
+        'x-client-secret': secret,
+    }
+{{/gateway}}
+{{^gateway}}
     headers = {}
+{{/gateway}}
 {{/signed}}
     headers['Content-Type'] = 'application/json'
 {{#subkey}}
@@ -148,6 +199,19 @@ def main():
     if isinstance(envelope, dict) and isinstance(envelope.get('content'), str):
         print('Decrypted content:', decrypt(cek, envelope['content']).decode('utf-8'))
 {{/encrypt}}
+{{#jwe}}
+
+    # 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your
+    # RSA public key.
+    try:
+        answer = json.loads(text)
+    except ValueError:
+        answer = None
+    if isinstance(answer, dict) and isinstance(answer.get('result'), str):
+        header, plaintext = decrypt_jwe(private_key, answer['result'])
+        print('JWE header:', header)
+        print('Decrypted result:', plaintext.decode('utf-8'))
+{{/jwe}}
 
 
 if __name__ == '__main__':
@@ -158,15 +222,23 @@ const char* const javaScriptTemplate = R"TPL(#!/usr/bin/env node
 {{HEADER}}
 'use strict';
 
-{{#random}}
+{{#crypto}}
 const crypto = require('node:crypto');
+{{#jwe}}
+const fs = require('node:fs');
+{{/jwe}}
 
-{{/random}}
+{{/crypto}}
 const API_URL = {{URL}};
-{{#signed}}
+{{#clientid}}
 const CLIENT_ID = {{CLIENT_ID}};
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 // The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+// The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 const BODY = {{BODY}};
 {{#secrets}}
 
@@ -201,11 +273,42 @@ function decrypt(cek, content) {
   return Buffer.concat([decipher.update(blob.subarray(16, blob.length - 16)), decipher.final()]).toString('utf8');
 }
 {{/encrypt}}
+{{#jwe}}
+
+// A compact JWE made with RSA-OAEP-256 and A256GCM: returns its protected header and plaintext.
+function decryptJwe(privateKey, compact) {
+  const parts = compact.split('.');
+  if (parts.length !== 5) {
+    throw new Error('not a compact JWE (five dot-separated parts)');
+  }
+  const [protectedHeader, encryptedKey, iv, ciphertext, tag] = parts;
+  const header = Buffer.from(protectedHeader, 'base64url').toString('utf8');
+  const fields = JSON.parse(header);
+  if (fields === null || fields.alg !== 'RSA-OAEP-256' || fields.enc !== 'A256GCM') {
+    throw new Error(`expected alg RSA-OAEP-256 and enc A256GCM, got ${header}`);
+  }
+  // RSA-OAEP with SHA-256 (oaepHash covers MGF1 too) unwraps the content encryption key...
+  const cek = crypto.privateDecrypt(
+    { key: privateKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    Buffer.from(encryptedKey, 'base64url'),
+  );
+  // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+  const decipher = crypto.createDecipheriv('aes-256-gcm', cek, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
+  decipher.setAAD(Buffer.from(protectedHeader, 'ascii'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  const plaintext = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+  return { header, plaintext: plaintext.toString('utf8') };
+}
+{{/jwe}}
 
 async function main() {
-{{#sign}}
+{{#secret}}
   const secret = env('IAMSMART_CLIENT_SECRET');
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+  // Read before the call: the gateway deletes a completed result after the first successful poll.
+  const privateKey = crypto.createPrivateKey(fs.readFileSync(env('IAMSMART_PRIVATE_KEY')));
+{{/jwe}}
 {{#encrypt}}
   const cekHex = env('IAMSMART_CEK_HEX');
   if (!/^[0-9a-fA-F]{64}$/.test(cekHex)) {
@@ -240,7 +343,15 @@ async function main() {
 {{/sign}}
 {{/signed}}
 {{^signed}}
+{{#gateway}}
+  const headers = {
+    'x-client-id': CLIENT_ID,
+    'x-client-secret': secret,
+  };
+{{/gateway}}
+{{^gateway}}
   const headers = {};
+{{/gateway}}
 {{/signed}}
   headers['Content-Type'] = 'application/json';
 {{#subkey}}
@@ -264,6 +375,22 @@ async function main() {
     console.log(`Decrypted content: ${decrypt(cek, envelope.content)}`);
   }
 {{/encrypt}}
+{{#jwe}}
+
+  // 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your
+  // RSA public key.
+  let answer = null;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    answer = null;
+  }
+  if (answer !== null && typeof answer === 'object' && typeof answer.result === 'string') {
+    const { header, plaintext } = decryptJwe(privateKey, answer.result);
+    console.log(`JWE header: ${header}`);
+    console.log(`Decrypted result: ${plaintext}`);
+  }
+{{/jwe}}
 }
 
 main().catch((error) => {
@@ -284,36 +411,55 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 {{/encrypt}}
 import java.nio.charset.StandardCharsets;
+{{#jwe}}
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+{{/jwe}}
 {{#random}}
 import java.security.SecureRandom;
 {{/random}}
+{{#jwe}}
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+{{/jwe}}
 {{#base64}}
 import java.util.Base64;
 {{/base64}}
 {{#random}}
 import java.util.HexFormat;
 {{/random}}
-{{#encrypt}}
+{{#aead}}
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
-{{/encrypt}}
+{{/aead}}
 {{#sign}}
 import javax.crypto.Mac;
 {{/sign}}
-{{#encrypt}}
+{{#aead}}
 import javax.crypto.spec.GCMParameterSpec;
-{{/encrypt}}
+{{/aead}}
+{{#jwe}}
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+{{/jwe}}
 {{#base64}}
 import javax.crypto.spec.SecretKeySpec;
 {{/base64}}
 
 public class IamSmartSample {
     static final String URL = {{URL}};
-{{#signed}}
+{{#clientid}}
     static final String CLIENT_ID = {{CLIENT_ID}};
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
     // The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+    // The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
     static final String BODY = {{BODY}};
 {{#random}}
     static final SecureRandom RANDOM = new SecureRandom();
@@ -357,11 +503,61 @@ public class IamSmartSample {
         return new String(cipher.doFinal(sealed), StandardCharsets.UTF_8);
     }
 {{/encrypt}}
+{{#jwe}}
+
+    // java.security reads PKCS#8 keys only: the PEM must say BEGIN PRIVATE KEY (the console saves keys so). Convert
+    // a PKCS#1 key (BEGIN RSA PRIVATE KEY) with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem
+    static PrivateKey readPrivateKey(String path) throws Exception {
+        String pem = Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+        Matcher body = Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----")
+                .matcher(pem);
+        if (!body.find()) {
+            throw new IllegalArgumentException(path + " holds no unencrypted PKCS#8 key (BEGIN PRIVATE KEY)");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(body.group(1));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    // A compact JWE made with RSA-OAEP-256 and A256GCM: returns {protected header, plaintext}.
+    static String[] decryptJwe(PrivateKey key, String compact) throws Exception {
+        String[] parts = compact.split("\\.", -1);
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("not a compact JWE (five dot-separated parts)");
+        }
+        Base64.Decoder base64Url = Base64.getUrlDecoder(); // padding optional
+        String header = new String(base64Url.decode(parts[0]), StandardCharsets.UTF_8);
+        if (!Pattern.compile("\"alg\"\\s*:\\s*\"RSA-OAEP-256\"").matcher(header).find()
+                || !Pattern.compile("\"enc\"\\s*:\\s*\"A256GCM\"").matcher(header).find()) {
+            throw new IllegalArgumentException("expected alg RSA-OAEP-256 and enc A256GCM, got " + header);
+        }
+        // RSA-OAEP with SHA-256 and MGF1 with SHA-256, spelled out: "OAEPWithSHA-256AndMGF1Padding" would use
+        // MGF1 with SHA-1. It unwraps the content encryption key...
+        Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        rsa.init(Cipher.DECRYPT_MODE, key,
+                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        byte[] cek = rsa.doFinal(base64Url.decode(parts[1]));
+        // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+        byte[] ciphertext = base64Url.decode(parts[3]);
+        byte[] tag = base64Url.decode(parts[4]);
+        byte[] sealed = new byte[ciphertext.length + tag.length]; // ciphertext | tag, as javax.crypto wants it
+        System.arraycopy(ciphertext, 0, sealed, 0, ciphertext.length);
+        System.arraycopy(tag, 0, sealed, ciphertext.length, tag.length);
+        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+        aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(cek, "AES"),
+                new GCMParameterSpec(128, base64Url.decode(parts[2])));
+        aes.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
+        return new String[] {header, new String(aes.doFinal(sealed), StandardCharsets.UTF_8)};
+    }
+{{/jwe}}
 
     public static void main(String[] args) throws Exception {
-{{#sign}}
+{{#secret}}
         String secret = env("IAMSMART_CLIENT_SECRET");
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+        // Read before the call: the gateway deletes a completed result after the first successful poll.
+        PrivateKey privateKey = readPrivateKey(env("IAMSMART_PRIVATE_KEY"));
+{{/jwe}}
 {{#encrypt}}
         String cekHex = env("IAMSMART_CEK_HEX");
         if (!cekHex.matches("[0-9a-fA-F]{64}")) {
@@ -401,6 +597,9 @@ public class IamSmartSample {
                 URLEncoder.encode(Base64.getEncoder().encodeToString(digest), StandardCharsets.UTF_8));
 {{/sign}}
 {{/signed}}
+{{#gateway}}
+        request.header("x-client-id", CLIENT_ID).header("x-client-secret", secret);
+{{/gateway}}
         request.header("Content-Type", "application/json");
 {{#subkey}}
         request.header("Ocp-Apim-Subscription-Key", env("IAMSMART_SUBSCRIPTION_KEY"));
@@ -422,6 +621,18 @@ public class IamSmartSample {
             System.out.println("Decrypted content: " + decrypt(cek, content.group(1)));
         }
 {{/encrypt}}
+{{#jwe}}
+
+        // 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your
+        // RSA public key. java.base has no JSON parser: Base64url and dots are never escaped in JSON, so this
+        // pattern reads a string `result` exactly.
+        Matcher result = Pattern.compile("\"result\"\\s*:\\s*\"([A-Za-z0-9_.-]+)\"").matcher(response.body());
+        if (result.find()) {
+            String[] jwe = decryptJwe(privateKey, result.group(1));
+            System.out.println("JWE header: " + jwe[0]);
+            System.out.println("Decrypted result: " + jwe[1]);
+        }
+{{/jwe}}
     }
 }
 )TPL";
@@ -434,29 +645,42 @@ using System.Buffers.Binary;
 {{#signed}}
 using System.Globalization;
 {{/signed}}
+{{#jwe}}
+using System.IO;
+{{/jwe}}
 {{#sign}}
 using System.Linq;
 {{/sign}}
 using System.Net.Http;
 using System.Net.Http.Headers;
-{{#random}}
+{{#crypto}}
 using System.Security.Cryptography;
-{{/random}}
+{{/crypto}}
 using System.Text;
-{{#encrypt}}
+{{#json}}
 using System.Text.Json;
-{{/encrypt}}
+{{/json}}
 
 const string Url = {{URL}};
-{{#signed}}
+{{#clientid}}
 const string ClientId = {{CLIENT_ID}};
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 // The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+// The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 const string Body = {{BODY}};
 
-{{#sign}}
+{{#secret}}
 var secret = Env("IAMSMART_CLIENT_SECRET");
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+// Read before the call: the gateway deletes a completed result after the first successful poll.
+using var privateKey = RSA.Create();
+privateKey.ImportFromPem(File.ReadAllText(Env("IAMSMART_PRIVATE_KEY"))); // PKCS#8 or PKCS#1, unencrypted
+{{/jwe}}
 {{#encrypt}}
 var cekHex = Env("IAMSMART_CEK_HEX");
 if (cekHex.Length != 64)
@@ -489,6 +713,10 @@ var digest = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), stringToSign);
 request.Headers.TryAddWithoutValidation("signature", Uri.EscapeDataString(Convert.ToBase64String(digest)));
 {{/sign}}
 {{/signed}}
+{{#gateway}}
+request.Headers.TryAddWithoutValidation("x-client-id", ClientId);
+request.Headers.TryAddWithoutValidation("x-client-secret", secret);
+{{/gateway}}
 {{#subkey}}
 request.Headers.TryAddWithoutValidation("Ocp-Apim-Subscription-Key", Env("IAMSMART_SUBSCRIPTION_KEY"));
 {{/subkey}}
@@ -517,6 +745,27 @@ catch (JsonException)
     // Not JSON: already printed as it came.
 }
 {{/encrypt}}
+{{#jwe}}
+
+// 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your
+// RSA public key.
+try
+{
+    using var answer = JsonDocument.Parse(text);
+    if (answer.RootElement.ValueKind == JsonValueKind.Object
+        && answer.RootElement.TryGetProperty("result", out var result)
+        && result.ValueKind == JsonValueKind.String)
+    {
+        var (header, plaintext) = DecryptJwe(privateKey, result.GetString()!);
+        Console.WriteLine("JWE header: " + header);
+        Console.WriteLine("Decrypted result: " + plaintext);
+    }
+}
+catch (JsonException)
+{
+    // Not JSON: already printed as it came.
+}
+{{/jwe}}
 {{#secrets}}
 
 static string Env(string name)
@@ -555,6 +804,41 @@ static string Decrypt(byte[] cek, string content)
     return Encoding.UTF8.GetString(plaintext);
 }
 {{/encrypt}}
+{{#jwe}}
+
+static byte[] Base64Url(string part)
+{
+    var base64 = part.Replace('-', '+').Replace('_', '/');
+    return Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '='));
+}
+
+// A compact JWE made with RSA-OAEP-256 and A256GCM: its protected header and plaintext.
+static (string Header, string Plaintext) DecryptJwe(RSA key, string compact)
+{
+    var parts = compact.Split('.');
+    if (parts.Length != 5)
+        throw new InvalidOperationException("not a compact JWE (five dot-separated parts)");
+    var header = Encoding.UTF8.GetString(Base64Url(parts[0]));
+    using (var fields = JsonDocument.Parse(header))
+    {
+        var root = fields.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String
+            || alg.GetString() != "RSA-OAEP-256"
+            || !root.TryGetProperty("enc", out var enc) || enc.ValueKind != JsonValueKind.String
+            || enc.GetString() != "A256GCM")
+            throw new InvalidOperationException("expected alg RSA-OAEP-256 and enc A256GCM, got " + header);
+    }
+    // RSA-OAEP with SHA-256 (and MGF1 with SHA-256) unwraps the content encryption key...
+    var cek = key.Decrypt(Base64Url(parts[1]), RSAEncryptionPadding.OaepSHA256);
+    // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+    var ciphertext = Base64Url(parts[3]);
+    var plaintext = new byte[ciphertext.Length];
+    using var aes = new AesGcm(cek, 16);
+    aes.Decrypt(Base64Url(parts[2]), ciphertext, Base64Url(parts[4]), plaintext, Encoding.ASCII.GetBytes(parts[0]));
+    return (header, Encoding.UTF8.GetString(plaintext));
+}
+{{/jwe}}
 )TPL";
 
 const char* const objectiveCTemplate = R"TPL({{HEADER}}
@@ -565,15 +849,24 @@ const char* const objectiveCTemplate = R"TPL({{HEADER}}
 {{#random}}
 #import <Security/SecRandom.h>
 {{/random}}
-{{#encrypt}}
+{{#aead}}
 #include <openssl/evp.h>
-{{/encrypt}}
+{{/aead}}
+{{#jwe}}
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+{{/jwe}}
 
 static NSString* const kUrl = {{URL}};
-{{#signed}}
+{{#clientid}}
 static NSString* const kClientId = {{CLIENT_ID}};
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 // The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+// The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 static NSString* const kBody = {{BODY}};
 {{#secrets}}
 
@@ -685,6 +978,80 @@ static NSData* AesGcmDecrypt(NSData* cek, NSString* content)
     return ok ? plaintext : nil;
 }
 {{/encrypt}}
+{{#jwe}}
+
+// An unencrypted PEM private key (PKCS#8 or PKCS#1), or NULL.
+static EVP_PKEY* ReadPrivateKey(NSString* path)
+{
+    NSData* pem = [NSData dataWithContentsOfFile:path];
+    if (pem == nil)
+        return NULL;
+    BIO* bio = BIO_new_mem_buf(pem.bytes, (int)pem.length);
+    EVP_PKEY* key = bio != NULL ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : NULL;
+    BIO_free(bio);
+    return key;
+}
+
+static NSData* Base64Url(NSString* part)
+{
+    NSMutableString* base64 = [part mutableCopy];
+    [base64 replaceOccurrencesOfString:@"-" withString:@"+" options:0 range:NSMakeRange(0, base64.length)];
+    [base64 replaceOccurrencesOfString:@"_" withString:@"/" options:0 range:NSMakeRange(0, base64.length)];
+    while (base64.length % 4 != 0)
+        [base64 appendString:@"="];
+    return [[NSData alloc] initWithBase64EncodedString:base64 options:0];
+}
+
+// The plaintext of a compact JWE made with RSA-OAEP-256 and A256GCM, its protected header in *header; nil when
+// it is malformed, uses other algorithms, or does not decrypt with this key.
+static NSData* DecryptJwe(EVP_PKEY* key, NSString* compact, NSString** header)
+{
+    NSArray<NSString*>* parts = [compact componentsSeparatedByString:@"."];
+    if (parts.count != 5)
+        return nil;
+    NSData* headerData = Base64Url(parts[0]);
+    NSData* encryptedKey = Base64Url(parts[1]);
+    NSData* iv = Base64Url(parts[2]);
+    NSData* ciphertext = Base64Url(parts[3]);
+    NSData* tag = Base64Url(parts[4]);
+    if (headerData == nil || encryptedKey == nil || iv.length != 12 || ciphertext == nil || tag.length != 16)
+        return nil;
+    id fields = [NSJSONSerialization JSONObjectWithData:headerData options:0 error:NULL];
+    if (![fields isKindOfClass:NSDictionary.class] || ![fields[@"alg"] isEqual:@"RSA-OAEP-256"]
+        || ![fields[@"enc"] isEqual:@"A256GCM"])
+        return nil;
+    *header = [[NSString alloc] initWithData:headerData encoding:NSUTF8StringEncoding];
+
+    // RSA-OAEP with SHA-256 and MGF1 with SHA-256 unwraps the content encryption key...
+    uint8_t cek[512]; // room for keys up to 4096 bits
+    size_t cekLength = sizeof cek;
+    EVP_PKEY_CTX* rsa = EVP_PKEY_CTX_new(key, NULL);
+    int ok = rsa != NULL && EVP_PKEY_decrypt_init(rsa) == 1
+        && EVP_PKEY_CTX_set_rsa_padding(rsa, RSA_PKCS1_OAEP_PADDING) == 1
+        && EVP_PKEY_CTX_set_rsa_oaep_md(rsa, EVP_sha256()) == 1
+        && EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, EVP_sha256()) == 1
+        && EVP_PKEY_decrypt(rsa, cek, &cekLength, encryptedKey.bytes, encryptedKey.length) == 1 && cekLength == 32;
+    EVP_PKEY_CTX_free(rsa);
+
+    // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+    NSData* aad = [parts[0] dataUsingEncoding:NSASCIIStringEncoding];
+    NSMutableData* plaintext = [NSMutableData dataWithLength:ciphertext.length + 16];
+    EVP_CIPHER_CTX* ctx = ok ? EVP_CIPHER_CTX_new() : NULL;
+    int length = 0;
+    int finalLength = 0;
+    ok = ctx != NULL && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, NULL, NULL) == 1
+        && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, 12, NULL) == 1
+        && EVP_DecryptInit_ex(ctx, NULL, NULL, cek, iv.bytes) == 1
+        && EVP_DecryptUpdate(ctx, NULL, &length, aad.bytes, (int)aad.length) == 1
+        && EVP_DecryptUpdate(ctx, plaintext.mutableBytes, &length, ciphertext.bytes, (int)ciphertext.length) == 1
+        && EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, (void*)tag.bytes) == 1
+        && EVP_DecryptFinal_ex(ctx, (uint8_t*)plaintext.mutableBytes + length, &finalLength) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    OPENSSL_cleanse(cek, sizeof cek);
+    plaintext.length = ciphertext.length;
+    return ok ? plaintext : nil;
+}
+{{/jwe}}
 {{#sign}}
 
 // URL-encode(Base64(HMAC-SHA256(secret as UTF-8, stringToSign))).
@@ -704,9 +1071,17 @@ static NSString* Signature(NSString* secret, NSData* stringToSign)
 int main(void)
 {
     @autoreleasepool {
-{{#sign}}
+{{#secret}}
         NSString* secret = Env(@"IAMSMART_CLIENT_SECRET");
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+        // Read before the call: the gateway deletes a completed result after the first successful poll.
+        EVP_PKEY* privateKey = ReadPrivateKey(Env(@"IAMSMART_PRIVATE_KEY"));
+        if (privateKey == NULL) {
+            fprintf(stderr, "error: IAMSMART_PRIVATE_KEY must name an unencrypted PEM RSA private key\n");
+            return 2;
+        }
+{{/jwe}}
 {{#encrypt}}
         NSData* cek = KeyFromHex(Env(@"IAMSMART_CEK_HEX"));
         if (cek == nil) {
@@ -747,6 +1122,10 @@ int main(void)
         [request setValue:Signature(secret, stringToSign) forHTTPHeaderField:@"signature"];
 {{/sign}}
 {{/signed}}
+{{#gateway}}
+        [request setValue:kClientId forHTTPHeaderField:@"x-client-id"];
+        [request setValue:secret forHTTPHeaderField:@"x-client-secret"];
+{{/gateway}}
         [request setValue:@"application/json" forHTTPHeaderField:@"Content-Type"];
 {{#subkey}}
         [request setValue:Env(@"IAMSMART_SUBSCRIPTION_KEY") forHTTPHeaderField:@"Ocp-Apim-Subscription-Key"];
@@ -786,6 +1165,23 @@ int main(void)
                 [[NSString alloc] initWithData:plaintext encoding:NSUTF8StringEncoding].UTF8String);
         }
 {{/encrypt}}
+{{#jwe}}
+
+        // 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to
+        // your RSA public key.
+        id answer = [NSJSONSerialization JSONObjectWithData:responseBody options:0 error:NULL];
+        if ([answer isKindOfClass:NSDictionary.class] && [answer[@"result"] isKindOfClass:NSString.class]) {
+            NSString* header = nil;
+            NSData* plaintext = DecryptJwe(privateKey, answer[@"result"], &header);
+            if (plaintext == nil) {
+                fprintf(stderr, "error: the result is not an RSA-OAEP-256/A256GCM JWE for this private key\n");
+                return 1;
+            }
+            printf("JWE header: %s\nDecrypted result: %s\n", header.UTF8String,
+                [[NSString alloc] initWithData:plaintext encoding:NSUTF8StringEncoding].UTF8String);
+        }
+        EVP_PKEY_free(privateKey);
+{{/jwe}}
     }
     return 0;
 }
@@ -796,10 +1192,15 @@ const char* const phpTemplate = R"TPL(<?php
 declare(strict_types=1);
 
 const API_URL = {{URL}};
-{{#signed}}
+{{#clientid}}
 const CLIENT_ID = {{CLIENT_ID}};
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 // The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+// The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 const BODY = {{BODY}};
 {{#secrets}}
 
@@ -841,10 +1242,65 @@ function decrypt(string $cek, string $content): string
     return $plaintext;
 }
 {{/encrypt}}
+{{#jwe}}
 
-{{#sign}}
+function base64url_decode(string $part): string
+{
+    $base64 = strtr($part, '-_', '+/');
+    $bytes = base64_decode(str_pad($base64, strlen($base64) + (4 - strlen($base64) % 4) % 4, '='), true);
+    if ($bytes === false) {
+        throw new RuntimeException('the JWE has a part that is not Base64url');
+    }
+    return $bytes;
+}
+
+// The plaintext of a compact JWE made with RSA-OAEP-256 and A256GCM.
+function decrypt_jwe($privateKey, string $compact): string
+{
+    $parts = explode('.', $compact);
+    if (count($parts) !== 5) {
+        throw new RuntimeException('not a compact JWE (five dot-separated parts)');
+    }
+    $header = json_decode(base64url_decode($parts[0]), true);
+    if (!is_array($header) || ($header['alg'] ?? null) !== 'RSA-OAEP-256' || ($header['enc'] ?? null) !== 'A256GCM') {
+        throw new RuntimeException('expected alg RSA-OAEP-256 and enc A256GCM');
+    }
+    // RSA-OAEP with SHA-256 (MGF1 follows the OAEP digest) unwraps the content encryption key. Before PHP 8.5,
+    // openssl_private_decrypt has no digest parameter and OAEP means SHA-1: use a JOSE library there instead
+    // (e.g. web-token/jwt-library, or phpseclib for the RSA step).
+    if (PHP_VERSION_ID < 80500) {
+        throw new RuntimeException(
+            'PHP ' . PHP_VERSION . ' cannot unwrap RSA-OAEP-256 keys: use PHP 8.5+ or a JOSE library');
+    }
+    $cek = '';
+    if (!openssl_private_decrypt(base64url_decode($parts[1]), $cek, $privateKey, OPENSSL_PKCS1_OAEP_PADDING, 'sha256')
+        || strlen($cek) !== 32) {
+        throw new RuntimeException('the JWE key does not decrypt with this private key');
+    }
+    // AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII). openssl_decrypt
+    // does not check the tag length itself.
+    $tag = base64url_decode($parts[4]);
+    $plaintext = strlen($tag) === 16 ? openssl_decrypt(base64url_decode($parts[3]), 'aes-256-gcm', $cek,
+        OPENSSL_RAW_DATA, base64url_decode($parts[2]), $tag, $parts[0]) : false;
+    if ($plaintext === false) {
+        throw new RuntimeException('the JWE does not decrypt (altered, or another key)');
+    }
+    return $plaintext;
+}
+{{/jwe}}
+
+{{#secret}}
 $secret = env('IAMSMART_CLIENT_SECRET');
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+// Read before the call: the gateway deletes a completed result after the first successful poll.
+$pem = file_get_contents(env('IAMSMART_PRIVATE_KEY'));
+$privateKey = $pem === false ? false : openssl_pkey_get_private($pem);
+if ($privateKey === false) {
+    fwrite(STDERR, "error: IAMSMART_PRIVATE_KEY must name an unencrypted PEM RSA private key\n");
+    exit(2);
+}
+{{/jwe}}
 {{#encrypt}}
 $cekHex = env('IAMSMART_CEK_HEX');
 if (preg_match('/^[0-9a-fA-F]{64}$/', $cekHex) !== 1) {
@@ -878,6 +1334,10 @@ $digest = hash_hmac('sha256', CLIENT_ID . 'HmacSHA256' . $timestamp . $nonce . $
 $headers[] = 'signature: ' . rawurlencode(base64_encode($digest));
 {{/sign}}
 {{/signed}}
+{{#gateway}}
+$headers[] = 'x-client-id: ' . CLIENT_ID;
+$headers[] = 'x-client-secret: ' . $secret;
+{{/gateway}}
 $headers[] = 'Content-Type: application/json';
 {{#subkey}}
 $headers[] = 'Ocp-Apim-Subscription-Key: ' . env('IAMSMART_SUBSCRIPTION_KEY');
@@ -906,13 +1366,23 @@ if (is_array($envelope) && isset($envelope['content']) && is_string($envelope['c
     echo 'Decrypted content: ', decrypt($cek, $envelope['content']), "\n";
 }
 {{/encrypt}}
+{{#jwe}}
+
+// 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your
+// RSA public key.
+$answer = json_decode($response, true);
+if (is_array($answer) && isset($answer['result']) && is_string($answer['result'])) {
+    echo 'JWE header: ', base64url_decode(explode('.', $answer['result'])[0]), "\n";
+    echo 'Decrypted result: ', decrypt_jwe($privateKey, $answer['result']), "\n";
+}
+{{/jwe}}
 )TPL";
 
 const char* const rubyTemplate = R"TPL(#!/usr/bin/env ruby
 {{HEADER}}
-{{#encrypt}}
+{{#json}}
 require 'json'
-{{/encrypt}}
+{{/json}}
 require 'net/http'
 {{#base64}}
 require 'openssl'
@@ -923,10 +1393,15 @@ require 'securerandom'
 require 'uri'
 
 API_URL = {{URL}}
-{{#signed}}
+{{#clientid}}
 CLIENT_ID = {{CLIENT_ID}}
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 # The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+# The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 BODY = {{BODY}}
 {{#secrets}}
 
@@ -961,10 +1436,48 @@ def decrypt(cek, content)
   (cipher.update(blob.byteslice(16, blob.bytesize - 32)) + cipher.final).force_encoding('UTF-8')
 end
 {{/encrypt}}
+{{#jwe}}
 
-{{#sign}}
+def base64url_decode(part)
+  base64 = part.tr('-_', '+/')
+  (base64 + ('=' * (-base64.length % 4))).unpack1('m0')
+end
+
+# A compact JWE made with RSA-OAEP-256 and A256GCM: [protected header, plaintext].
+def decrypt_jwe(private_key, compact)
+  parts = compact.split('.', -1)
+  raise 'not a compact JWE (five dot-separated parts)' unless parts.length == 5
+
+  header = base64url_decode(parts[0]).force_encoding('UTF-8')
+  fields = JSON.parse(header)
+  unless fields.is_a?(Hash) && fields['alg'] == 'RSA-OAEP-256' && fields['enc'] == 'A256GCM'
+    raise "expected alg RSA-OAEP-256 and enc A256GCM, got #{header}"
+  end
+
+  # RSA-OAEP with SHA-256 and MGF1 with SHA-256 unwraps the content encryption key. PKey#decrypt with options
+  # needs the openssl gem 3.0+ (Ruby 3.1+); RSA#private_decrypt only knows OAEP with SHA-1.
+  cek = private_key.decrypt(base64url_decode(parts[1]),
+                            { 'rsa_padding_mode' => 'oaep', 'rsa_oaep_md' => 'sha256', 'rsa_mgf1_md' => 'sha256' })
+  # ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+  tag = base64url_decode(parts[4])
+  raise 'the JWE tag must be 16 bytes' unless tag.bytesize == 16
+
+  cipher = OpenSSL::Cipher.new('aes-256-gcm').decrypt
+  cipher.key = cek
+  cipher.iv = base64url_decode(parts[2])
+  cipher.auth_tag = tag
+  cipher.auth_data = parts[0]
+  [header, (cipher.update(base64url_decode(parts[3])) + cipher.final).force_encoding('UTF-8')]
+end
+{{/jwe}}
+
+{{#secret}}
 secret = env('IAMSMART_CLIENT_SECRET')
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+# Read before the call: the gateway deletes a completed result after the first successful poll.
+private_key = OpenSSL::PKey.read(File.read(env('IAMSMART_PRIVATE_KEY')))
+{{/jwe}}
 {{#encrypt}}
 cek_hex = env('IAMSMART_CEK_HEX')
 abort('error: IAMSMART_CEK_HEX must be 64 hex digits (a 32-byte AES-256 key)') unless cek_hex.match?(/\A\h{64}\z/)
@@ -997,6 +1510,10 @@ digest = OpenSSL::HMAC.digest('SHA256', secret, string_to_sign)
 request['signature'] = URI.encode_www_form_component([digest].pack('m0'))
 {{/sign}}
 {{/signed}}
+{{#gateway}}
+request['x-client-id'] = CLIENT_ID
+request['x-client-secret'] = secret
+{{/gateway}}
 request['Content-Type'] = 'application/json'
 {{#subkey}}
 request['Ocp-Apim-Subscription-Key'] = env('IAMSMART_SUBSCRIPTION_KEY')
@@ -1021,6 +1538,21 @@ if envelope.is_a?(Hash) && envelope['content'].is_a?(String)
   puts "Decrypted content: #{decrypt(cek, envelope['content'])}"
 end
 {{/encrypt}}
+{{#jwe}}
+
+# 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your
+# RSA public key.
+answer = begin
+  JSON.parse(response.body.to_s)
+rescue JSON::ParserError
+  nil
+end
+if answer.is_a?(Hash) && answer['result'].is_a?(String)
+  header, plaintext = decrypt_jwe(private_key, answer['result'])
+  puts "JWE header: #{header}"
+  puts "Decrypted result: #{plaintext}"
+end
+{{/jwe}}
 )TPL";
 
 const char* const curlTemplate = R"TPL(#!/usr/bin/env bash
@@ -1042,15 +1574,28 @@ const char* const curlTemplate = R"TPL(#!/usr/bin/env bash
 set -euo pipefail
 
 URL={{URL}}
-{{#signed}}
+{{#clientid}}
 CLIENT_ID={{CLIENT_ID}}
-{{/signed}}
+{{/clientid}}
+{{^gateway}}
 # The body as compact JSON: exactly these bytes are encrypted and signed.
+{{/gateway}}
+{{#gateway}}
+# The body as compact JSON, sent as is: the gateway neither signs nor encrypts requests.
+{{/gateway}}
 BODY={{BODY}}
 
-{{#sign}}
+{{#secret}}
 : "${IAMSMART_CLIENT_SECRET:?set the environment variable IAMSMART_CLIENT_SECRET}"
-{{/sign}}
+{{/secret}}
+{{#jwe}}
+# Checked before the call: the gateway deletes a completed result after the first successful poll.
+: "${IAMSMART_PRIVATE_KEY:?set the environment variable IAMSMART_PRIVATE_KEY}"
+if ! openssl pkey -in "$IAMSMART_PRIVATE_KEY" -passin pass: -noout 2>/dev/null; then
+  echo 'error: IAMSMART_PRIVATE_KEY must name an unencrypted PEM RSA private key' >&2
+  exit 2
+fi
+{{/jwe}}
 {{#encrypt}}
 : "${IAMSMART_CEK_HEX:?set the environment variable IAMSMART_CEK_HEX}"
 if ! [[ $IAMSMART_CEK_HEX =~ ^[0-9a-fA-F]{64}$ ]]; then
@@ -1085,6 +1630,19 @@ else:
 ' "$1"
 }
 {{/encrypt}}
+{{#jwe}}
+
+# Base64url (no padding) to bytes. macOS before 13: base64 -D.
+b64url_decode() {
+  local data
+  data=$(printf '%s' "$1" | tr '_-' '/+')
+  case $((${#data} % 4)) in
+    2) data+='==' ;;
+    3) data+='=' ;;
+  esac
+  printf '%s' "$data" | base64 -d
+}
+{{/jwe}}
 
 printf '{{METHOD}} %s\n' "$URL"
 printf 'Request body: %s\n' "$BODY"
@@ -1112,6 +1670,9 @@ SIGNATURE=$(printf '%s' "${CLIENT_ID}HmacSHA256${TIMESTAMP}${NONCE}${PAYLOAD}" \
 HEADERS+=(-H "signature: $SIGNATURE")
 {{/sign}}
 {{/signed}}
+{{#gateway}}
+HEADERS+=(-H "x-client-id: $CLIENT_ID")
+{{/gateway}}
 HEADERS+=(-H 'Content-Type: application/json' -H 'Expect:')
 
 RESPONSE=$(mktemp)
@@ -1119,10 +1680,16 @@ trap 'rm -f "$RESPONSE"' EXIT
 {{#subkey}}
 # The subscription key goes through a file descriptor, not curl's command line.
 {{/subkey}}
+{{#gateway}}
+# The client secret goes through a file descriptor, not curl's command line.
+{{/gateway}}
 STATUS=$(curl -sS -X {{METHOD}} "$URL" "${HEADERS[@]}" \
 {{#subkey}}
   -H @<(printf 'Ocp-Apim-Subscription-Key: %s\n' "$IAMSMART_SUBSCRIPTION_KEY") \
 {{/subkey}}
+{{#gateway}}
+  -H @<(printf 'x-client-secret: %s\n' "$IAMSMART_CLIENT_SECRET") \
+{{/gateway}}
   --data-binary "$PAYLOAD" -o "$RESPONSE" -w '%{http_code}')
 printf 'HTTP %s\n' "$STATUS"
 cat "$RESPONSE"
@@ -1143,6 +1710,48 @@ if [ -n "$CONTENT" ]; then
   printf 'Decrypted content: %s\n' "$(printf '%s' "$CONTENT" | gcm decrypt)"
 fi
 {{/encrypt}}
+{{#jwe}}
+
+# 202 {"status":"pending"} until the user answers; then 200 with `result`, a compact JWE encrypted to your RSA
+# public key: five Base64url parts, protected header . encrypted key . IV . ciphertext . tag. The header is
+# plain JSON; to read it by hand: b64url_decode "${RESULT%%.*}" (or tr '_-' '/+', add = padding, base64 -d).
+RESULT=$(python3 -c '
+import json, sys
+try:
+    answer = json.load(sys.stdin)
+except ValueError:
+    answer = None
+if isinstance(answer, dict) and isinstance(answer.get("result"), str):
+    sys.stdout.write(answer["result"])
+' <"$RESPONSE")
+if [ -n "$RESULT" ]; then
+  IFS=. read -r JWE_HEADER JWE_KEY JWE_IV JWE_CIPHERTEXT JWE_TAG <<<"$RESULT"
+  HEADER_JSON=$(b64url_decode "$JWE_HEADER")
+  printf 'JWE header: %s\n' "$HEADER_JSON"
+  case ${HEADER_JSON//[[:space:]]/} in
+    *'"alg":"RSA-OAEP-256"'*'"enc":"A256GCM"'* | *'"enc":"A256GCM"'*'"alg":"RSA-OAEP-256"'*) ;;
+    *) echo 'error: expected alg RSA-OAEP-256 and enc A256GCM' >&2; exit 1 ;;
+  esac
+  # openssl unwraps the content encryption key: RSA-OAEP with SHA-256 and MGF1 with SHA-256 ...
+  JWE_CEK_HEX=$(b64url_decode "$JWE_KEY" \
+    | openssl pkeyutl -decrypt -inkey "$IAMSMART_PRIVATE_KEY" -passin pass: -pkeyopt rsa_padding_mode:oaep \
+        -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256 \
+    | od -An -v -tx1 | tr -d ' \n')
+  export JWE_CEK_HEX
+  # ... and AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII), needs
+  # python3's `cryptography` package: the openssl command line has no authenticated GCM mode.
+  PLAINTEXT=$(python3 -c '
+import base64, os, sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+def b64url(part):
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+header, iv, ciphertext, tag = sys.argv[1:5]
+cek = bytes.fromhex(os.environ["JWE_CEK_HEX"])
+sys.stdout.buffer.write(AESGCM(cek).decrypt(b64url(iv), b64url(ciphertext) + b64url(tag), header.encode("ascii")))
+' "$JWE_HEADER" "$JWE_IV" "$JWE_CIPHERTEXT" "$JWE_TAG")
+  printf 'Decrypted result: %s\n' "$PLAINTEXT"
+fi
+{{/jwe}}
 )TPL";
 
 // --- string literals for each language ------------------------------------------------------------------------
@@ -1298,6 +1907,8 @@ struct Flags
     bool isSigned = false;
     bool sign = false;
     bool subkey = false;
+    bool gateway = false;
+    bool jwe = false;
 
     bool value(const QString& name, bool* known) const
     {
@@ -1310,12 +1921,24 @@ struct Flags
             return sign;
         if (name == QLatin1String("subkey"))
             return subkey;
+        if (name == QLatin1String("gateway"))
+            return gateway;
+        if (name == QLatin1String("jwe"))
+            return jwe;
         if (name == QLatin1String("secrets"))
-            return sign || encrypt || subkey;
+            return sign || encrypt || subkey || gateway;
+        if (name == QLatin1String("secret"))
+            return sign || gateway;
+        if (name == QLatin1String("clientid"))
+            return isSigned || gateway;
         if (name == QLatin1String("base64"))
-            return encrypt || sign;
+            return encrypt || sign || jwe;
         if (name == QLatin1String("random"))
             return encrypt || isSigned;
+        if (name == QLatin1String("crypto"))
+            return encrypt || isSigned || jwe;
+        if (name == QLatin1String("json") || name == QLatin1String("aead"))
+            return encrypt || jwe;
         *known = false;
         return false;
     }
@@ -1373,6 +1996,8 @@ struct LanguageTraits
     QString requires_; ///< what the sample needs, beyond its language
     QString requiresForGcm; ///< extra needs when the body is encrypted (empty: nothing more)
     QString run;
+    QString requiresForGateway = {}; ///< replaces `requires_` for a gateway API (empty: the same)
+    QString requiresForJwe = {}; ///< extra needs to decrypt a gateway JWE `result` (empty: nothing more)
 };
 
 LanguageTraits traits(SampleLanguage language)
@@ -1382,18 +2007,24 @@ LanguageTraits traits(SampleLanguage language)
         return {shellQuoted, shellQuoted, QStringLiteral("#"), QStringLiteral("bash, curl 7.55+ and openssl (HMAC)."),
             QStringLiteral("python3 with the `cryptography` package for AES-GCM\n"
                            "(apt install python3-cryptography, or pip install cryptography)."),
-            QStringLiteral("bash iamsmart_sample.sh")};
+            QStringLiteral("bash iamsmart_sample.sh"), QStringLiteral("bash and curl 7.55+ (-H @file)."),
+            QStringLiteral("openssl (RSA-OAEP unwrap) and python3 with the `cryptography` package for\n"
+                           "AES-GCM (apt install python3-cryptography, or pip install cryptography).")};
     case SampleLanguage::CSharp:
         return {cSharpString, cSharpRaw, QStringLiteral("//"),
             QStringLiteral(
                 ".NET 8+ (C# 11 raw string literals, System.Security.Cryptography, HttpClient), no packages."),
             QString(),
             QStringLiteral("dotnet new console -n IamSmartSample, replace its Program.cs with this file,\n"
-                           "then dotnet run")};
+                           "then dotnet run"),
+            QString(),
+            QStringLiteral("RSA.ImportFromPem, RSAEncryptionPadding.OaepSHA256 and AesGcm (all in .NET 8).")};
     case SampleLanguage::Java:
         return {javaString, javaTextBlock, QStringLiteral("//"),
             QStringLiteral("Java 17+ (javax.crypto, java.net.http), no libraries."), QString(),
-            QStringLiteral("java IamSmartSample.java")};
+            QStringLiteral("java IamSmartSample.java"), QString(),
+            QStringLiteral("The private key as unencrypted PKCS#8 PEM (BEGIN PRIVATE KEY), as the console\n"
+                           "saves it; java.security reads no PKCS#1 PEM.")};
     case SampleLanguage::JavaScript:
         return {scriptSingleQuoted, scriptSingleQuoted, QStringLiteral("//"),
             QStringLiteral("Node.js 18+ (built-in crypto and fetch), no packages."), QString(),
@@ -1406,21 +2037,31 @@ LanguageTraits traits(SampleLanguage language)
                            "and CryptoKit is Swift-only (macOS: brew install openssl@3)."),
             QStringLiteral("clang -fobjc-arc iamsmart_sample.m -framework Foundation -framework Security\n"
                            "-I\"$(brew --prefix openssl@3)/include\" -L\"$(brew --prefix openssl@3)/lib\" -lcrypto\n"
-                           "-o iamsmart_sample && ./iamsmart_sample")};
+                           "-o iamsmart_sample && ./iamsmart_sample"),
+            QStringLiteral("Foundation (NSURLSession, NSJSONSerialization)."),
+            QStringLiteral("OpenSSL 3 libcrypto (EVP API) for RSA-OAEP-256 and AES-256-GCM: CommonCrypto has\n"
+                           "neither (macOS: brew install openssl@3).")};
     case SampleLanguage::Php:
         return {plainSingleQuoted, plainSingleQuoted, QStringLiteral("//"),
             QStringLiteral("PHP 7.1+ with the curl and json extensions."),
-            QStringLiteral("The openssl extension for AES-256-GCM."), QStringLiteral("php iamsmart_sample.php")};
+            QStringLiteral("The openssl extension for AES-256-GCM."), QStringLiteral("php iamsmart_sample.php"),
+            QString(),
+            QStringLiteral("The openssl extension, and PHP 8.5+ to decrypt `result`: older openssl_private_decrypt\n"
+                           "has no OAEP digest parameter (SHA-1 only); there, use a JOSE library such as\n"
+                           "web-token/jwt-library.")};
     case SampleLanguage::Python:
         return {scriptSingleQuoted, scriptSingleQuoted, QStringLiteral("#"),
             QStringLiteral("Python 3.6+, standard library."),
             QStringLiteral("The `cryptography` package for AES-GCM, which the standard library lacks\n"
                            "(pip install cryptography, or apt install python3-cryptography)."),
-            QStringLiteral("python3 iamsmart_sample.py")};
+            QStringLiteral("python3 iamsmart_sample.py"), QString(),
+            QStringLiteral("The `cryptography` package for RSA-OAEP and AES-GCM\n"
+                           "(pip install cryptography, or apt install python3-cryptography).")};
     case SampleLanguage::Ruby:
         return {plainSingleQuoted, plainSingleQuoted, QStringLiteral("#"),
             QStringLiteral("Ruby 2.5+, standard library only (openssl, net/http, json, securerandom)."), QString(),
-            QStringLiteral("ruby iamsmart_sample.rb")};
+            QStringLiteral("ruby iamsmart_sample.rb"), QString(),
+            QStringLiteral("Ruby 3.1+ (openssl gem 3: PKey#decrypt with RSA-OAEP-256 options).")};
     }
     return {};
 }
@@ -1453,17 +2094,26 @@ const char* templateFor(SampleLanguage language)
 QString header(const LanguageTraits& t, const ApiSpec& api, const QString& method, const Flags& flags)
 {
     QStringList lines;
-    lines << QStringLiteral("iAM Smart sample: %1 (%2 /api/v1%3)")
-                 .arg(commentText(api.id), method, commentText(api.path));
-    if (flags.encrypt && flags.sign)
-        lines << QStringLiteral(
-            "The body is encrypted with AES-256-GCM and the request signed with HMAC-SHA256 (protocol.md 2-3).");
-    else if (flags.encrypt)
-        lines << QStringLiteral("The body is encrypted with AES-256-GCM (protocol.md 3); no signature is sent.");
-    else if (flags.sign)
-        lines << QStringLiteral("The request is signed with HMAC-SHA256 (protocol.md 2); the body is plain JSON.");
-    else
-        lines << QStringLiteral("Plain JSON, no signature (for an environment that checks neither).");
+    if (flags.gateway) {
+        lines << QStringLiteral("iAM Smart sample: %1 (%2 %3)").arg(commentText(api.id), method, commentText(api.path))
+              << QStringLiteral("Fill Easy gateway (protocol.md 7): the client id and secret go in the x-client-id and")
+              << QStringLiteral("x-client-secret headers; the body is plain JSON, not signed, not encrypted.");
+        if (flags.jwe)
+            lines << QStringLiteral("A completed answer carries `result`, a JWE (RSA-OAEP-256 + A256GCM) encrypted to")
+                  << QStringLiteral("your RSA public key; the sample decrypts it with your private key.");
+    } else {
+        lines << QStringLiteral("iAM Smart sample: %1 (%2 /api/v1%3)")
+                     .arg(commentText(api.id), method, commentText(api.path));
+        if (flags.encrypt && flags.sign)
+            lines << QStringLiteral(
+                "The body is encrypted with AES-256-GCM and the request signed with HMAC-SHA256 (protocol.md 2-3).");
+        else if (flags.encrypt)
+            lines << QStringLiteral("The body is encrypted with AES-256-GCM (protocol.md 3); no signature is sent.");
+        else if (flags.sign)
+            lines << QStringLiteral("The request is signed with HMAC-SHA256 (protocol.md 2); the body is plain JSON.");
+        else
+            lines << QStringLiteral("Plain JSON, no signature (for an environment that checks neither).");
+    }
     // Continuation lines (after '\n') line up under the text after the label.
     auto labelled = [&lines](const QString& label, const QString& text) {
         const QString indent(label.size(), QLatin1Char(' '));
@@ -1471,14 +2121,22 @@ QString header(const LanguageTraits& t, const ApiSpec& api, const QString& metho
         for (qsizetype i = 0; i < parts.size(); ++i)
             lines << (i == 0 ? label : indent) + parts.at(i);
     };
-    labelled(QStringLiteral("Requires: "), t.requires_);
+    labelled(QStringLiteral("Requires: "),
+        flags.gateway && !t.requiresForGateway.isEmpty() ? t.requiresForGateway : t.requires_);
     if (flags.encrypt && !t.requiresForGcm.isEmpty())
         labelled(QStringLiteral("          "), t.requiresForGcm);
+    if (flags.jwe && !t.requiresForJwe.isEmpty())
+        labelled(QStringLiteral("          "), t.requiresForJwe);
     labelled(QStringLiteral("Run: "), t.run);
-    if (flags.sign || flags.encrypt || flags.subkey) {
+    if (flags.sign || flags.encrypt || flags.subkey || flags.gateway) {
         lines << QString() << QStringLiteral("Secrets are read from the environment, never written here:");
         if (flags.sign)
             lines << QStringLiteral("  IAMSMART_CLIENT_SECRET     client secret (its UTF-8 bytes are the HMAC key)");
+        if (flags.gateway)
+            lines << QStringLiteral("  IAMSMART_CLIENT_SECRET     client secret (sent as the x-client-secret header)");
+        if (flags.jwe)
+            lines << QStringLiteral(
+                "  IAMSMART_PRIVATE_KEY       path to your RSA private key (PEM) that opens the JWE");
         if (flags.encrypt)
             lines << QStringLiteral("  IAMSMART_CEK_HEX           content encryption key (CEK) from getKey, 64 hex "
                                     "digits");
@@ -1558,13 +2216,21 @@ QString CodeSamples::generate(SampleLanguage language, const SampleInput& input)
     flags.encrypt = api.encrypted && input.encrypt;
     flags.isSigned = api.isSigned;
     flags.sign = api.isSigned && input.sign;
-    flags.subkey = input.subscriptionKey;
+    flags.gateway = api.isGateway();
+    // A gateway answer with a `result` member (the poll): a JWE encrypted to the client's RSA key.
+    flags.jwe = flags.gateway
+        && std::any_of(api.responseFields.begin(), api.responseFields.end(),
+            [](const FieldSpec& f) { return f.name == QLatin1String("result"); });
+    // The subscription key belongs to the Cyberport sandbox's iAM Smart API, not to the gateway.
+    flags.subkey = input.subscriptionKey && !flags.gateway;
 
     const LanguageTraits t = traits(language);
     const QHash<QString, QString> values {
         {QStringLiteral("HEADER"), header(t, api, method, flags)},
         {QStringLiteral("METHOD"), method},
-        {QStringLiteral("URL"), t.quote(QString::fromUtf8(RequestEnvelope::apiUrl(input.baseUrl, api.path)))},
+        {QStringLiteral("URL"),
+            t.quote(QString::fromUtf8(flags.gateway ? RequestEnvelope::gatewayUrl(input.baseUrl, api.path)
+                                                    : RequestEnvelope::apiUrl(input.baseUrl, api.path)))},
         {QStringLiteral("CLIENT_ID"), t.quote(input.clientId)},
         // The same bytes RequestEnvelope::build sends (and signs when the body is not encrypted).
         {QStringLiteral("BODY"), t.quoteBody(QString::fromUtf8(RequestEnvelope::compact(input.body)))},

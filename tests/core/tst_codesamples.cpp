@@ -1,6 +1,8 @@
 #include "HttpClient.h"
 #include "SimulatorClient.h"
+#include "crypto/RsaKeys.h"
 #include "mock/Simulator.h"
+#include "net/HttpServer.h"
 #include "protocol/ApiCatalog.h"
 #include "protocol/CodeSamples.h"
 #include "protocol/Envelope.h"
@@ -9,6 +11,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,7 +23,9 @@ using Protocol::CodeSamples;
 using Protocol::SampleLanguage;
 
 /// Code samples: what each contains (body, clientID, URL, headers, no secrets), how each escapes a hostile body,
-/// and the Python, JavaScript, cURL and Java samples run for real against the simulator.
+/// and the Python, JavaScript, cURL and Java samples run for real against the simulator. Gateway-family samples
+/// (protocol.md 7) run against a small local stand-in server that checks their headers and body and answers a
+/// poll with a JWE the samples must decrypt.
 class TestCodeSamples : public QObject
 {
     Q_OBJECT
@@ -37,6 +43,17 @@ private:
     std::unique_ptr<Mock::Simulator> m_sandbox;
     std::unique_ptr<TestSupport::SimulatorClient> m_client;
     int m_runs = 0;
+
+    // The gateway family has no simulator on this branch: a small local server stands in for it.
+    static constexpr auto gatewayClientId = "fe-samples-client-01";
+    std::unique_ptr<Net::HttpServer> m_gateway;
+    QByteArray m_gatewayBody; ///< the exact body the next gateway request must carry
+    QList<Net::HttpRequest> m_gatewayRequests; ///< every request the stand-in received
+    QHash<QString, QString> m_gatewayTokens; ///< issued token -> "pending" or "completed"
+    int m_tokensIssued = 0;
+    QString m_privateKeyPath; ///< the client's RSA private key, PKCS#8 PEM as the console saves it
+    QByteArray m_jwe; ///< a completed poll's `result`: gatewayClaims() encrypted to that key
+    QString m_jweError; ///< why m_jwe could not be made (the runs that need it skip)
 
     static const Protocol::ApiSpec* api(const QString& id) { return Protocol::ApiCatalog::builtin().api(id); }
 
@@ -64,7 +81,9 @@ private:
     };
 
     /// Runs a sample as a child process while this thread keeps serving the simulator (never a blocking wait).
-    SampleRun runSample(const QString& program, const QStringList& args, int timeoutMs)
+    /// `overrides` replace environment variables.
+    SampleRun runSample(
+        const QString& program, const QStringList& args, int timeoutMs, const QHash<QString, QString>& overrides = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char* proxy : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"})
@@ -73,7 +92,10 @@ private:
             QStringLiteral("IAMSMART_CLIENT_SECRET"), QString::fromUtf8(m_strict->clients().devClient().clientSecret));
         env.insert(QStringLiteral("IAMSMART_CEK_HEX"), QString::fromLatin1(m_client->cek().toHex()));
         env.insert(QStringLiteral("IAMSMART_SUBSCRIPTION_KEY"), QStringLiteral("sandbox-subscription-key"));
+        env.insert(QStringLiteral("IAMSMART_PRIVATE_KEY"), m_privateKeyPath);
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        for (auto it = overrides.begin(); it != overrides.end(); ++it)
+            env.insert(it.key(), it.value());
         QProcess p;
         p.setProcessEnvironment(env);
         p.setWorkingDirectory(m_dir.path());
@@ -99,14 +121,230 @@ private:
 
     static bool hasProgram(const QString& name) { return !QStandardPaths::findExecutable(name).isEmpty(); }
 
+    /// Asked once: python3 can take a second to start.
     static bool pythonHasCryptography()
     {
-        if (!hasProgram(QStringLiteral("python3")))
-            return false;
+        static const bool has = [] {
+            if (!hasProgram(QStringLiteral("python3")))
+                return false;
+            QProcess p;
+            p.start(QStringLiteral("python3"),
+                {QStringLiteral("-c"), QStringLiteral("import cryptography.hazmat.primitives.ciphers.aead")});
+            return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+        }();
+        return has;
+    }
+
+    /// How to run a sample in `language`, or why it cannot run here.
+    struct Runner
+    {
+        QString program;
+        int timeoutMs = 30000;
+        QString missing; ///< non-empty: skip, for this reason
+    };
+
+    static Runner runner(SampleLanguage language, bool needsPythonCryptography)
+    {
+        const QString noCryptography
+            = QStringLiteral("python3 cannot import cryptography (scripts/lib.sh installs python3-cryptography)");
+        Runner r;
+        switch (language) {
+        case SampleLanguage::Python:
+            r.program = QStringLiteral("python3");
+            break;
+        case SampleLanguage::JavaScript:
+            r.program = QStringLiteral("node");
+            break;
+        case SampleLanguage::Curl:
+            r.program = QStringLiteral("bash");
+            for (const char* tool : {"curl", "openssl"}) {
+                if (!hasProgram(QLatin1String(tool)))
+                    r.missing = QStringLiteral("%1 is not installed").arg(QLatin1String(tool));
+            }
+            break;
+        case SampleLanguage::Java:
+            r.program = QStringLiteral("java");
+            r.timeoutMs = 90000; // compiles the source first
+            break;
+        default:
+            r.missing = QStringLiteral("no runner for this language");
+            return r;
+        }
+        if (!hasProgram(r.program))
+            r.missing = QStringLiteral("%1 is not installed").arg(r.program);
+        else if (r.missing.isEmpty() && needsPythonCryptography && !pythonHasCryptography())
+            r.missing = noCryptography;
+        return r;
+    }
+
+    /// Writes `sample` into a directory of its own (Java names the file after its class) and runs it.
+    SampleRun runInOwnDir(SampleLanguage language, const Runner& how, const QString& sample,
+        const QHash<QString, QString>& overrides = {})
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("run%1").arg(++m_runs));
+        QDir().mkpath(dir);
+        QFile file(dir + QLatin1Char('/') + CodeSamples::fileName(language));
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        file.write(sample.toUtf8());
+        file.close();
+        return runSample(how.program, {file.fileName()}, how.timeoutMs, overrides);
+    }
+
+    static QString report(const SampleRun& r, const QString& sample)
+    {
+        return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3\n--- sample\n%4")
+            .arg(r.exitCode)
+            .arg(r.out, r.err, sample);
+    }
+
+    QByteArray gatewaySecret() const { return m_strict->clients().devClient().clientSecret; }
+
+    /// What a completed poll returns, with non-ASCII text: the samples must print it intact.
+    static QByteArray gatewayClaims()
+    {
+        return QJsonDocument(
+            QJsonObject {{QStringLiteral("service"), QStringLiteral("auth")},
+                {QStringLiteral("openID"), QStringLiteral("liR14vX5hSum5uf4ERczu0KcDnIJA5BM7FoM1ag9c")},
+                {QStringLiteral("enName"), QStringLiteral("CHAN, Tai Man")},
+                {QStringLiteral("chName"), QString::fromUtf8("\xe9\x99\xb3\xe5\xa4\xa7\xe6\x96\x87")}})
+            .toJson(QJsonDocument::Compact);
+    }
+
+    static QByteArray jweHeader()
+    {
+        return QByteArrayLiteral("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\",\"cty\":\"JSON\"}");
+    }
+
+    /// The client's key pair (as the console makes it), and the JWE a completed poll returns, made with python3's
+    /// cryptography so it does not share code with any sample: RSA-OAEP-256 wraps a random CEK, A256GCM encrypts
+    /// gatewayClaims() with the Base64url protected header as its additional authenticated data.
+    void makeJwe()
+    {
+        auto key = Crypto::RsaPrivateKey::generate(2048);
+        if (!key) {
+            m_jweError = key.error().toString();
+            return;
+        }
+        m_privateKeyPath = m_dir.filePath(QStringLiteral("gateway-client-key.pem"));
+        QFile pem(m_privateKeyPath);
+        if (!pem.open(QIODevice::WriteOnly)) {
+            m_jweError = pem.errorString();
+            return;
+        }
+        pem.write(key->toPem());
+        pem.close();
+        if (!pythonHasCryptography()) {
+            m_jweError = QStringLiteral("python3 cannot import cryptography to make the test's JWE");
+            return;
+        }
+        static const char* const script = R"PY(
+import base64, os, sys
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+with open(sys.argv[1], "rb") as pem:
+    public_key = serialization.load_pem_private_key(pem.read(), password=None).public_key()
+protected = b64url(sys.argv[2].encode("utf-8"))
+cek, iv = os.urandom(32), os.urandom(12)
+oaep = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+sealed = AESGCM(cek).encrypt(iv, sys.stdin.buffer.read(), protected.encode("ascii"))
+parts = [protected, b64url(public_key.encrypt(cek, oaep)), b64url(iv), b64url(sealed[:-16]), b64url(sealed[-16:])]
+sys.stdout.write(".".join(parts))
+)PY";
         QProcess p;
         p.start(QStringLiteral("python3"),
-            {QStringLiteral("-c"), QStringLiteral("import cryptography.hazmat.primitives.ciphers.aead")});
-        return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+            {QStringLiteral("-c"), QString::fromLatin1(script), m_privateKeyPath, QString::fromLatin1(jweHeader())});
+        p.write(gatewayClaims());
+        p.closeWriteChannel();
+        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            m_jweError = QString::fromUtf8(p.readAllStandardError());
+            return;
+        }
+        m_jwe = p.readAllStandardOutput();
+    }
+
+    static QByteArray base64Url(const QByteArray& data)
+    {
+        return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    }
+
+    /// A JWT-shaped token (three Base64url parts, as the catalog's pattern wants) in `state`.
+    QString issueGatewayToken(const QString& state)
+    {
+        const QByteArray n = QByteArray::number(++m_tokensIssued);
+        const QString token = QString::fromLatin1(base64Url(R"({"alg":"HS256","typ":"JWT"})") + '.'
+            + base64Url(R"({"sub":"samples","n":)" + n + '}') + '.' + base64Url(QByteArray(32, 'k') + n));
+        m_gatewayTokens.insert(token, state);
+        return token;
+    }
+
+    static Net::HttpResponse gatewayError(
+        int status, const QString& error, const QString& message, const QString& field)
+    {
+        const QJsonObject o {
+            {QStringLiteral("error"), error}, {QStringLiteral("message"), message}, {QStringLiteral("field"), field}};
+        return Net::HttpResponse::json(status, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    }
+
+    /// The stand-in gateway: POST only, both client headers, JSON content type, exactly the expected body; auth
+    /// issues a token, the poll answers 202 pending or 200 with the JWE (once: then the token is gone).
+    Net::HttpResponse serveGateway(const Net::HttpRequest& r)
+    {
+        m_gatewayRequests.append(r);
+        if (r.method != "POST")
+            return gatewayError(405, QStringLiteral("method"), QStringLiteral("POST only"), QStringLiteral("method"));
+        if (r.header("x-client-id") != gatewayClientId)
+            return gatewayError(
+                401, QStringLiteral("unauthorized"), QStringLiteral("unknown client"), QStringLiteral("x-client-id"));
+        if (r.header("x-client-secret") != gatewaySecret())
+            return gatewayError(
+                401, QStringLiteral("unauthorized"), QStringLiteral("wrong secret"), QStringLiteral("x-client-secret"));
+        if (r.header("Content-Type") != "application/json")
+            return gatewayError(400, QStringLiteral("bad-request"), QStringLiteral("not application/json"),
+                QStringLiteral("Content-Type"));
+        if (r.body != m_gatewayBody)
+            return gatewayError(
+                400, QStringLiteral("bad-request"), QStringLiteral("not the expected body"), QStringLiteral("body"));
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        if (r.path == "/iamsmart/v2/request/auth") {
+            const QString token = issueGatewayToken(QStringLiteral("completed"));
+            const QJsonObject o {{QStringLiteral("token"), token},
+                {QStringLiteral("url"), m_gateway->baseUrl() + QStringLiteral("/qr/%1").arg(m_tokensIssued)},
+                {QStringLiteral("state"), QStringLiteral("samples")}};
+            return Net::HttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
+        }
+        if (r.path == "/iamsmart/v2/callback/client") {
+            const QString token = body.value(QStringLiteral("token")).toString();
+            const auto state = m_gatewayTokens.constFind(token);
+            if (state == m_gatewayTokens.constEnd())
+                return gatewayError(
+                    401, QStringLiteral("unauthorized"), QStringLiteral("unknown token"), QStringLiteral("token"));
+            if (*state == QLatin1String("pending"))
+                return Net::HttpResponse::json(202, QByteArrayLiteral("{\"status\":\"pending\"}"));
+            m_gatewayTokens.remove(token); // the data is deleted after the first successful poll
+            const QJsonObject o {{QStringLiteral("status"), QStringLiteral("completed")},
+                {QStringLiteral("service"), QStringLiteral("auth")},
+                {QStringLiteral("result"), QString::fromLatin1(m_jwe)}};
+            return Net::HttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
+        }
+        return gatewayError(404, QStringLiteral("not-found"), QStringLiteral("no such path"), QStringLiteral("path"));
+    }
+
+    /// A token from the stand-in's auth endpoint, over HTTP as any client would get it.
+    QString obtainGatewayToken()
+    {
+        const QJsonObject body = api(QStringLiteral("gateway.auth"))->mockValues();
+        m_gatewayBody = Protocol::RequestEnvelope::compact(body);
+        const auto reply = TestSupport::http("POST", m_gateway->baseUrl() + QStringLiteral("/iamsmart/v2/request/auth"),
+            m_gatewayBody,
+            {{"x-client-id", gatewayClientId}, {"x-client-secret", gatewaySecret()},
+                {"Content-Type", "application/json"}});
+        if (reply.status != 200)
+            return {};
+        return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("token")).toString();
     }
 
     /// A real one-time authorisation code: getQR over HTTP, then the virtual phone approves.
@@ -158,6 +396,11 @@ private slots:
         sandbox.mode = Mock::Mode::Sandbox;
         sandbox.stateDir = m_dir.filePath(QStringLiteral("sandbox-state"));
         QVERIFY(m_sandbox->start(sandbox).ok());
+
+        m_gateway = std::make_unique<Net::HttpServer>();
+        m_gateway->setHandler([this](const Net::HttpRequest& r) { return serveGateway(r); });
+        QVERIFY(m_gateway->listen(QHostAddress::LocalHost, 0).ok());
+        makeJwe();
     }
 
     void languagesAndNames()
@@ -188,6 +431,9 @@ private slots:
         in.api = api(QStringLiteral("callback.profile"));
         QVERIFY(in.api);
         QVERIFY(CodeSamples::generate(SampleLanguage::Curl, in).isEmpty()); // a callback
+        in.api = api(QStringLiteral("callback.gateway"));
+        QVERIFY(in.api);
+        QVERIFY(CodeSamples::generate(SampleLanguage::JavaScript, in).isEmpty()); // the gateway's redirect
     }
 
     void contents_data()
@@ -384,57 +630,15 @@ private slots:
         QVERIFY(in.api);
         const bool encrypted = in.api->encrypted && in.encrypt;
 
-        QString program;
-        QStringList args;
-        int timeoutMs = 30000;
-        switch (lang) {
-        case SampleLanguage::Python:
-            program = QStringLiteral("python3");
-            if (!hasProgram(program))
-                QSKIP("python3 is not installed");
-            if (encrypted && !pythonHasCryptography())
-                QSKIP("python3 cannot import cryptography (scripts/lib.sh installs python3-cryptography)");
-            break;
-        case SampleLanguage::JavaScript:
-            program = QStringLiteral("node");
-            if (!hasProgram(program))
-                QSKIP("node is not installed");
-            break;
-        case SampleLanguage::Curl:
-            program = QStringLiteral("bash");
-            for (const char* tool : {"bash", "curl", "openssl"}) {
-                if (!hasProgram(QLatin1String(tool)))
-                    QSKIP(qPrintable(QStringLiteral("%1 is not installed").arg(QLatin1String(tool))));
-            }
-            if (encrypted && !pythonHasCryptography())
-                QSKIP("python3 cannot import cryptography (scripts/lib.sh installs python3-cryptography)");
-            break;
-        case SampleLanguage::Java:
-            program = QStringLiteral("java");
-            if (!hasProgram(program))
-                QSKIP("java is not installed");
-            timeoutMs = 90000; // compiles the source first
-            break;
-        default:
-            QFAIL("no runner for this language");
-        }
-
+        const Runner how
+            = runner(lang, encrypted && lang != SampleLanguage::JavaScript && lang != SampleLanguage::Java);
+        if (!how.missing.isEmpty())
+            QSKIP(qPrintable(how.missing));
         const QString sample = CodeSamples::generate(lang, in);
         QVERIFY(!sample.isEmpty());
-        // Each run in its own directory (Java names the file after its class).
-        const QString dir = m_dir.filePath(QStringLiteral("run%1").arg(++m_runs));
-        QVERIFY(QDir().mkpath(dir));
-        QFile file(dir + QLatin1Char('/') + CodeSamples::fileName(lang));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(sample.toUtf8());
-        file.close();
-        args << file.fileName();
-
-        const SampleRun r = runSample(program, args, timeoutMs);
-        QVERIFY2(r.started, qPrintable(program + QStringLiteral(" did not start")));
-        const QString report = QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3\n--- sample\n%4")
-                                   .arg(r.exitCode)
-                                   .arg(r.out, r.err, sample);
+        const SampleRun r = runInOwnDir(lang, how, sample);
+        QVERIFY2(r.started, qPrintable(how.program + QStringLiteral(" did not start")));
+        const QString report = TestCodeSamples::report(r, sample);
         QVERIFY2(r.finished, qPrintable(QStringLiteral("timed out\n") + report));
         QVERIFY2(r.exitCode == 0, qPrintable(report));
         QVERIFY2(r.out.contains(QStringLiteral("\"code\":\"%1\"").arg(expectCode)), qPrintable(report));
@@ -453,6 +657,208 @@ private slots:
         } else {
             QVERIFY2(!r.out.contains(QLatin1String("Decrypted content")), qPrintable(report));
         }
+    }
+
+    void gatewayContents_data()
+    {
+        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("apiId");
+        QTest::addColumn<QStringList>("decryption"); ///< what shows the JWE is decrypted (poll only)
+        const QMap<SampleLanguage, QStringList> decryption {
+            {SampleLanguage::Curl,
+                {QStringLiteral("base64 -d"), QStringLiteral("openssl pkeyutl -decrypt"),
+                    QStringLiteral("rsa_oaep_md:sha256"), QStringLiteral("rsa_mgf1_md:sha256"),
+                    QStringLiteral("AESGCM(cek).decrypt("), QStringLiteral("header.encode(\"ascii\")")}},
+            {SampleLanguage::CSharp,
+                {QStringLiteral("RSAEncryptionPadding.OaepSHA256"), QStringLiteral("new AesGcm(cek, 16)"),
+                    QStringLiteral("Encoding.ASCII.GetBytes(parts[0])"), QStringLiteral("ImportFromPem")}},
+            {SampleLanguage::Java,
+                {QStringLiteral("new OAEPParameterSpec(\"SHA-256\", \"MGF1\", MGF1ParameterSpec.SHA256"),
+                    QStringLiteral("AES/GCM/NoPadding"),
+                    QStringLiteral("updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII))"),
+                    QStringLiteral("PKCS8EncodedKeySpec")}},
+            {SampleLanguage::JavaScript,
+                {QStringLiteral("RSA_PKCS1_OAEP_PADDING"), QStringLiteral("oaepHash: 'sha256'"),
+                    QStringLiteral("'aes-256-gcm'"), QStringLiteral("setAAD(Buffer.from(protectedHeader, 'ascii'))"),
+                    QStringLiteral("createPrivateKey")}},
+            {SampleLanguage::ObjectiveC,
+                {QStringLiteral("EVP_PKEY_CTX_set_rsa_oaep_md(rsa, EVP_sha256())"),
+                    QStringLiteral("EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, EVP_sha256())"),
+                    QStringLiteral("EVP_aes_256_gcm()"), QStringLiteral("PEM_read_bio_PrivateKey")}},
+            {SampleLanguage::Php,
+                {QStringLiteral("OPENSSL_PKCS1_OAEP_PADDING, 'sha256'"), QStringLiteral("'aes-256-gcm'"),
+                    QStringLiteral("PHP_VERSION_ID < 80500"), QStringLiteral("web-token/jwt-library")}},
+            {SampleLanguage::Python,
+                {QStringLiteral("padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256()"),
+                    QStringLiteral("AESGCM(cek).decrypt("), QStringLiteral("protected.encode('ascii')"),
+                    QStringLiteral("load_pem_private_key")}},
+            {SampleLanguage::Ruby,
+                {QStringLiteral("'rsa_oaep_md' => 'sha256'"), QStringLiteral("'rsa_mgf1_md' => 'sha256'"),
+                    QStringLiteral("aes-256-gcm"), QStringLiteral("cipher.auth_data = parts[0]"),
+                    QStringLiteral("OpenSSL::PKey.read")}},
+        };
+        for (SampleLanguage l : CodeSamples::languages()) {
+            const QByteArray name = CodeSamples::displayName(l).toUtf8();
+            QTest::newRow(name + " gateway.auth") << int(l) << QStringLiteral("gateway.auth") << QStringList();
+            QTest::newRow(name + " gateway.poll") << int(l) << QStringLiteral("gateway.poll") << decryption.value(l);
+        }
+    }
+
+    void gatewayContents()
+    {
+        QFETCH(int, language);
+        QFETCH(QString, apiId);
+        QFETCH(QStringList, decryption);
+        const auto lang = SampleLanguage(language);
+        const bool poll = apiId == QLatin1String("gateway.poll");
+
+        Protocol::SampleInput in;
+        in.baseUrl = QLatin1String(baseUrl) + QLatin1Char('/'); // a trailing slash is not doubled
+        in.api = api(apiId);
+        QVERIFY(in.api && in.api->isGateway());
+        in.body = poll ? QJsonObject {{QStringLiteral("token"), QStringLiteral("aGVhZGVy.Y2xhaW1z.c2ln")}}
+                       : in.api->mockValues();
+        in.clientId = QLatin1String(gatewayClientId);
+        in.subscriptionKey = true; // a Cyberport sandbox setting: the gateway ignores it
+        const QString sample = CodeSamples::generate(lang, in);
+        QVERIFY(!sample.isEmpty());
+        const auto says = [&sample](const QString& s) {
+            return sample.contains(s) ? QString() : QStringLiteral("'%1' missing from:\n%2").arg(s, sample);
+        };
+        const auto never = [&sample](const QString& s) {
+            return !sample.contains(s) ? QString() : QStringLiteral("'%1' should not be in:\n%2").arg(s, sample);
+        };
+
+        // The URL: the gateway path right under the base URL, no /api/v1.
+        const QString url = QLatin1String(baseUrl) + in.api->path;
+        QVERIFY2(says(url).isEmpty(), qPrintable(says(url)));
+        QVERIFY2(never(QStringLiteral("/api/v1")).isEmpty(), qPrintable(never(QStringLiteral("/api/v1"))));
+        QVERIFY2(never(QStringLiteral("8080//")).isEmpty(), qPrintable(never(QStringLiteral("8080//"))));
+        // The exact compact body, as the language writes it.
+        QString literal = compact(in.body);
+        if (lang == SampleLanguage::ObjectiveC)
+            literal
+                = QStringLiteral("@\"") + literal.replace(QLatin1Char('"'), QStringLiteral("\\\"")) + QLatin1Char('"');
+        QVERIFY2(says(literal).isEmpty(), qPrintable(says(literal)));
+
+        QStringList present {QStringLiteral("x-client-id"), QStringLiteral("x-client-secret"),
+            QStringLiteral("IAMSMART_CLIENT_SECRET"), QStringLiteral("Content-Type"),
+            QStringLiteral("application/json"), QLatin1String(gatewayClientId), QStringLiteral("POST"),
+            QStringLiteral("(POST %1)").arg(in.api->path)};
+        // Nothing of the signed iAM Smart envelope, and no subscription key.
+        QStringList absent {QStringLiteral("clientID"), QStringLiteral("signatureMethod"), QStringLiteral("HmacSHA256"),
+            QStringLiteral("nonce"), QStringLiteral("timestamp"), QStringLiteral("IAMSMART_CEK_HEX"),
+            QStringLiteral("Ocp-Apim-Subscription-Key"), QStringLiteral("IAMSMART_SUBSCRIPTION_KEY"),
+            QStringLiteral("Decrypted content")};
+        const QStringList jwe {QStringLiteral("IAMSMART_PRIVATE_KEY"), QStringLiteral("RSA-OAEP-256"),
+            QStringLiteral("A256GCM"), QStringLiteral("JWE header:"), QStringLiteral("Decrypted result:")};
+        if (poll)
+            present += jwe + decryption;
+        else
+            absent += jwe;
+        for (const QString& s : std::as_const(present))
+            QVERIFY2(says(s).isEmpty(), qPrintable(says(s)));
+        for (const QString& s : std::as_const(absent))
+            QVERIFY2(never(s).isEmpty(), qPrintable(never(s)));
+        // The secret is read at run time, never embedded (this process has fake values in its environment).
+        for (const QByteArray& secret : {fakeSecret, fakeCekHex, fakeSubscriptionKey})
+            QVERIFY2(!sample.contains(QString::fromLatin1(secret)), secret.constData());
+        QVERIFY2(!sample.contains(QLatin1String("{{")), "an unexpanded template placeholder");
+    }
+
+    void gatewaySamplesRun_data()
+    {
+        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("scenario");
+        for (SampleLanguage l : {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl}) {
+            for (const char* scenario : {"auth", "auth-wrong-secret", "poll", "poll-pending"})
+                QTest::newRow(CodeSamples::displayName(l).toUtf8() + ' ' + scenario)
+                    << int(l) << QString::fromLatin1(scenario);
+        }
+        // javax.crypto's OAEP and GCM, once (the JVM is slow to start).
+        QTest::newRow("Java poll") << int(SampleLanguage::Java) << QStringLiteral("poll");
+    }
+
+    void gatewaySamplesRun()
+    {
+        QFETCH(int, language);
+        QFETCH(QString, scenario);
+        const auto lang = SampleLanguage(language);
+        const bool poll = scenario.startsWith(QLatin1String("poll"));
+        if (poll && m_jwe.isEmpty())
+            QSKIP(qPrintable(QStringLiteral("no JWE for the poll: ") + m_jweError));
+        const Runner how = runner(lang, poll && lang != SampleLanguage::JavaScript && lang != SampleLanguage::Java);
+        if (!how.missing.isEmpty())
+            QSKIP(qPrintable(how.missing));
+
+        Protocol::SampleInput in;
+        in.baseUrl = m_gateway->baseUrl();
+        in.clientId = QLatin1String(gatewayClientId);
+        QString token;
+        if (poll) {
+            token = obtainGatewayToken();
+            QVERIFY2(!token.isEmpty(), "no token from the stand-in's auth endpoint");
+            if (scenario == QLatin1String("poll-pending"))
+                m_gatewayTokens.insert(token, QStringLiteral("pending"));
+            in.api = api(QStringLiteral("gateway.poll"));
+            in.body = {{QStringLiteral("token"), token}};
+        } else {
+            in.api = api(QStringLiteral("gateway.auth"));
+            in.body = in.api->mockValues();
+            in.body.insert(QStringLiteral("lang"), QStringLiteral("zh-HK"));
+        }
+        QVERIFY(in.api);
+        m_gatewayBody = Protocol::RequestEnvelope::compact(in.body);
+        m_gatewayRequests.clear();
+        QHash<QString, QString> overrides;
+        if (scenario == QLatin1String("auth-wrong-secret"))
+            overrides.insert(QStringLiteral("IAMSMART_CLIENT_SECRET"), QStringLiteral("not-the-secret"));
+
+        const QString sample = CodeSamples::generate(lang, in);
+        QVERIFY(!sample.isEmpty());
+        const SampleRun r = runInOwnDir(lang, how, sample, overrides);
+        QVERIFY2(r.started, qPrintable(how.program + QStringLiteral(" did not start")));
+        const QString report = TestCodeSamples::report(r, sample);
+        QVERIFY2(r.finished, qPrintable(QStringLiteral("timed out\n") + report));
+        QVERIFY2(r.exitCode == 0, qPrintable(report));
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(QStringLiteral("Request body: ") + compact(in.body)), qPrintable(report));
+
+        // What reached the server: one POST to the gateway path (no /api/v1), both client headers, JSON, the body.
+        QCOMPARE(m_gatewayRequests.size(), 1);
+        const Net::HttpRequest& got = m_gatewayRequests.first();
+        QCOMPARE(got.method, QByteArray("POST"));
+        QCOMPARE(QString::fromLatin1(got.path), in.api->path);
+        QCOMPARE(got.header("x-client-id"), QByteArray(gatewayClientId));
+        QCOMPARE(got.header("x-client-secret"),
+            scenario == QLatin1String("auth-wrong-secret") ? QByteArray("not-the-secret") : gatewaySecret());
+        QCOMPARE(got.header("Content-Type"), QByteArray("application/json"));
+        QCOMPARE(got.body, m_gatewayBody);
+        for (const char* header : {"clientID", "signature", "nonce", "Ocp-Apim-Subscription-Key"})
+            QVERIFY2(!got.hasHeader(header), header);
+
+        if (scenario == QLatin1String("auth")) {
+            QVERIFY2(lines.contains(QStringLiteral("HTTP 200")), qPrintable(report));
+            QVERIFY2(r.out.contains(QLatin1String("\"token\":\"eyJ")), qPrintable(report));
+        } else if (scenario == QLatin1String("auth-wrong-secret")) {
+            // The secret comes from the environment at run time: another value, another answer.
+            QVERIFY2(lines.contains(QStringLiteral("HTTP 401")), qPrintable(report));
+            QVERIFY2(r.out.contains(QLatin1String("\"field\":\"x-client-secret\"")), qPrintable(report));
+        } else if (scenario == QLatin1String("poll-pending")) {
+            QVERIFY2(lines.contains(QStringLiteral("HTTP 202")), qPrintable(report));
+            QVERIFY2(lines.contains(QStringLiteral("{\"status\":\"pending\"}")), qPrintable(report));
+        } else {
+            QVERIFY2(lines.contains(QStringLiteral("HTTP 200")), qPrintable(report));
+            QVERIFY2(r.out.contains(QString::fromLatin1(m_jwe)), qPrintable(report));
+            // The sample decrypted the JWE itself, with the private key from IAMSMART_PRIVATE_KEY.
+            QVERIFY2(
+                lines.contains(QStringLiteral("JWE header: ") + QString::fromLatin1(jweHeader())), qPrintable(report));
+            QVERIFY2(lines.contains(QStringLiteral("Decrypted result: ") + QString::fromUtf8(gatewayClaims())),
+                qPrintable(report));
+            QVERIFY2(!m_gatewayTokens.contains(token), "the completed result was not collected");
+        }
+        if (scenario != QLatin1String("poll"))
+            QVERIFY2(!r.out.contains(QLatin1String("Decrypted result")), qPrintable(report));
     }
 
     void cleanupTestCase()
