@@ -261,6 +261,40 @@ Body sent:
         <source>Show the app-scheme URL with the returned ticketID as a QR code</source>
         <translation>Show the app-scheme URL with the returned ticketID as a QR code</translation>
     </message>
+    <message>
+        <source>Gateway requests are not signed: the x-client-id and x-client-secret headers authenticate the caller. Tokens are HS256 JWTs issued by the gateway.</source>
+        <translation>Gateway requests are not signed: the x-client-id and x-client-secret headers authenticate the caller. Tokens are HS256 JWTs issued by the gateway.</translation>
+    </message>
+    <message>
+        <source>Sent as plain JSON. Results come back from polling as a JWE (RSA-OAEP, A256GCM) encrypted to your registered public key; the console decrypts it with the environment&apos;s private key.</source>
+        <translation>Sent as plain JSON. Results come back from polling as a JWE (RSA-OAEP, A256GCM) encrypted to your registered public key; the console decrypts it with the environment&apos;s private key.</translation>
+    </message>
+    <message>
+        <source>JWE result</source>
+        <translation>JWE result</translation>
+    </message>
+    <message>
+        <source>Protected header:
+%1
+</source>
+        <translation>Protected header:
+%1
+</translation>
+    </message>
+    <message>
+        <source>Could not decrypt: %1</source>
+        <translation>Could not decrypt: %1</translation>
+    </message>
+    <message>
+        <source>Claims:
+%1
+Result:
+%2</source>
+        <translation>Claims:
+%1
+Result:
+%2</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -1088,6 +1122,10 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>%1 must be of type %2.</source>
         <translation>%1 must be of type %2.</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a file, as 64 hex characters</source>
+        <translation>Compute the SHA-256 of a file, as 64 hex characters</translation>
     </message>
 </context>
 </TS>

@@ -261,6 +261,40 @@ IV（12 字节）：%1
         <source>Show the app-scheme URL with the returned ticketID as a QR code</source>
         <translation>以二维码显示带有返回 ticketID 的应用程序网址</translation>
     </message>
+    <message>
+        <source>Gateway requests are not signed: the x-client-id and x-client-secret headers authenticate the caller. Tokens are HS256 JWTs issued by the gateway.</source>
+        <translation>网关请求不会签名：由 x-client-id 和 x-client-secret 标头验证调用方。令牌是网关签发的 HS256 JWT。</translation>
+    </message>
+    <message>
+        <source>Sent as plain JSON. Results come back from polling as a JWE (RSA-OAEP, A256GCM) encrypted to your registered public key; the console decrypts it with the environment&apos;s private key.</source>
+        <translation>以纯 JSON 发送。轮询取得的结果是以你登记的公钥加密的 JWE（RSA-OAEP、A256GCM）；控制台会以环境的私钥解密。</translation>
+    </message>
+    <message>
+        <source>JWE result</source>
+        <translation>JWE 结果</translation>
+    </message>
+    <message>
+        <source>Protected header:
+%1
+</source>
+        <translation>受保护标头：
+%1
+</translation>
+    </message>
+    <message>
+        <source>Could not decrypt: %1</source>
+        <translation>无法解密：%1</translation>
+    </message>
+    <message>
+        <source>Claims:
+%1
+Result:
+%2</source>
+        <translation>声明（claims）：
+%1
+结果：
+%2</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -1087,6 +1121,10 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>%1 must be of type %2.</source>
         <translation>%1 的类型必须是 %2。</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a file, as 64 hex characters</source>
+        <translation>计算文件的 SHA-256，以 64 个十六进制字符表示</translation>
     </message>
 </context>
 </TS>

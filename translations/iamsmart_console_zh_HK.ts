@@ -261,6 +261,40 @@ IV（12 位元組）：%1
         <source>Show the app-scheme URL with the returned ticketID as a QR code</source>
         <translation>以二維碼顯示帶有回傳 ticketID 的應用程式網址</translation>
     </message>
+    <message>
+        <source>Gateway requests are not signed: the x-client-id and x-client-secret headers authenticate the caller. Tokens are HS256 JWTs issued by the gateway.</source>
+        <translation>閘道請求不會簽署：由 x-client-id 及 x-client-secret 標頭驗證呼叫者。令牌是閘道簽發的 HS256 JWT。</translation>
+    </message>
+    <message>
+        <source>Sent as plain JSON. Results come back from polling as a JWE (RSA-OAEP, A256GCM) encrypted to your registered public key; the console decrypts it with the environment&apos;s private key.</source>
+        <translation>以純 JSON 傳送。輪詢取得的結果是以你登記的公開金鑰加密的 JWE（RSA-OAEP、A256GCM）；控制台會以環境的私密金鑰解密。</translation>
+    </message>
+    <message>
+        <source>JWE result</source>
+        <translation>JWE 結果</translation>
+    </message>
+    <message>
+        <source>Protected header:
+%1
+</source>
+        <translation>受保護標頭：
+%1
+</translation>
+    </message>
+    <message>
+        <source>Could not decrypt: %1</source>
+        <translation>無法解密：%1</translation>
+    </message>
+    <message>
+        <source>Claims:
+%1
+Result:
+%2</source>
+        <translation>聲明（claims）：
+%1
+結果：
+%2</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -1087,6 +1121,10 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>%1 must be of type %2.</source>
         <translation>%1 的類型必須是 %2。</translation>
+    </message>
+    <message>
+        <source>Compute the SHA-256 of a file, as 64 hex characters</source>
+        <translation>計算檔案的 SHA-256，以 64 個十六進位字元表示</translation>
     </message>
 </context>
 </TS>
