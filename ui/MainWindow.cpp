@@ -459,6 +459,9 @@ void MainWindow::connectToSimulator()
     connect(m_listener, &Callback::CallbackListener::callbackReceived, this, [this](const Callback::CallbackRecord& r) {
         if (r.callbackId == QLatin1String("callback.auth") && r.matchStatus == QLatin1String("matched"))
             m_session->setEarned(QStringLiteral("code"), r.content.toObject().value(QLatin1String("code")).toString());
+        if (r.callbackId == QLatin1String("callback.gateway") && r.matchStatus == QLatin1String("matched"))
+            m_session->setEarned(
+                QStringLiteral("gatewayCode"), r.content.toObject().value(QLatin1String("code")).toString());
     });
     connect(
         m_session, &Session::ConsoleSession::cekChanged, this, [this] { m_listener->setCurrentCek(m_session->cek()); });

@@ -180,6 +180,9 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    // Start with the form and the preview side by side at equal width, whatever their size hints say (a long
+    // preview line would otherwise squeeze the form's editors out of sight).
+    splitter->setSizes({1000, 1000});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
