@@ -102,17 +102,22 @@ def b64url_decode(part):
 
 
 def decrypt_jwe(private_key, compact):
-    """A compact JWE made with RSA-OAEP-256 and A256GCM: returns (protected header, plaintext)."""
+    """A compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM: returns (protected header, plaintext)."""
     parts = compact.split('.')
     if len(parts) != 5:
         raise ValueError('not a compact JWE (five dot-separated parts)')
     protected, encrypted_key, iv, ciphertext, tag = parts
     header = b64url_decode(protected).decode('utf-8')
     fields = json.loads(header)
-    if not isinstance(fields, dict) or fields.get('alg') != 'RSA-OAEP-256' or fields.get('enc') != 'A256GCM':
-        raise ValueError('expected alg RSA-OAEP-256 and enc A256GCM, got ' + header)
-    # RSA-OAEP with SHA-256 (and MGF1 with SHA-256) unwraps the content encryption key...
-    oaep = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    if not isinstance(fields, dict) or fields.get('enc') != 'A256GCM':
+        raise ValueError('expected enc A256GCM, got ' + header)
+    # The header's alg names the OAEP digest, used for MGF1 too: RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+    alg = fields.get('alg')
+    digest = {'RSA-OAEP': hashes.SHA1, 'RSA-OAEP-256': hashes.SHA256}.get(alg) if isinstance(alg, str) else None
+    if digest is None:
+        raise ValueError('expected alg RSA-OAEP or RSA-OAEP-256, got ' + header)
+    # RSA-OAEP unwraps the content encryption key...
+    oaep = padding.OAEP(mgf=padding.MGF1(algorithm=digest()), algorithm=digest(), label=None)
     cek = private_key.decrypt(b64url_decode(encrypted_key), oaep)
     # ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
     plaintext = AESGCM(cek).decrypt(
@@ -275,7 +280,7 @@ function decrypt(cek, content) {
 {{/encrypt}}
 {{#jwe}}
 
-// A compact JWE made with RSA-OAEP-256 and A256GCM: returns its protected header and plaintext.
+// A compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM: returns its protected header and plaintext.
 function decryptJwe(privateKey, compact) {
   const parts = compact.split('.');
   if (parts.length !== 5) {
@@ -284,12 +289,17 @@ function decryptJwe(privateKey, compact) {
   const [protectedHeader, encryptedKey, iv, ciphertext, tag] = parts;
   const header = Buffer.from(protectedHeader, 'base64url').toString('utf8');
   const fields = JSON.parse(header);
-  if (fields === null || fields.alg !== 'RSA-OAEP-256' || fields.enc !== 'A256GCM') {
-    throw new Error(`expected alg RSA-OAEP-256 and enc A256GCM, got ${header}`);
+  if (fields === null || typeof fields !== 'object' || fields.enc !== 'A256GCM') {
+    throw new Error(`expected enc A256GCM, got ${header}`);
   }
-  // RSA-OAEP with SHA-256 (oaepHash covers MGF1 too) unwraps the content encryption key...
+  // The header's alg names the OAEP digest (oaepHash covers MGF1 too): RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+  const oaepHash = new Map([['RSA-OAEP', 'sha1'], ['RSA-OAEP-256', 'sha256']]).get(fields.alg);
+  if (oaepHash === undefined) {
+    throw new Error(`expected alg RSA-OAEP or RSA-OAEP-256, got ${header}`);
+  }
+  // RSA-OAEP unwraps the content encryption key...
   const cek = crypto.privateDecrypt(
-    { key: privateKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    { key: privateKey, padding: crypto.constants.RSA_PKCS1_OAEP_PADDING, oaepHash },
     Buffer.from(encryptedKey, 'base64url'),
   );
   // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
@@ -518,7 +528,7 @@ public class IamSmartSample {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
-    // A compact JWE made with RSA-OAEP-256 and A256GCM: returns {protected header, plaintext}.
+    // A compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM: returns {protected header, plaintext}.
     static String[] decryptJwe(PrivateKey key, String compact) throws Exception {
         String[] parts = compact.split("\\.", -1);
         if (parts.length != 5) {
@@ -526,15 +536,24 @@ public class IamSmartSample {
         }
         Base64.Decoder base64Url = Base64.getUrlDecoder(); // padding optional
         String header = new String(base64Url.decode(parts[0]), StandardCharsets.UTF_8);
-        if (!Pattern.compile("\"alg\"\\s*:\\s*\"RSA-OAEP-256\"").matcher(header).find()
-                || !Pattern.compile("\"enc\"\\s*:\\s*\"A256GCM\"").matcher(header).find()) {
-            throw new IllegalArgumentException("expected alg RSA-OAEP-256 and enc A256GCM, got " + header);
+        if (!Pattern.compile("\"enc\"\\s*:\\s*\"A256GCM\"").matcher(header).find()) {
+            throw new IllegalArgumentException("expected enc A256GCM, got " + header);
         }
-        // RSA-OAEP with SHA-256 and MGF1 with SHA-256, spelled out: "OAEPWithSHA-256AndMGF1Padding" would use
-        // MGF1 with SHA-1. It unwraps the content encryption key...
+        // The header's alg names the OAEP digest, used for MGF1 too: RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+        // Spelled out: "OAEPWithSHA-256AndMGF1Padding" would use MGF1 with SHA-1.
+        Matcher alg = Pattern.compile("\"alg\"\\s*:\\s*\"([^\"\\\\]*)\"").matcher(header);
+        String algName = alg.find() ? alg.group(1) : "";
+        OAEPParameterSpec oaep;
+        if (algName.equals("RSA-OAEP")) {
+            oaep = new OAEPParameterSpec("SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT);
+        } else if (algName.equals("RSA-OAEP-256")) {
+            oaep = new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
+        } else {
+            throw new IllegalArgumentException("expected alg RSA-OAEP or RSA-OAEP-256, got " + header);
+        }
+        // RSA-OAEP unwraps the content encryption key...
         Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
-        rsa.init(Cipher.DECRYPT_MODE, key,
-                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        rsa.init(Cipher.DECRYPT_MODE, key, oaep);
         byte[] cek = rsa.doFinal(base64Url.decode(parts[1]));
         // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
         byte[] ciphertext = base64Url.decode(parts[3]);
@@ -812,25 +831,32 @@ static byte[] Base64Url(string part)
     return Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '='));
 }
 
-// A compact JWE made with RSA-OAEP-256 and A256GCM: its protected header and plaintext.
+// A compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM: its protected header and plaintext.
 static (string Header, string Plaintext) DecryptJwe(RSA key, string compact)
 {
     var parts = compact.Split('.');
     if (parts.Length != 5)
         throw new InvalidOperationException("not a compact JWE (five dot-separated parts)");
     var header = Encoding.UTF8.GetString(Base64Url(parts[0]));
+    RSAEncryptionPadding oaep;
     using (var fields = JsonDocument.Parse(header))
     {
         var root = fields.RootElement;
         if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("alg", out var alg) || alg.ValueKind != JsonValueKind.String
-            || alg.GetString() != "RSA-OAEP-256"
             || !root.TryGetProperty("enc", out var enc) || enc.ValueKind != JsonValueKind.String
             || enc.GetString() != "A256GCM")
-            throw new InvalidOperationException("expected alg RSA-OAEP-256 and enc A256GCM, got " + header);
+            throw new InvalidOperationException("expected enc A256GCM, got " + header);
+        // The header's alg names the OAEP digest, used for MGF1 too: RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+        var alg = root.TryGetProperty("alg", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        oaep = alg switch
+        {
+            "RSA-OAEP" => RSAEncryptionPadding.OaepSHA1,
+            "RSA-OAEP-256" => RSAEncryptionPadding.OaepSHA256,
+            _ => throw new InvalidOperationException("expected alg RSA-OAEP or RSA-OAEP-256, got " + header),
+        };
     }
-    // RSA-OAEP with SHA-256 (and MGF1 with SHA-256) unwraps the content encryption key...
-    var cek = key.Decrypt(Base64Url(parts[1]), RSAEncryptionPadding.OaepSHA256);
+    // RSA-OAEP unwraps the content encryption key...
+    var cek = key.Decrypt(Base64Url(parts[1]), oaep);
     // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
     var ciphertext = Base64Url(parts[3]);
     var plaintext = new byte[ciphertext.Length];
@@ -1002,8 +1028,8 @@ static NSData* Base64Url(NSString* part)
     return [[NSData alloc] initWithBase64EncodedString:base64 options:0];
 }
 
-// The plaintext of a compact JWE made with RSA-OAEP-256 and A256GCM, its protected header in *header; nil when
-// it is malformed, uses other algorithms, or does not decrypt with this key.
+// The plaintext of a compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM, its protected header in *header;
+// nil when it is malformed, uses other algorithms (said on stderr), or does not decrypt with this key.
 static NSData* DecryptJwe(EVP_PKEY* key, NSString* compact, NSString** header)
 {
     NSArray<NSString*>* parts = [compact componentsSeparatedByString:@"."];
@@ -1017,19 +1043,31 @@ static NSData* DecryptJwe(EVP_PKEY* key, NSString* compact, NSString** header)
     if (headerData == nil || encryptedKey == nil || iv.length != 12 || ciphertext == nil || tag.length != 16)
         return nil;
     id fields = [NSJSONSerialization JSONObjectWithData:headerData options:0 error:NULL];
-    if (![fields isKindOfClass:NSDictionary.class] || ![fields[@"alg"] isEqual:@"RSA-OAEP-256"]
-        || ![fields[@"enc"] isEqual:@"A256GCM"])
+    NSString* text = [[NSString alloc] initWithData:headerData encoding:NSUTF8StringEncoding];
+    const char* shown = text != nil ? text.UTF8String : "(not UTF-8)";
+    if (![fields isKindOfClass:NSDictionary.class] || ![fields[@"enc"] isEqual:@"A256GCM"]) {
+        fprintf(stderr, "error: expected enc A256GCM, got %s\n", shown);
         return nil;
-    *header = [[NSString alloc] initWithData:headerData encoding:NSUTF8StringEncoding];
+    }
+    // The header's alg names the OAEP digest, used for MGF1 too: RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+    const EVP_MD* digest = NULL;
+    if ([fields[@"alg"] isEqual:@"RSA-OAEP"])
+        digest = EVP_sha1();
+    else if ([fields[@"alg"] isEqual:@"RSA-OAEP-256"])
+        digest = EVP_sha256();
+    if (digest == NULL) {
+        fprintf(stderr, "error: expected alg RSA-OAEP or RSA-OAEP-256, got %s\n", shown);
+        return nil;
+    }
+    *header = text;
 
-    // RSA-OAEP with SHA-256 and MGF1 with SHA-256 unwraps the content encryption key...
+    // RSA-OAEP unwraps the content encryption key...
     uint8_t cek[512]; // room for keys up to 4096 bits
     size_t cekLength = sizeof cek;
     EVP_PKEY_CTX* rsa = EVP_PKEY_CTX_new(key, NULL);
     int ok = rsa != NULL && EVP_PKEY_decrypt_init(rsa) == 1
         && EVP_PKEY_CTX_set_rsa_padding(rsa, RSA_PKCS1_OAEP_PADDING) == 1
-        && EVP_PKEY_CTX_set_rsa_oaep_md(rsa, EVP_sha256()) == 1
-        && EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, EVP_sha256()) == 1
+        && EVP_PKEY_CTX_set_rsa_oaep_md(rsa, digest) == 1 && EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, digest) == 1
         && EVP_PKEY_decrypt(rsa, cek, &cekLength, encryptedKey.bytes, encryptedKey.length) == 1 && cekLength == 32;
     EVP_PKEY_CTX_free(rsa);
 
@@ -1174,7 +1212,7 @@ int main(void)
             NSString* header = nil;
             NSData* plaintext = DecryptJwe(privateKey, answer[@"result"], &header);
             if (plaintext == nil) {
-                fprintf(stderr, "error: the result is not an RSA-OAEP-256/A256GCM JWE for this private key\n");
+                fprintf(stderr, "error: the result is not an RSA-OAEP(-256)/A256GCM JWE for this private key\n");
                 return 1;
             }
             printf("JWE header: %s\nDecrypted result: %s\n", header.UTF8String,
@@ -1254,7 +1292,7 @@ function base64url_decode(string $part): string
     return $bytes;
 }
 
-// The plaintext of a compact JWE made with RSA-OAEP-256 and A256GCM.
+// The plaintext of a compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM.
 function decrypt_jwe($privateKey, string $compact): string
 {
     $parts = explode('.', $compact);
@@ -1262,23 +1300,32 @@ function decrypt_jwe($privateKey, string $compact): string
         throw new RuntimeException('not a compact JWE (five dot-separated parts)');
     }
     $header = json_decode(base64url_decode($parts[0]), true);
-    if (!is_array($header) || ($header['alg'] ?? null) !== 'RSA-OAEP-256' || ($header['enc'] ?? null) !== 'A256GCM') {
-        throw new RuntimeException('expected alg RSA-OAEP-256 and enc A256GCM');
+    if (!is_array($header) || ($header['enc'] ?? null) !== 'A256GCM') {
+        throw new RuntimeException('expected enc A256GCM, got ' . base64url_decode($parts[0]));
     }
-    // RSA-OAEP with SHA-256 (MGF1 follows the OAEP digest) unwraps the content encryption key. Before PHP 8.5,
-    // openssl_private_decrypt has no digest parameter and OAEP means SHA-1: use a JOSE library there instead
-    // (e.g. web-token/jwt-library, or phpseclib for the RSA step).
-    if (PHP_VERSION_ID < 80500) {
-        throw new RuntimeException(
-            'PHP ' . PHP_VERSION . ' cannot unwrap RSA-OAEP-256 keys: use PHP 8.5+ or a JOSE library');
-    }
+    // RSA-OAEP unwraps the content encryption key; the header's alg names the OAEP digest, used for MGF1 too:
+    // RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256. openssl_private_decrypt's OAEP is SHA-1 on every PHP version;
+    // its digest parameter came in PHP 8.5. Before 8.5, use a JOSE library for RSA-OAEP-256 (e.g.
+    // web-token/jwt-library, or phpseclib for the RSA step).
+    $alg = $header['alg'] ?? null;
+    $encryptedKey = base64url_decode($parts[1]);
     $cek = '';
-    if (!openssl_private_decrypt(base64url_decode($parts[1]), $cek, $privateKey, OPENSSL_PKCS1_OAEP_PADDING, 'sha256')
-        || strlen($cek) !== 32) {
+    if ($alg === 'RSA-OAEP') {
+        $unwrapped = openssl_private_decrypt($encryptedKey, $cek, $privateKey, OPENSSL_PKCS1_OAEP_PADDING);
+    } elseif ($alg === 'RSA-OAEP-256') {
+        if (PHP_VERSION_ID < 80500) {
+            throw new RuntimeException(
+                'PHP ' . PHP_VERSION . ' cannot unwrap RSA-OAEP-256 keys: use PHP 8.5+ or a JOSE library');
+        }
+        $unwrapped = openssl_private_decrypt($encryptedKey, $cek, $privateKey, OPENSSL_PKCS1_OAEP_PADDING, 'sha256');
+    } else {
+        throw new RuntimeException('expected alg RSA-OAEP or RSA-OAEP-256, got ' . base64url_decode($parts[0]));
+    }
+    if (!$unwrapped || strlen($cek) !== 32) {
         throw new RuntimeException('the JWE key does not decrypt with this private key');
     }
-    // AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII). openssl_decrypt
-    // does not check the tag length itself.
+    // ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
+    // openssl_decrypt does not check the tag length itself.
     $tag = base64url_decode($parts[4]);
     $plaintext = strlen($tag) === 16 ? openssl_decrypt(base64url_decode($parts[3]), 'aes-256-gcm', $cek,
         OPENSSL_RAW_DATA, base64url_decode($parts[2]), $tag, $parts[0]) : false;
@@ -1443,21 +1490,23 @@ def base64url_decode(part)
   (base64 + ('=' * (-base64.length % 4))).unpack1('m0')
 end
 
-# A compact JWE made with RSA-OAEP-256 and A256GCM: [protected header, plaintext].
+# A compact JWE made with RSA-OAEP or RSA-OAEP-256 and A256GCM: [protected header, plaintext].
 def decrypt_jwe(private_key, compact)
   parts = compact.split('.', -1)
   raise 'not a compact JWE (five dot-separated parts)' unless parts.length == 5
 
   header = base64url_decode(parts[0]).force_encoding('UTF-8')
   fields = JSON.parse(header)
-  unless fields.is_a?(Hash) && fields['alg'] == 'RSA-OAEP-256' && fields['enc'] == 'A256GCM'
-    raise "expected alg RSA-OAEP-256 and enc A256GCM, got #{header}"
-  end
+  raise "expected enc A256GCM, got #{header}" unless fields.is_a?(Hash) && fields['enc'] == 'A256GCM'
 
-  # RSA-OAEP with SHA-256 and MGF1 with SHA-256 unwraps the content encryption key. PKey#decrypt with options
-  # needs the openssl gem 3.0+ (Ruby 3.1+); RSA#private_decrypt only knows OAEP with SHA-1.
+  # The header's alg names the OAEP digest, used for MGF1 too: RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+  digest = { 'RSA-OAEP' => 'sha1', 'RSA-OAEP-256' => 'sha256' }[fields['alg']]
+  raise "expected alg RSA-OAEP or RSA-OAEP-256, got #{header}" if digest.nil?
+
+  # RSA-OAEP unwraps the content encryption key. PKey#decrypt with options needs the openssl gem 3.0+
+  # (Ruby 3.1+); RSA#private_decrypt only knows OAEP with SHA-1.
   cek = private_key.decrypt(base64url_decode(parts[1]),
-                            { 'rsa_padding_mode' => 'oaep', 'rsa_oaep_md' => 'sha256', 'rsa_mgf1_md' => 'sha256' })
+                            { 'rsa_padding_mode' => 'oaep', 'rsa_oaep_md' => digest, 'rsa_mgf1_md' => digest })
   # ...then AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII).
   tag = base64url_decode(parts[4])
   raise 'the JWE tag must be 16 bytes' unless tag.bytesize == 16
@@ -1728,14 +1777,22 @@ if [ -n "$RESULT" ]; then
   IFS=. read -r JWE_HEADER JWE_KEY JWE_IV JWE_CIPHERTEXT JWE_TAG <<<"$RESULT"
   HEADER_JSON=$(b64url_decode "$JWE_HEADER")
   printf 'JWE header: %s\n' "$HEADER_JSON"
-  case ${HEADER_JSON//[[:space:]]/} in
-    *'"alg":"RSA-OAEP-256"'*'"enc":"A256GCM"'* | *'"enc":"A256GCM"'*'"alg":"RSA-OAEP-256"'*) ;;
-    *) echo 'error: expected alg RSA-OAEP-256 and enc A256GCM' >&2; exit 1 ;;
+  JWE_ALGORITHMS=$(python3 -c '
+import json, sys
+fields = json.loads(sys.argv[1])
+if isinstance(fields, dict):
+    sys.stdout.write("%s %s" % (fields.get("alg"), fields.get("enc")))
+' "$HEADER_JSON")
+  # The header's alg names the OAEP digest, used for MGF1 too: RSA-OAEP is SHA-1, RSA-OAEP-256 is SHA-256.
+  case $JWE_ALGORITHMS in
+    'RSA-OAEP A256GCM') JWE_DIGEST=sha1 ;;
+    'RSA-OAEP-256 A256GCM') JWE_DIGEST=sha256 ;;
+    *) echo 'error: expected alg RSA-OAEP or RSA-OAEP-256 and enc A256GCM' >&2; exit 1 ;;
   esac
-  # openssl unwraps the content encryption key: RSA-OAEP with SHA-256 and MGF1 with SHA-256 ...
+  # openssl unwraps the content encryption key with RSA-OAEP ...
   JWE_CEK_HEX=$(b64url_decode "$JWE_KEY" \
     | openssl pkeyutl -decrypt -inkey "$IAMSMART_PRIVATE_KEY" -passin pass: -pkeyopt rsa_padding_mode:oaep \
-        -pkeyopt rsa_oaep_md:sha256 -pkeyopt rsa_mgf1_md:sha256 \
+        -pkeyopt "rsa_oaep_md:$JWE_DIGEST" -pkeyopt "rsa_mgf1_md:$JWE_DIGEST" \
     | od -An -v -tx1 | tr -d ' \n')
   export JWE_CEK_HEX
   # ... and AES-256-GCM, whose additional authenticated data is the header part exactly as sent (ASCII), needs
@@ -2018,7 +2075,8 @@ LanguageTraits traits(SampleLanguage language)
             QStringLiteral("dotnet new console -n IamSmartSample, replace its Program.cs with this file,\n"
                            "then dotnet run"),
             QString(),
-            QStringLiteral("RSA.ImportFromPem, RSAEncryptionPadding.OaepSHA256 and AesGcm (all in .NET 8).")};
+            QStringLiteral("RSA.ImportFromPem, RSAEncryptionPadding.OaepSHA1 / OaepSHA256 and AesGcm\n"
+                           "(all in .NET 8).")};
     case SampleLanguage::Java:
         return {javaString, javaTextBlock, QStringLiteral("//"),
             QStringLiteral("Java 17+ (javax.crypto, java.net.http), no libraries."), QString(),
@@ -2039,16 +2097,16 @@ LanguageTraits traits(SampleLanguage language)
                            "-I\"$(brew --prefix openssl@3)/include\" -L\"$(brew --prefix openssl@3)/lib\" -lcrypto\n"
                            "-o iamsmart_sample && ./iamsmart_sample"),
             QStringLiteral("Foundation (NSURLSession, NSJSONSerialization)."),
-            QStringLiteral("OpenSSL 3 libcrypto (EVP API) for RSA-OAEP-256 and AES-256-GCM: CommonCrypto has\n"
+            QStringLiteral("OpenSSL 3 libcrypto (EVP API) for RSA-OAEP and AES-256-GCM: CommonCrypto has\n"
                            "neither (macOS: brew install openssl@3).")};
     case SampleLanguage::Php:
         return {plainSingleQuoted, plainSingleQuoted, QStringLiteral("//"),
             QStringLiteral("PHP 7.1+ with the curl and json extensions."),
             QStringLiteral("The openssl extension for AES-256-GCM."), QStringLiteral("php iamsmart_sample.php"),
             QString(),
-            QStringLiteral("The openssl extension, and PHP 8.5+ to decrypt `result`: older openssl_private_decrypt\n"
-                           "has no OAEP digest parameter (SHA-1 only); there, use a JOSE library such as\n"
-                           "web-token/jwt-library.")};
+            QStringLiteral("The openssl extension to decrypt `result`; for alg RSA-OAEP-256 also PHP 8.5+:\n"
+                           "older openssl_private_decrypt has no OAEP digest parameter (SHA-1 only, which is\n"
+                           "alg RSA-OAEP); there, use a JOSE library such as web-token/jwt-library.")};
     case SampleLanguage::Python:
         return {scriptSingleQuoted, scriptSingleQuoted, QStringLiteral("#"),
             QStringLiteral("Python 3.6+, standard library."),
@@ -2061,7 +2119,7 @@ LanguageTraits traits(SampleLanguage language)
         return {plainSingleQuoted, plainSingleQuoted, QStringLiteral("#"),
             QStringLiteral("Ruby 2.5+, standard library only (openssl, net/http, json, securerandom)."), QString(),
             QStringLiteral("ruby iamsmart_sample.rb"), QString(),
-            QStringLiteral("Ruby 3.1+ (openssl gem 3: PKey#decrypt with RSA-OAEP-256 options).")};
+            QStringLiteral("Ruby 3.1+ (openssl gem 3: PKey#decrypt with OAEP digest options).")};
     }
     return {};
 }
@@ -2099,8 +2157,8 @@ QString header(const LanguageTraits& t, const ApiSpec& api, const QString& metho
               << QStringLiteral("Fill Easy gateway (protocol.md 7): the client id and secret go in the x-client-id and")
               << QStringLiteral("x-client-secret headers; the body is plain JSON, not signed, not encrypted.");
         if (flags.jwe)
-            lines << QStringLiteral("A completed answer carries `result`, a JWE (RSA-OAEP-256 + A256GCM) encrypted to")
-                  << QStringLiteral("your RSA public key; the sample decrypts it with your private key.");
+            lines << QStringLiteral("A completed answer carries `result`, a JWE (RSA-OAEP or RSA-OAEP-256, A256GCM)")
+                  << QStringLiteral("encrypted to your RSA public key; the sample decrypts it with your private key.");
     } else {
         lines << QStringLiteral("iAM Smart sample: %1 (%2 /api/v1%3)")
                      .arg(commentText(api.id), method, commentText(api.path));

@@ -39,8 +39,9 @@ struct SampleInput
 ///
 /// Gateway-family APIs (protocol.md §7) get POST {baseUrl}{path} with the x-client-id / x-client-secret headers
 /// and the plain JSON body; for an API whose answer carries a JWE `result` (the poll), the sample also decrypts it
-/// (RSA-OAEP-256 + A256GCM) with the client's private key, where the language's standard crypto allows (PHP needs
-/// 8.5+; the cURL sample uses openssl and python3's `cryptography`).
+/// (alg RSA-OAEP or RSA-OAEP-256, as its protected header says, with enc A256GCM) with the client's private key,
+/// where the language's standard crypto allows (PHP needs 8.5+ for RSA-OAEP-256; the cURL sample uses openssl and
+/// python3's `cryptography`).
 ///
 /// Secrets never appear in a sample: it reads them at run time from IAMSMART_CLIENT_SECRET, IAMSMART_CEK_HEX
 /// (the CEK as 64 hex digits) and IAMSMART_SUBSCRIPTION_KEY, and the private key from the PEM file named by

@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,7 +26,8 @@ using Protocol::SampleLanguage;
 /// Code samples: what each contains (body, clientID, URL, headers, no secrets), how each escapes a hostile body,
 /// and the Python, JavaScript, cURL and Java samples run for real against the simulator. Gateway-family samples
 /// (protocol.md 7) run against a small local stand-in server that checks their headers and body and answers a
-/// poll with a JWE the samples must decrypt.
+/// poll with an RSA-OAEP-256 JWE made by python3, and their polls also run against the simulator's gateway, whose
+/// results are RSA-OAEP JWEs: the samples must decrypt both.
 class TestCodeSamples : public QObject
 {
     Q_OBJECT
@@ -44,7 +46,8 @@ private:
     std::unique_ptr<TestSupport::SimulatorClient> m_client;
     int m_runs = 0;
 
-    // The gateway family has no simulator on this branch: a small local server stands in for it.
+    // A small local server stands in for the gateway where the test must see exactly what the samples send, or
+    // answer with a JWE the simulator would not make.
     static constexpr auto gatewayClientId = "fe-samples-client-01";
     std::unique_ptr<Net::HttpServer> m_gateway;
     QByteArray m_gatewayBody; ///< the exact body the next gateway request must carry
@@ -53,6 +56,7 @@ private:
     int m_tokensIssued = 0;
     QString m_privateKeyPath; ///< the client's RSA private key, PKCS#8 PEM as the console saves it
     QByteArray m_jwe; ///< a completed poll's `result`: gatewayClaims() encrypted to that key
+    QByteArray m_standInResult; ///< what the stand-in's completed poll answers as `result` (normally m_jwe)
     QString m_jweError; ///< why m_jwe could not be made (the runs that need it skip)
 
     static const Protocol::ApiSpec* api(const QString& id) { return Protocol::ApiCatalog::builtin().api(id); }
@@ -327,7 +331,7 @@ sys.stdout.write(".".join(parts))
             m_gatewayTokens.remove(token); // the data is deleted after the first successful poll
             const QJsonObject o {{QStringLiteral("status"), QStringLiteral("completed")},
                 {QStringLiteral("service"), QStringLiteral("auth")},
-                {QStringLiteral("result"), QString::fromLatin1(m_jwe)}};
+                {QStringLiteral("result"), QString::fromLatin1(m_standInResult)}};
             return Net::HttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
         }
         return gatewayError(404, QStringLiteral("not-found"), QStringLiteral("no such path"), QStringLiteral("path"));
@@ -665,35 +669,51 @@ private slots:
         QTest::addColumn<QString>("apiId");
         QTest::addColumn<QStringList>("decryption"); ///< what shows the JWE is decrypted (poll only)
         const QMap<SampleLanguage, QStringList> decryption {
+            // Both algs, the OAEP digest (and MGF1's) taken from the header's alg: SHA-1 or SHA-256.
             {SampleLanguage::Curl,
                 {QStringLiteral("base64 -d"), QStringLiteral("openssl pkeyutl -decrypt"),
-                    QStringLiteral("rsa_oaep_md:sha256"), QStringLiteral("rsa_mgf1_md:sha256"),
+                    QStringLiteral("'RSA-OAEP A256GCM') JWE_DIGEST=sha1"),
+                    QStringLiteral("'RSA-OAEP-256 A256GCM') JWE_DIGEST=sha256"),
+                    QStringLiteral("-pkeyopt \"rsa_oaep_md:$JWE_DIGEST\" -pkeyopt \"rsa_mgf1_md:$JWE_DIGEST\""),
                     QStringLiteral("AESGCM(cek).decrypt("), QStringLiteral("header.encode(\"ascii\")")}},
             {SampleLanguage::CSharp,
-                {QStringLiteral("RSAEncryptionPadding.OaepSHA256"), QStringLiteral("new AesGcm(cek, 16)"),
+                {QStringLiteral("\"RSA-OAEP\" => RSAEncryptionPadding.OaepSHA1"),
+                    QStringLiteral("\"RSA-OAEP-256\" => RSAEncryptionPadding.OaepSHA256"),
+                    QStringLiteral("key.Decrypt(Base64Url(parts[1]), oaep)"), QStringLiteral("new AesGcm(cek, 16)"),
                     QStringLiteral("Encoding.ASCII.GetBytes(parts[0])"), QStringLiteral("ImportFromPem")}},
             {SampleLanguage::Java,
-                {QStringLiteral("new OAEPParameterSpec(\"SHA-256\", \"MGF1\", MGF1ParameterSpec.SHA256"),
+                {QStringLiteral("algName.equals(\"RSA-OAEP\")"), QStringLiteral("algName.equals(\"RSA-OAEP-256\")"),
+                    QStringLiteral("new OAEPParameterSpec(\"SHA-1\", \"MGF1\", MGF1ParameterSpec.SHA1"),
+                    QStringLiteral("new OAEPParameterSpec(\"SHA-256\", \"MGF1\", MGF1ParameterSpec.SHA256"),
                     QStringLiteral("AES/GCM/NoPadding"),
                     QStringLiteral("updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII))"),
                     QStringLiteral("PKCS8EncodedKeySpec")}},
             {SampleLanguage::JavaScript,
-                {QStringLiteral("RSA_PKCS1_OAEP_PADDING"), QStringLiteral("oaepHash: 'sha256'"),
+                {QStringLiteral("RSA_PKCS1_OAEP_PADDING"),
+                    QStringLiteral("new Map([['RSA-OAEP', 'sha1'], ['RSA-OAEP-256', 'sha256']]).get(fields.alg)"),
                     QStringLiteral("'aes-256-gcm'"), QStringLiteral("setAAD(Buffer.from(protectedHeader, 'ascii'))"),
                     QStringLiteral("createPrivateKey")}},
             {SampleLanguage::ObjectiveC,
-                {QStringLiteral("EVP_PKEY_CTX_set_rsa_oaep_md(rsa, EVP_sha256())"),
-                    QStringLiteral("EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, EVP_sha256())"),
-                    QStringLiteral("EVP_aes_256_gcm()"), QStringLiteral("PEM_read_bio_PrivateKey")}},
+                {QStringLiteral("isEqual:@\"RSA-OAEP\"]"), QStringLiteral("digest = EVP_sha1()"),
+                    QStringLiteral("isEqual:@\"RSA-OAEP-256\"]"), QStringLiteral("digest = EVP_sha256()"),
+                    QStringLiteral("EVP_PKEY_CTX_set_rsa_oaep_md(rsa, digest)"),
+                    QStringLiteral("EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, digest)"), QStringLiteral("EVP_aes_256_gcm()"),
+                    QStringLiteral("PEM_read_bio_PrivateKey")}},
             {SampleLanguage::Php,
-                {QStringLiteral("OPENSSL_PKCS1_OAEP_PADDING, 'sha256'"), QStringLiteral("'aes-256-gcm'"),
-                    QStringLiteral("PHP_VERSION_ID < 80500"), QStringLiteral("web-token/jwt-library")}},
+                {QStringLiteral("$alg === 'RSA-OAEP'"),
+                    QStringLiteral(
+                        "openssl_private_decrypt($encryptedKey, $cek, $privateKey, OPENSSL_PKCS1_OAEP_PADDING);"),
+                    QStringLiteral("$alg === 'RSA-OAEP-256'"), QStringLiteral("OPENSSL_PKCS1_OAEP_PADDING, 'sha256'"),
+                    QStringLiteral("'aes-256-gcm'"), QStringLiteral("PHP_VERSION_ID < 80500"),
+                    QStringLiteral("web-token/jwt-library")}},
             {SampleLanguage::Python,
-                {QStringLiteral("padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256()"),
+                {QStringLiteral("{'RSA-OAEP': hashes.SHA1, 'RSA-OAEP-256': hashes.SHA256}"),
+                    QStringLiteral("padding.OAEP(mgf=padding.MGF1(algorithm=digest()), algorithm=digest()"),
                     QStringLiteral("AESGCM(cek).decrypt("), QStringLiteral("protected.encode('ascii')"),
                     QStringLiteral("load_pem_private_key")}},
             {SampleLanguage::Ruby,
-                {QStringLiteral("'rsa_oaep_md' => 'sha256'"), QStringLiteral("'rsa_mgf1_md' => 'sha256'"),
+                {QStringLiteral("{ 'RSA-OAEP' => 'sha1', 'RSA-OAEP-256' => 'sha256' }[fields['alg']]"),
+                    QStringLiteral("'rsa_oaep_md' => digest"), QStringLiteral("'rsa_mgf1_md' => digest"),
                     QStringLiteral("aes-256-gcm"), QStringLiteral("cipher.auth_data = parts[0]"),
                     QStringLiteral("OpenSSL::PKey.read")}},
         };
@@ -750,12 +770,17 @@ private slots:
             QStringLiteral("nonce"), QStringLiteral("timestamp"), QStringLiteral("IAMSMART_CEK_HEX"),
             QStringLiteral("Ocp-Apim-Subscription-Key"), QStringLiteral("IAMSMART_SUBSCRIPTION_KEY"),
             QStringLiteral("Decrypted content")};
-        const QStringList jwe {QStringLiteral("IAMSMART_PRIVATE_KEY"), QStringLiteral("RSA-OAEP-256"),
-            QStringLiteral("A256GCM"), QStringLiteral("JWE header:"), QStringLiteral("Decrypted result:")};
-        if (poll)
+        const QStringList jwe {QStringLiteral("IAMSMART_PRIVATE_KEY"), QStringLiteral("RSA-OAEP"),
+            QStringLiteral("RSA-OAEP-256"), QStringLiteral("A256GCM"), QStringLiteral("JWE header:"),
+            QStringLiteral("Decrypted result:"), QStringLiteral("expected alg RSA-OAEP or RSA-OAEP-256")};
+        if (poll) {
             present += jwe + decryption;
-        else
+            // The header's alg decides; no sample insists on one of the two.
+            absent << QStringLiteral("made with RSA-OAEP-256 and") << QStringLiteral("expected alg RSA-OAEP-256 and")
+                   << QStringLiteral("JWE (RSA-OAEP-256 + A256GCM)");
+        } else {
             absent += jwe;
+        }
         for (const QString& s : std::as_const(present))
             QVERIFY2(says(s).isEmpty(), qPrintable(says(s)));
         for (const QString& s : std::as_const(absent))
@@ -770,8 +795,10 @@ private slots:
     {
         QTest::addColumn<int>("language");
         QTest::addColumn<QString>("scenario");
+        // poll: the python-made RSA-OAEP-256 JWE (the simulator's RSA-OAEP ones: gatewayPollAgainstSimulator);
+        // poll-other-alg: a JWE whose header names another alg, which the sample refuses.
         for (SampleLanguage l : {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl}) {
-            for (const char* scenario : {"auth", "auth-wrong-secret", "poll", "poll-pending"})
+            for (const char* scenario : {"auth", "auth-wrong-secret", "poll", "poll-pending", "poll-other-alg"})
                 QTest::newRow(CodeSamples::displayName(l).toUtf8() + ' ' + scenario)
                     << int(l) << QString::fromLatin1(scenario);
         }
@@ -813,6 +840,11 @@ private slots:
         QHash<QString, QString> overrides;
         if (scenario == QLatin1String("auth-wrong-secret"))
             overrides.insert(QStringLiteral("IAMSMART_CLIENT_SECRET"), QStringLiteral("not-the-secret"));
+        // The other-alg JWE: the same parts under a header that says RSA1_5 (refused before any unwrapping).
+        const QByteArray otherAlgHeader = R"({"alg":"RSA1_5","enc":"A256GCM"})";
+        m_standInResult = scenario == QLatin1String("poll-other-alg")
+            ? base64Url(otherAlgHeader) + m_jwe.mid(m_jwe.indexOf('.'))
+            : m_jwe;
 
         const QString sample = CodeSamples::generate(lang, in);
         QVERIFY(!sample.isEmpty());
@@ -820,7 +852,14 @@ private slots:
         QVERIFY2(r.started, qPrintable(how.program + QStringLiteral(" did not start")));
         const QString report = TestCodeSamples::report(r, sample);
         QVERIFY2(r.finished, qPrintable(QStringLiteral("timed out\n") + report));
-        QVERIFY2(r.exitCode == 0, qPrintable(report));
+        if (scenario == QLatin1String("poll-other-alg")) {
+            // It printed the answer, then refused the JWE with a message naming the algs it takes.
+            QVERIFY2(r.exitCode != 0, qPrintable(report));
+            QVERIFY2(r.out.contains(QString::fromLatin1(m_standInResult)), qPrintable(report));
+            QVERIFY2(r.err.contains(QLatin1String("expected alg RSA-OAEP or RSA-OAEP-256")), qPrintable(report));
+        } else {
+            QVERIFY2(r.exitCode == 0, qPrintable(report));
+        }
         const QStringList lines = r.out.split(QLatin1Char('\n'));
         QVERIFY2(lines.contains(QStringLiteral("Request body: ") + compact(in.body)), qPrintable(report));
 
@@ -847,6 +886,8 @@ private slots:
         } else if (scenario == QLatin1String("poll-pending")) {
             QVERIFY2(lines.contains(QStringLiteral("HTTP 202")), qPrintable(report));
             QVERIFY2(lines.contains(QStringLiteral("{\"status\":\"pending\"}")), qPrintable(report));
+        } else if (scenario == QLatin1String("poll-other-alg")) {
+            QVERIFY2(lines.contains(QStringLiteral("HTTP 200")), qPrintable(report));
         } else {
             QVERIFY2(lines.contains(QStringLiteral("HTTP 200")), qPrintable(report));
             QVERIFY2(r.out.contains(QString::fromLatin1(m_jwe)), qPrintable(report));
@@ -859,6 +900,94 @@ private slots:
         }
         if (scenario != QLatin1String("poll"))
             QVERIFY2(!r.out.contains(QLatin1String("Decrypted result")), qPrintable(report));
+    }
+
+    void gatewayPollAgainstSimulator_data()
+    {
+        QTest::addColumn<int>("language");
+        for (SampleLanguage l :
+            {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl, SampleLanguage::Java})
+            QTest::newRow(CodeSamples::displayName(l).toUtf8()) << int(l);
+    }
+
+    /// The poll sample against the simulator's gateway (its JWE: RSA-OAEP, i.e. SHA-1, + A256GCM, as
+    /// Crypto::Jose makes it): a real login per run, since a successful poll deletes the result.
+    void gatewayPollAgainstSimulator()
+    {
+        QFETCH(int, language);
+        const auto lang = SampleLanguage(language);
+        const Runner how = runner(lang, lang == SampleLanguage::Python || lang == SampleLanguage::Curl);
+        if (!how.missing.isEmpty())
+            QSKIP(qPrintable(how.missing));
+
+        // gateway.auth over HTTP with the dev client's credentials, then the virtual phone approves.
+        const Mock::RegisteredClient& dev = m_strict->clients().devClient();
+        QJsonObject authBody = api(QStringLiteral("gateway.auth"))->mockValues();
+        authBody.insert(QStringLiteral("redirect"), QStringLiteral("http://127.0.0.1:9/callback/gateway"));
+        const auto auth = TestSupport::http("POST", m_strict->baseUrl() + QStringLiteral("/iamsmart/v2/request/auth"),
+            Protocol::RequestEnvelope::compact(authBody),
+            {{"x-client-id", dev.clientId.toUtf8()}, {"x-client-secret", dev.clientSecret},
+                {"Content-Type", "application/json"}});
+        QVERIFY2(auth.status == 200, auth.body.constData());
+        const QJsonObject started = QJsonDocument::fromJson(auth.body).object();
+        const QString token = started.value(QStringLiteral("token")).toString();
+        const QString state = started.value(QStringLiteral("state")).toString();
+        QVERIFY(!token.isEmpty() && !state.isEmpty());
+        QString pendingId;
+        for (const Mock::PendingRequest& p : m_strict->pending()) {
+            if (p.state == state && p.status == QLatin1String("pending"))
+                pendingId = p.id;
+        }
+        QVERIFY2(!pendingId.isEmpty(), "the login is not waiting on the phone");
+        const auto approved = m_strict->approve(pendingId);
+        QVERIFY2(approved, qPrintable(approved ? QString() : approved.error().toString()));
+
+        Protocol::SampleInput in;
+        in.baseUrl = m_strict->baseUrl();
+        in.api = api(QStringLiteral("gateway.poll"));
+        QVERIFY(in.api);
+        in.clientId = dev.clientId;
+        in.body = {{QStringLiteral("token"), token}};
+        const QString sample = CodeSamples::generate(lang, in);
+        QVERIFY(!sample.isEmpty());
+        QSignalSpy issued(m_strict.get(), &Mock::Simulator::gatewayResultIssued);
+        // The dev client's secret is already in the sample's environment; its key opens the simulator's JWEs.
+        const SampleRun r
+            = runInOwnDir(lang, how, sample, {{QStringLiteral("IAMSMART_PRIVATE_KEY"), dev.kekPrivateKeyPath}});
+        QVERIFY2(r.started, qPrintable(how.program + QStringLiteral(" did not start")));
+        const QString report = TestCodeSamples::report(r, sample);
+        QVERIFY2(r.finished, qPrintable(QStringLiteral("timed out\n") + report));
+        QVERIFY2(r.exitCode == 0, qPrintable(report));
+
+        // The simulator answered once with its JWE; the sample printed it and what it decrypted to.
+        QCOMPARE(issued.size(), 1);
+        const QByteArray claims = issued.first().at(1).toByteArray();
+        const QByteArray jwe = issued.first().at(2).toByteArray();
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(QStringLiteral("HTTP 200")), qPrintable(report));
+        QVERIFY2(r.out.contains(QString::fromLatin1(jwe)), qPrintable(report));
+        const QByteArray header = QByteArray::fromBase64(jwe.left(jwe.indexOf('.')), QByteArray::Base64UrlEncoding);
+        QCOMPARE(QJsonDocument::fromJson(header).object().value(QStringLiteral("alg")).toString(),
+            QStringLiteral("RSA-OAEP"));
+        QVERIFY2(lines.contains(QStringLiteral("JWE header: ") + QString::fromUtf8(header)), qPrintable(report));
+        QVERIFY2(lines.contains(QStringLiteral("Decrypted result: ") + QString::fromUtf8(claims)), qPrintable(report));
+        // The login's claims: the service and the user's openID for this client.
+        const QString openId = QJsonDocument::fromJson(claims)
+                                   .object()
+                                   .value(QStringLiteral("result"))
+                                   .toObject()
+                                   .value(QStringLiteral("openID"))
+                                   .toString();
+        QVERIFY2(!openId.isEmpty(), claims.constData());
+        QVERIFY2(r.out.contains(QLatin1String("\"service\":\"auth\"")), qPrintable(report));
+        QVERIFY2(r.out.contains(QStringLiteral("\"openID\":\"%1\"").arg(openId)), qPrintable(report));
+
+        // The result is gone after that first successful poll.
+        const auto again
+            = TestSupport::http("POST", m_strict->baseUrl() + in.api->path, Protocol::RequestEnvelope::compact(in.body),
+                {{"x-client-id", dev.clientId.toUtf8()}, {"x-client-secret", dev.clientSecret},
+                    {"Content-Type", "application/json"}});
+        QCOMPARE(again.status, 410);
     }
 
     void cleanupTestCase()
