@@ -78,7 +78,7 @@ public:
     Connection(quint16 port, QList<QByteArray> requests, const QByteArray& expect, QList<qint64>* latencies, int* done,
         int* errors)
         : m_requests(std::move(requests))
-        , m_expect("\"code\":\"" + expect + '"')
+        , m_expect(expect.startsWith('"') ? expect : "\"code\":\"" + expect + '"') // a code, or a quoted member
         , m_latencies(latencies)
         , m_done(done)
         , m_errors(errors)
@@ -280,7 +280,7 @@ int main(int argc, char** argv)
                         {QStringLiteral("redirect"), QStringLiteral("http://127.0.0.1:9/callback/gateway")},
                         {QStringLiteral("scope"), QStringLiteral("eidapi_auth")}})));
             }
-            measure("gateway  request/auth (JWT issued)", port, gateway, connections, "token");
+            measure("gateway  request/auth (JWT issued)", port, gateway, connections, "\"token\"");
         }
     }
     return 0;
