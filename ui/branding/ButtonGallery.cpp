@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -73,9 +74,23 @@ ButtonGallery::ButtonGallery(QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(scroll, 1);
 
-    build();
     connect(m_exportPng, &QPushButton::clicked, this, [this] { exportWithDialog(true); });
     connect(m_exportSvg, &QPushButton::clicked, this, [this] { exportWithDialog(false); });
+    retranslate();
+}
+
+void ButtonGallery::showEvent(QShowEvent* event)
+{
+    ensureBuilt();
+    QWidget::showEvent(event);
+}
+
+void ButtonGallery::ensureBuilt()
+{
+    if (m_built)
+        return;
+    m_built = true;
+    build();
     retranslate();
 }
 
@@ -149,7 +164,7 @@ void ButtonGallery::build()
     }
     m_grid->setRowStretch(row, 1);
     m_grid->setColumnStretch(3, 1);
-    if (!assets.buttons().isEmpty())
+    if (m_kind.isEmpty() && !assets.buttons().isEmpty())
         select(assets.buttons().first().kind, Protocol::Language::English);
 }
 
@@ -158,6 +173,7 @@ bool ButtonGallery::select(const QString& kind, Protocol::Language language)
     if (!Branding::ButtonAssets::builtin().button(kind))
         return false;
     m_kind = kind;
+    ensureBuilt();
     m_language = language;
     for (QToolButton* preview : std::as_const(m_previews)) {
         if (preview->property(KindProperty).toString() == kind
