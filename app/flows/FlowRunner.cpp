@@ -275,7 +275,13 @@ void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
         api->phoneKind == QLatin1String("auth") ? QString() : businessId, state});
     awaitCallback(index, api->callbackId, api->phoneKind == QLatin1String("auth") ? QString() : businessId, state);
     message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET QR page"));
-    browserGet(url, [this, index, api, businessId, state](int status, const QByteArray&) {
+    openQrPageThenDecide(index, url, api->phoneKind, businessId, state);
+}
+
+void FlowRunner::openQrPageThenDecide(
+    int index, const QString& url, const QString& kind, const QString& businessId, const QString& state)
+{
+    browserGet(url, [this, index, kind, businessId, state](int status, const QByteArray&) {
         if (!m_running || m_current != index)
             return;
         if (status != 200 && status != 302 && status != 303) {
@@ -284,7 +290,7 @@ void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
             return;
         }
         message(Lane::IamSmart, Lane::Browser, QStringLiteral("QR page"));
-        phoneDecides(index, api->phoneKind, businessId, state);
+        phoneDecides(index, kind, businessId, state);
     });
 }
 
@@ -315,17 +321,7 @@ void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJson
     else
         awaitCallback(index, QStringLiteral("callback.auth"), QString(), q.state);
     message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET /auth/getQR"));
-    browserGet(url, [this, index, awaited, businessId, state = q.state](int status, const QByteArray&) {
-        if (!m_running || m_current != index)
-            return;
-        if (status != 200 && status != 302 && status != 303) {
-            fail(index, QStringLiteral("HTTP%1").arg(status),
-                QStringLiteral("the QR page answered HTTP %1").arg(status));
-            return;
-        }
-        message(Lane::IamSmart, Lane::Browser, QStringLiteral("QR page"));
-        phoneDecides(index, awaited ? awaited->phoneKind : QStringLiteral("auth"), businessId, state);
-    });
+    openQrPageThenDecide(index, url, awaited ? awaited->phoneKind : QStringLiteral("auth"), businessId, q.state);
 }
 
 void FlowRunner::phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state)

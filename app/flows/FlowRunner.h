@@ -125,6 +125,9 @@ private:
     void runRequestStep(int index, const Protocol::ApiSpec& api, const QJsonObject& body);
     /// A gateway answer: 202 polls again, a JWE result is opened, a QR-page URL is browsed and the phone asked.
     void gatewayAnswered(int index, const Session::Exchange& exchange);
+    /// The browser opens the QR page; once it answers, the phone decides.
+    void openQrPageThenDecide(
+        int index, const QString& url, const QString& kind, const QString& businessId, const QString& state);
     void phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state);
     void awaitCallback(int index, const QString& callbackId, const QString& businessId, const QString& state);
     void onCallback(const Callback::CallbackRecord& record);

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "TsFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,54 +15,9 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private:
-    struct Message
-    {
-        QString context;
-        QString source;
-        QString translation;
-        bool unfinished = false;
-        bool numerus = false;
-        QStringList numerusForms;
-    };
+    using Message = TestSupport::TsMessage;
 
-    static QList<Message> read(const QString& path, QString* error)
-    {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = f.errorString();
-            return {};
-        }
-        QList<Message> out;
-        QXmlStreamReader xml(&f);
-        QString context;
-        Message current;
-        while (!xml.atEnd()) {
-            xml.readNext();
-            if (xml.isStartElement()) {
-                if (xml.name() == QLatin1String("context"))
-                    context.clear();
-                else if (xml.name() == QLatin1String("name") && context.isEmpty())
-                    context = xml.readElementText();
-                else if (xml.name() == QLatin1String("message")) {
-                    current = Message {};
-                    current.context = context;
-                    current.numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
-                } else if (xml.name() == QLatin1String("source"))
-                    current.source = xml.readElementText();
-                else if (xml.name() == QLatin1String("translation")) {
-                    current.unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-                    if (!current.numerus)
-                        current.translation = xml.readElementText();
-                } else if (xml.name() == QLatin1String("numerusform"))
-                    current.numerusForms << xml.readElementText();
-            } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
-                out.append(current);
-            }
-        }
-        if (xml.hasError())
-            *error = xml.errorString();
-        return out;
-    }
+    static QList<Message> read(const QString& path, QString* error) { return TestSupport::readTs(path, error); }
 
 private slots:
     void everyMessageIsFinished_data()

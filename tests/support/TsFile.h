@@ -17,6 +17,7 @@ struct TsMessage
     QString translation;
     QStringList numerusForms;
     bool numerus = false;
+    bool unfinished = false; ///< <translation type="unfinished">
 
     /// Every text this message can show: the translation, or each plural form.
     QStringList texts() const { return numerus ? numerusForms : QStringList {translation}; }
@@ -55,8 +56,10 @@ inline QList<TsMessage> readTs(const QString& path, QString* error)
                 current.source = xml.readElementText();
             } else if (xml.name() == QLatin1String("comment")) {
                 current.comment = xml.readElementText();
-            } else if (xml.name() == QLatin1String("translation") && !current.numerus) {
-                current.translation = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                current.unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+                if (!current.numerus)
+                    current.translation = xml.readElementText();
             } else if (xml.name() == QLatin1String("numerusform")) {
                 current.numerusForms << xml.readElementText();
             }
