@@ -165,10 +165,8 @@ QJsonObject FlowRunner::buildBody(const Protocol::ApiSpec& api, const StepSpec& 
     QJsonObject body = api.mockValues();
     const QString callbackId
         = api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : api.callbackId;
-    if (body.contains(QLatin1String("redirectURI")) && !callbackId.isEmpty())
-        body.insert(QStringLiteral("redirectURI"), m_listener->urlFor(callbackId));
-    if (api.isGateway() && body.contains(QLatin1String("redirect")) && !callbackId.isEmpty())
-        body.insert(QStringLiteral("redirect"), m_listener->urlFor(callbackId));
+    if (body.contains(api.redirectField()) && !callbackId.isEmpty())
+        body.insert(api.redirectField(), m_listener->urlFor(callbackId));
     if (body.contains(QLatin1String("clientID")))
         body.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
     for (auto it = step.set.begin(); it != step.set.end(); ++it) {
@@ -271,9 +269,11 @@ void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
             pass(index, outputs);
         return;
     }
-    m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, step.id), api->id, api->callbackId,
-        api->phoneKind == QLatin1String("auth") ? QString() : businessId, state});
-    awaitCallback(index, api->callbackId, api->phoneKind == QLatin1String("auth") ? QString() : businessId, state);
+    // The login's redirect carries no businessID: it is matched by its state.
+    const QString matchBusinessId = api->phoneKind == QLatin1String("auth") ? QString() : businessId;
+    m_listener->expect(
+        {QStringLiteral("%1/%2").arg(m_flow.id, step.id), api->id, api->callbackId, matchBusinessId, state});
+    awaitCallback(index, api->callbackId, matchBusinessId, state);
     message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET QR page"));
     openQrPageThenDecide(index, url, api->phoneKind, businessId, state);
 }

@@ -50,16 +50,6 @@ QStringList decisionCodes(const QString& kind)
     return {QStringLiteral("D70001"), QStringLiteral("D70000"), QStringLiteral("D70003")};
 }
 
-QString appendQuery(const QString& uri, const QList<QPair<QString, QString>>& items)
-{
-    QUrl url(uri);
-    QUrlQuery q(url);
-    for (const auto& i : items)
-        q.addQueryItem(i.first, QString::fromLatin1(QUrl::toPercentEncoding(i.second)));
-    url.setQuery(q.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    return url.toString(QUrl::FullyEncoded);
-}
-
 bool isAppSource(const QString& source)
 {
     return source.startsWith(QLatin1String("App_"));
@@ -865,7 +855,7 @@ Util::Result<QJsonObject> Simulator::decide(
 
     QJsonObject answer {
         {QStringLiteral("id"), p.id}, {QStringLiteral("status"), p.status}, {QStringLiteral("resultCode"), code}};
-    if (p.apiId.startsWith(QLatin1String("gateway."))) {
+    if (m_gatewayByPending.contains(p.id)) {
         gatewayDecided(p, code, content, &answer); // kept for polling; the browser returns to `redirect`
         emit pendingChanged();
         return answer;
@@ -874,10 +864,10 @@ Util::Result<QJsonObject> Simulator::decide(
         if (code == QLatin1String("D00000")) {
             const QString authCode = newId();
             m_codes.insert(authCode, AuthCode {p.clientId, p.personaId, p.scope, m_clock.nowMs(), false});
-            p.browserRedirect
-                = appendQuery(p.redirectUri, {{QStringLiteral("code"), authCode}, {QStringLiteral("state"), p.state}});
+            p.browserRedirect = Protocol::UrlBuilder::appendQuery(
+                p.redirectUri, {{QStringLiteral("code"), authCode}, {QStringLiteral("state"), p.state}});
         } else {
-            p.browserRedirect = appendQuery(
+            p.browserRedirect = Protocol::UrlBuilder::appendQuery(
                 p.redirectUri, {{QStringLiteral("error_code"), code}, {QStringLiteral("state"), p.state}});
         }
         answer.insert(QStringLiteral("redirect"), p.browserRedirect);
@@ -885,8 +875,10 @@ Util::Result<QJsonObject> Simulator::decide(
         if (p.kind.startsWith(QLatin1String("anon-"))) {
             const QString back = p.body.value(QLatin1String("browserRedirectURI")).toString(p.redirectUri);
             p.browserRedirect = code == QLatin1String("D00000")
-                ? appendQuery(back, {{QStringLiteral("businessID"), p.businessId}, {QStringLiteral("state"), p.state}})
-                : appendQuery(back, {{QStringLiteral("error_code"), code}, {QStringLiteral("state"), p.state}});
+                ? Protocol::UrlBuilder::appendQuery(
+                    back, {{QStringLiteral("businessID"), p.businessId}, {QStringLiteral("state"), p.state}})
+                : Protocol::UrlBuilder::appendQuery(
+                    back, {{QStringLiteral("error_code"), code}, {QStringLiteral("state"), p.state}});
             answer.insert(QStringLiteral("redirect"), p.browserRedirect);
         }
         deliver(p.id, code, content);

@@ -14,12 +14,11 @@
 #include "crypto/Encoding.h"
 #include "crypto/Jose.h"
 #include "net/HttpServer.h"
+#include "protocol/UrlBuilder.h"
 #include "util/RequestStamp.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrl>
-#include <QUrlQuery>
 
 namespace Mock {
 namespace {
@@ -65,18 +64,6 @@ bool sameSecret(const QByteArray& a, const QByteArray& b)
     for (qsizetype i = 0; i < b.size(); ++i)
         diff |= static_cast<unsigned char>(b.at(i) ^ (i < a.size() ? a.at(i) : 0));
     return diff == 0;
-}
-
-QString withQuery(const QString& uri, const QList<QPair<QString, QString>>& items)
-{
-    QUrl url(uri);
-    QUrlQuery q(url);
-    for (const auto& i : items) {
-        if (!i.second.isEmpty())
-            q.addQueryItem(i.first, QString::fromLatin1(QUrl::toPercentEncoding(i.second)));
-    }
-    url.setQuery(q.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    return url.toString(QUrl::FullyEncoded);
 }
 
 QString base64FromHex(const QString& hex)
@@ -348,10 +335,12 @@ void Simulator::gatewayDecided(PendingRequest& p, const QString& code, const QJs
         g.errorCode = code;
     }
     if (!g.redirect.isEmpty()) {
-        p.browserRedirect = withQuery(g.redirect,
-            {{QStringLiteral("service"), g.service}, {QStringLiteral("code"), ok ? g.code : QString()},
-                {QStringLiteral("error"), ok ? QString() : code}, {QStringLiteral("state"), g.state},
-                {QStringLiteral("businessID"), g.businessId}, {QStringLiteral("source"), g.source}});
+        QList<QPair<QString, QString>> items {{QStringLiteral("service"), g.service},
+            {QStringLiteral("code"), ok ? g.code : QString()}, {QStringLiteral("error"), ok ? QString() : code},
+            {QStringLiteral("state"), g.state}, {QStringLiteral("businessID"), g.businessId},
+            {QStringLiteral("source"), g.source}};
+        items.removeIf([](const QPair<QString, QString>& i) { return i.second.isEmpty(); });
+        p.browserRedirect = Protocol::UrlBuilder::appendQuery(g.redirect, items);
         answer->insert(QStringLiteral("redirect"), p.browserRedirect);
     }
     answer->insert(QStringLiteral("gatewayRecord"), g.id);

@@ -69,6 +69,8 @@ struct ApiSpec
     /// A gateway-family API (protocol.md §7): x-client-id / x-client-secret headers, plain JSON, path under the
     /// base URL itself rather than /api/v1.
     bool isGateway() const { return family == QLatin1String("gateway"); }
+    /// The body field naming where the answer goes back: redirectURI, or the gateway family's redirect.
+    QString redirectField() const { return isGateway() ? QStringLiteral("redirect") : QStringLiteral("redirectURI"); }
     /// The body (or query) prefilled with every field's mock value.
     QJsonObject mockValues() const;
 };

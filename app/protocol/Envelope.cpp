@@ -69,10 +69,7 @@ QByteArray RequestEnvelope::wrapContent(const QByteArray& base64Blob)
 
 QByteArray RequestEnvelope::apiUrl(const QString& baseUrl, const QString& path)
 {
-    QString base = baseUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return (base + QStringLiteral("/api/v1") + path).toUtf8();
+    return gatewayUrl(baseUrl, QStringLiteral("/api/v1") + path);
 }
 
 QByteArray RequestEnvelope::gatewayUrl(const QString& baseUrl, const QString& path)

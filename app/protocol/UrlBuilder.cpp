@@ -2,7 +2,21 @@
 
 #include "Envelope.h"
 
+#include <QUrl>
+#include <QUrlQuery>
+
 namespace Protocol {
+
+QString UrlBuilder::appendQuery(const QString& uri, const QList<QPair<QString, QString>>& items)
+{
+    QUrl url(uri);
+    QUrlQuery q(url);
+    for (const auto& i : items)
+        q.addQueryItem(i.first, QString::fromLatin1(QUrl::toPercentEncoding(i.second)));
+    url.setQuery(q.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    return url.toString(QUrl::FullyEncoded);
+}
+
 namespace {
 
 void addParam(QByteArray& url, const char* name, const QString& value, bool always = false)

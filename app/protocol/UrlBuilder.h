@@ -41,6 +41,9 @@ public:
     static QByteArray appSchemeUrl(const AppSchemeParams& params);
     /// Percent-encodes every character outside A-Z a-z 0-9 - . _ ~
     static QByteArray encodeComponent(const QString& value);
+    /// `uri` with the items added to its query, each value percent-encoded (where a browser is sent back to a
+    /// redirect URI); existing query items are kept.
+    static QString appendQuery(const QString& uri, const QList<QPair<QString, QString>>& items);
 };
 
 } // namespace Protocol

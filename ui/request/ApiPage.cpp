@@ -4,6 +4,7 @@
 #include "protocol/CodeSamples.h"
 #include "protocol/UrlBuilder.h"
 #include "session/ConsoleSession.h"
+#include "session/History.h"
 #include "util/Masking.h"
 
 #include <QApplication>
@@ -234,8 +235,7 @@ void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
     // Point redirectURI at the console's own listener, so callbacks come back here.
     const Protocol::ApiSpec* callback = Protocol::ApiCatalog::builtin().api(
         m_api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : m_api.callbackId);
-    // The gateway family names it `redirect`.
-    const QString redirectField = m_api.isGateway() ? QStringLiteral("redirect") : QStringLiteral("redirectURI");
+    const QString redirectField = m_api.redirectField();
     if (!callback || baseUrl.isEmpty() || !m_api.field(redirectField))
         return;
     QJsonObject values = m_form->values();
@@ -497,12 +497,11 @@ void ApiPage::refreshPreview()
     }
     QByteArray http = r.rawHttp();
     QByteArray curl = r.curl();
-    for (const QByteArray& name : {QByteArray("Ocp-Apim-Subscription-Key"), QByteArray("x-client-secret")}) {
-        const QByteArray key = r.header(name);
-        if (!key.isEmpty() && !m_reveal->isChecked()) {
-            // Secrets never sit on screen unasked.
-            http.replace(key, "••••••••");
-            curl.replace(key, "••••••••");
+    for (const auto& header : r.headers) {
+        // Secrets never sit on screen unasked: the headers history and HAR redact too.
+        if (!header.second.isEmpty() && Session::Har::isSecretHeader(header.first) && !m_reveal->isChecked()) {
+            http.replace(header.second, "••••••••");
+            curl.replace(header.second, "••••••••");
         }
     }
     m_previewHttp->setPlainText(QString::fromUtf8(http));
