@@ -69,6 +69,8 @@ int brandingCommand(const QStringList& args)
         printJson(QJsonObject {{QStringLiteral("height"), height}, {QStringLiteral("files"), files}});
         return Ok;
     }
+    if (pos.size() == 1 && pos.first() == QLatin1String("export"))
+        return usageError(QStringLiteral("branding export: name the folder to write the SVGs to (export DIR)"));
     return usageError(QStringLiteral("branding: '%1' is not 'list' or 'export DIR'").arg(pos.join(QLatin1Char(' '))));
 }
 

@@ -236,6 +236,13 @@ private slots:
         QTest::newRow("missing cert file") << QStringList {QStringLiteral("wrap-key"), QStringLiteral("--cert"),
             QStringLiteral("/nonexistent.crt"), QStringLiteral("--key-hex"), keyHex}
                                            << QByteArray("--cert");
+        QTest::newRow("branding export without a folder")
+            << QStringList {QStringLiteral("branding"), QStringLiteral("export")} << QByteArray("name the folder");
+        QTest::newRow("branding unknown")
+            << QStringList {QStringLiteral("branding"), QStringLiteral("paint")} << QByteArray("'paint'");
+        QTest::newRow("branding bad height") << QStringList {QStringLiteral("branding"), QStringLiteral("export"),
+            QStringLiteral("/tmp/x"), QStringLiteral("--height"), QStringLiteral("tall")}
+                                             << QByteArray("--height");
         QTest::newRow("missing body file") << QStringList {QStringLiteral("sign"), QStringLiteral("--client-id"),
             QStringLiteral("c"), QStringLiteral("--secret"), QStringLiteral("s"), QStringLiteral("--body-file"),
             QStringLiteral("/nonexistent")} << QByteArray("--body-file");
