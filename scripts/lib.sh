@@ -34,9 +34,14 @@ install_dependencies() {
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# ccache, when installed, makes rebuilds in other clones and worktrees cheap; the build never needs it.
+launcher_args() {
+  command -v ccache >/dev/null && echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache" || true
+}
+
 build() {
   if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
-    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(launcher_args) >/dev/null
   fi
   cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 }
@@ -52,7 +57,7 @@ build_fuzz() {
   command -v clang++ >/dev/null || return 0
   if [ ! -f "$BUILD_DIR/fuzz/CMakeCache.txt" ]; then
     cmake -S "$ROOT" -B "$BUILD_DIR/fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_CXX_COMPILER=clang++ -DIAMSMART_FUZZ=ON >/dev/null
+      -DCMAKE_CXX_COMPILER=clang++ -DIAMSMART_FUZZ=ON $(launcher_args) >/dev/null
   fi
   cmake --build "$BUILD_DIR/fuzz" --parallel "$(nproc)" --target fuzz_request
 }
