@@ -12,7 +12,8 @@ PACKAGES=(
   qtkeychain-qt6-dev libssl-dev openssl libqrencode-dev libcjose-dev libjansson-dev libhttp-parser-dev libgl-dev
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb xauth fonts-noto-cjk zbar-tools curl
-  python3-cryptography
+  python3-cryptography libyaml-cpp-dev
+  nodejs npm
   file desktop-file-utils appstream
 )
 
@@ -60,4 +61,19 @@ build_fuzz() {
       -DCMAKE_CXX_COMPILER=clang++ -DIAMSMART_FUZZ=ON $(launcher_args) >/dev/null
   fi
   cmake --build "$BUILD_DIR/fuzz" --parallel "$(nproc)" --target fuzz_request
+}
+
+# The npm tools the tests use as independent checkers (tests/openapi/package.json: the OpenAPI validator and the
+# Prism mock server), from the npm registry into $BUILD_DIR/npm, pinned by the committed package-lock.json.
+# Does nothing when they are there already or npm is missing (tst_openapi_validate then skips).
+install_npm_tools() {
+  command -v npm >/dev/null || return 0
+  local dir="$BUILD_DIR/npm"
+  if [ -d "$dir/node_modules" ] && cmp -s "$ROOT/tests/openapi/package-lock.json" "$dir/package-lock.json"; then
+    return 0
+  fi
+  mkdir -p "$dir"
+  cp "$ROOT/tests/openapi/package.json" "$ROOT/tests/openapi/package-lock.json" "$dir/"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >"$dir/npm.log" 2>&1) \
+    || { cat "$dir/npm.log" >&2; echo "error: npm ci in $dir failed" >&2; return 1; }
 }

@@ -7,11 +7,13 @@
 #include "crypto/KeyWrap.h"
 #include "protocol/ApiCatalog.h"
 #include "protocol/UrlBuilder.h"
+#include "session/ApiDefinition.h"
 #include "util/RequestStamp.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
 
 namespace Cli {
 namespace {
@@ -229,10 +231,15 @@ int qrUrlCommand(const QStringList& args)
 int catalogCommand(const QStringList& args)
 {
     Parser p(QStringLiteral("catalog"),
-        QStringLiteral("List the API catalog, or show one entry.\n"
-                       "  iamsmart catalog list\n  iamsmart catalog show ID"));
-    p.positional(QStringLiteral("action"), QStringLiteral("list or show"));
+        QStringLiteral("List the API catalog, show one entry, or write it as an OpenAPI 3.0.3 document.\n"
+                       "  iamsmart catalog list\n  iamsmart catalog show ID\n"
+                       "  iamsmart catalog openapi [--family iamsmart|gateway] [--format json|yaml] [--out FILE]"));
+    p.positional(QStringLiteral("action"), QStringLiteral("list, show or openapi"));
     p.positional(QStringLiteral("id"), QStringLiteral("catalog id (for show)"));
+    p.option(QStringLiteral("family"), QStringLiteral("openapi: only this API family (iamsmart or gateway)"),
+        QStringLiteral("FAMILY"));
+    p.option(QStringLiteral("format"), QStringLiteral("openapi: json (default) or yaml"), QStringLiteral("FORMAT"));
+    p.option(QStringLiteral("out"), QStringLiteral("openapi: write to FILE instead of stdout"), QStringLiteral("FILE"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
     const auto& catalog = Protocol::ApiCatalog::builtin();
@@ -240,7 +247,7 @@ int catalogCommand(const QStringList& args)
         return failure(Util::Error {QStringLiteral("bad-catalog"), Protocol::ApiCatalog::builtinErrors()});
     const QStringList pos = p.positionalArguments();
     if (pos.isEmpty())
-        return usageError(QStringLiteral("catalog: say 'list' or 'show ID'"));
+        return usageError(QStringLiteral("catalog: say 'list', 'show ID' or 'openapi'"));
     if (pos.first() == QLatin1String("list") && pos.size() == 1) {
         QJsonArray list;
         for (const auto& api : catalog.apis()) {
@@ -255,6 +262,25 @@ int catalogCommand(const QStringList& args)
         printJson(list);
         return Ok;
     }
+    if (pos.first() == QLatin1String("openapi") && pos.size() == 1) {
+        const QString family = p.value(QStringLiteral("family"));
+        if (p.isSet(QStringLiteral("family")) && family != QLatin1String("iamsmart") && family != QLatin1String("gateway"))
+            return usageError(QStringLiteral("--family: '%1' is not iamsmart or gateway").arg(family));
+        const QString format = p.isSet(QStringLiteral("format")) ? p.value(QStringLiteral("format")) : QStringLiteral("json");
+        if (format != QLatin1String("json") && format != QLatin1String("yaml"))
+            return usageError(QStringLiteral("--format: '%1' is not json or yaml").arg(format));
+        const QByteArray bytes = Session::ApiDefinition::serialize(
+            Session::ApiDefinition::document(family), format == QLatin1String("yaml"));
+        if (!p.isSet(QStringLiteral("out"))) {
+            printRaw(bytes);
+            return Ok;
+        }
+        QSaveFile file(p.value(QStringLiteral("out")));
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return failure(Util::Error {QStringLiteral("write-failed"),
+                QStringLiteral("--out: cannot write %1: %2").arg(p.value(QStringLiteral("out")), file.errorString())});
+        return Ok;
+    }
     if (pos.first() == QLatin1String("show") && pos.size() == 2) {
         const auto* api = catalog.api(pos.at(1));
         if (!api)
@@ -263,7 +289,7 @@ int catalogCommand(const QStringList& args)
         printJson(api->json);
         return Ok;
     }
-    return usageError(QStringLiteral("catalog: '%1' is not 'list' or 'show ID'").arg(pos.join(QLatin1Char(' '))));
+    return usageError(QStringLiteral("catalog: '%1' is not 'list', 'show ID' or 'openapi'").arg(pos.join(QLatin1Char(' '))));
 }
 
 } // namespace
@@ -283,7 +309,7 @@ QList<Command>& commands()
         {QStringLiteral("unwrap-key"), QStringLiteral("RSA-unwrap a secretKey with the KEK private key"),
             &unwrapKeyCommand},
         {QStringLiteral("qr-url"), QStringLiteral("build a getQR URL"), &qrUrlCommand},
-        {QStringLiteral("catalog"), QStringLiteral("list or show the API catalog"), &catalogCommand},
+        {QStringLiteral("catalog"), QStringLiteral("list or show the API catalog, or write it as OpenAPI"), &catalogCommand},
         {QStringLiteral("listen"), QStringLiteral("receive, decrypt and match callbacks"), &listenCommand},
         {QStringLiteral("mock"), QStringLiteral("run the iAM Smart simulator headless"), &mockCommand},
         {QStringLiteral("run"), QStringLiteral("run a flow headless (JUnit, HTML report, HAR)"), &runCommand},

@@ -234,6 +234,15 @@ Util::Result<ApiCatalog> ApiCatalog::load(const QString& dir)
         h.required = o.value(QLatin1String("required")).toBool(true);
         h.description = text(o.value(QLatin1String("description")), QStringLiteral("headers.") + h.name, errors);
         h.mock = o.value(QLatin1String("mock")).toVariant().toString();
+        h.type = o.value(QLatin1String("type")).toString(QStringLiteral("string"));
+        if (h.type != QLatin1String("string") && h.type != QLatin1String("integer"))
+            errors << QStringLiteral("headers.%1: type must be string or integer").arg(h.name);
+        h.maxLength = o.value(QLatin1String("maxLength")).toInt(-1);
+        h.pattern = o.value(QLatin1String("pattern")).toString();
+        if (!h.pattern.isEmpty() && !QRegularExpression(h.pattern).isValid())
+            errors << QStringLiteral("headers.%1: bad pattern").arg(h.name);
+        h.enumName = o.value(QLatin1String("enum")).toString();
+        h.format = o.value(QLatin1String("format")).toString();
         catalog.m_headers.append(h);
     }
 

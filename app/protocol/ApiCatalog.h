@@ -104,6 +104,11 @@ struct HeaderSpec
     bool required = true;
     Text description;
     QString mock;
+    QString type = QStringLiteral("string"); ///< JSON Schema type of the value: string or integer
+    int maxLength = -1;
+    QString pattern; ///< full match, as FieldSpec::pattern
+    QString enumName;
+    QString format;
 };
 
 /// Why a value breaks its field's constraints, with the iAM Smart code the simulator answers.
