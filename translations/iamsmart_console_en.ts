@@ -938,6 +938,30 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <source>iAM Smart &amp;buttons</source>
         <translation>iAM Smart &amp;buttons</translation>
     </message>
+    <message>
+        <source>Export API definition</source>
+        <translation>Export API definition</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3 JSON (*.json)</source>
+        <translation>OpenAPI 3 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3 YAML (*.yaml *.yml)</source>
+        <translation>OpenAPI 3 YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>API definition written to %1</source>
+        <translation>API definition written to %1</translation>
+    </message>
+    <message>
+        <source>Export API &amp;definition…</source>
+        <translation>Export API &amp;definition…</translation>
+    </message>
 </context>
 <context>
     <name>PhonePanel</name>

@@ -937,6 +937,30 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>iAM Smart &amp;buttons</source>
         <translation>智方便按钮(&amp;B)</translation>
     </message>
+    <message>
+        <source>Export API definition</source>
+        <translation>导出 API 定义</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3 JSON (*.json)</source>
+        <translation>OpenAPI 3 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3 YAML (*.yaml *.yml)</source>
+        <translation>OpenAPI 3 YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>API definition written to %1</source>
+        <translation>API 定义已写入 %1</translation>
+    </message>
+    <message>
+        <source>Export API &amp;definition…</source>
+        <translation>导出 API 定义(&amp;D)…</translation>
+    </message>
 </context>
 <context>
     <name>PhonePanel</name>

@@ -13,6 +13,7 @@
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
+#include "session/ApiDefinition.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "settings/EnvironmentDialog.h"
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
@@ -35,6 +37,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -176,6 +179,19 @@ void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_exportApiAction = m_fileMenu->addAction(QString(), this, [this] {
+        QString filter;
+        QString path = QFileDialog::getSaveFileName(this, tr("Export API definition"), QStringLiteral("iamsmart-openapi.json"),
+            tr("OpenAPI 3 JSON (*.json)") + QStringLiteral(";;") + tr("OpenAPI 3 YAML (*.yaml *.yml)"), &filter);
+        if (path.isEmpty())
+            return;
+        if (filter.contains(QLatin1String("*.yaml")) && QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+            path = path.left(path.size() - 4) + QStringLiteral("yaml");
+        if (!exportApiDefinition(path))
+            QMessageBox::warning(this, tr("Export API definition"), tr("Could not write %1.").arg(path));
+    });
+    m_exportApiAction->setObjectName(QStringLiteral("exportApiAction"));
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), qApp, &QApplication::quit);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
@@ -320,6 +336,18 @@ bool MainWindow::exportHar(const QString& path)
     return Session::Har::write(m_history->exchanges(), path, QCoreApplication::applicationVersion()).ok();
 }
 
+bool MainWindow::exportApiDefinition(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool yaml = suffix == QLatin1String("yaml") || suffix == QLatin1String("yml");
+    const QByteArray bytes = Session::ApiDefinition::serialize(Session::ApiDefinition::document({}), yaml);
+    QSaveFile file(path);
+    const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    if (ok)
+        statusBar()->showMessage(tr("API definition written to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    return ok;
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -332,6 +360,7 @@ void MainWindow::retranslate()
     setWindowTitle(tr("iAM Smart Sandbox Console"));
     m_fileMenu->setTitle(tr("&File"));
     m_quitAction->setText(tr("&Quit"));
+    m_exportApiAction->setText(tr("Export API &definition…"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
     m_viewMenu->setTitle(tr("&View"));

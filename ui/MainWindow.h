@@ -75,6 +75,9 @@ public:
     void cycleLanguage();
     /// Writes every exchange as HAR 1.2, secrets redacted.
     bool exportHar(const QString& path);
+    /// File → Export API definition…: the catalog as OpenAPI 3.0.3 (Session::ApiDefinition), YAML for a .yaml or
+    /// .yml path, JSON otherwise.
+    bool exportApiDefinition(const QString& path);
     /// Where secrets go; a store that is not persistent shows the session-only banner.
     void setSecretStore(Storage::SecretStore* store);
     /// Switches to an environment by id (the built-ins: local-strict, local-sandbox, cyberport-sandbox,
@@ -142,6 +145,7 @@ private:
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_quitAction = nullptr;
+    QAction* m_exportApiAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
 };
