@@ -1152,4 +1152,135 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>Compute the SHA-256 of a file, as 64 hex characters</translation>
     </message>
 </context>
+<context>
+    <name>SpecPage</name>
+    <message>
+        <source>The wire format of this API is not published; the console models it.</source>
+        <translation>The wire format of this API is not published; the console models it.</translation>
+    </message>
+    <message>
+        <source>Scope needed:</source>
+        <translation>Scope needed:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Headers</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>Presence</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>at most %1 characters</translation>
+    </message>
+    <message>
+        <source>at least %1 items</source>
+        <translation>at least %1 items</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>values</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>see the table of %1</source>
+        <translation>see the table of %1</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>Query parameters</translation>
+    </message>
+    <message>
+        <source>Content fields</source>
+        <translation>Content fields</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Response content fields</source>
+        <translation>Response content fields</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Request sample</source>
+        <translation>Request sample</translation>
+    </message>
+    <message>
+        <source>Shown decrypted: on the wire content is AES-GCM encrypted Base64 and secretKey carries the RSA-encrypted key.</source>
+        <translation>Shown decrypted: on the wire content is AES-GCM encrypted Base64 and secretKey carries the RSA-encrypted key.</translation>
+    </message>
+    <message>
+        <source>Response sample</source>
+        <translation>Response sample</translation>
+    </message>
+    <message>
+        <source>Shown decrypted: environments that encrypt send content as AES-GCM encrypted Base64.</source>
+        <translation>Shown decrypted: environments that encrypt send content as AES-GCM encrypted Base64.</translation>
+    </message>
+    <message>
+        <source>HTTP status codes</source>
+        <translation>HTTP status codes</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Requests that lead to it</source>
+        <translation>Requests that lead to it</translation>
+    </message>
+    <message>
+        <source>Callbacks it triggers</source>
+        <translation>Callbacks it triggers</translation>
+    </message>
+    <message>
+        <source>Return codes</source>
+        <translation>Return codes</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+</context>
 </TS>

@@ -1151,4 +1151,135 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>计算文件的 SHA-256，以 64 个十六进制字符表示</translation>
     </message>
 </context>
+<context>
+    <name>SpecPage</name>
+    <message>
+        <source>The wire format of this API is not published; the console models it.</source>
+        <translation>此 API 的传输格式未有公开；本控制台按推断建模。</translation>
+    </message>
+    <message>
+        <source>Scope needed:</source>
+        <translation>所需权限范围：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>标头</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>at least %1 items</source>
+        <translation>最少 %1 项</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>可用值</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>see the table of %1</source>
+        <translation>见“%1”一览表</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>查询参数</translation>
+    </message>
+    <message>
+        <source>Content fields</source>
+        <translation>内容字段</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Response content fields</source>
+        <translation>响应内容字段</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>可用值一览</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Request sample</source>
+        <translation>请求示例</translation>
+    </message>
+    <message>
+        <source>Shown decrypted: on the wire content is AES-GCM encrypted Base64 and secretKey carries the RSA-encrypted key.</source>
+        <translation>以解密后的形式显示：实际传送时 content 为 AES-GCM 加密的 Base64，secretKey 载有以 RSA 加密的密钥。</translation>
+    </message>
+    <message>
+        <source>Response sample</source>
+        <translation>响应示例</translation>
+    </message>
+    <message>
+        <source>Shown decrypted: environments that encrypt send content as AES-GCM encrypted Base64.</source>
+        <translation>以解密后的形式显示：使用加密的环境会以 AES-GCM 加密的 Base64 传送 content。</translation>
+    </message>
+    <message>
+        <source>HTTP status codes</source>
+        <translation>HTTP 状态码</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Requests that lead to it</source>
+        <translation>触发此回调的请求</translation>
+    </message>
+    <message>
+        <source>Callbacks it triggers</source>
+        <translation>此请求触发的回调</translation>
+    </message>
+    <message>
+        <source>Return codes</source>
+        <translation>返回代码</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+</context>
 </TS>

@@ -1151,4 +1151,135 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>計算檔案的 SHA-256，以 64 個十六進位字元表示</translation>
     </message>
 </context>
+<context>
+    <name>SpecPage</name>
+    <message>
+        <source>The wire format of this API is not published; the console models it.</source>
+        <translation>此 API 的傳輸格式未有公開；本控制台按推斷建模。</translation>
+    </message>
+    <message>
+        <source>Scope needed:</source>
+        <translation>所需權限範圍：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>標頭</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>是否必填</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <source>at most %1 characters</source>
+        <translation>最多 %1 個字元</translation>
+    </message>
+    <message>
+        <source>at least %1 items</source>
+        <translation>最少 %1 項</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>可用值</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>選填</translation>
+    </message>
+    <message>
+        <source>see the table of %1</source>
+        <translation>見「%1」一覽表</translation>
+    </message>
+    <message>
+        <source>Query parameters</source>
+        <translation>查詢參數</translation>
+    </message>
+    <message>
+        <source>Content fields</source>
+        <translation>內容欄位</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <source>Response content fields</source>
+        <translation>回應內容欄位</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>可用值一覽</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>意思</translation>
+    </message>
+    <message>
+        <source>Request sample</source>
+        <translation>請求範例</translation>
+    </message>
+    <message>
+        <source>Shown decrypted: on the wire content is AES-GCM encrypted Base64 and secretKey carries the RSA-encrypted key.</source>
+        <translation>以解密後的形式顯示：實際傳送時 content 為 AES-GCM 加密的 Base64，secretKey 載有以 RSA 加密的密鑰。</translation>
+    </message>
+    <message>
+        <source>Response sample</source>
+        <translation>回應範例</translation>
+    </message>
+    <message>
+        <source>Shown decrypted: environments that encrypt send content as AES-GCM encrypted Base64.</source>
+        <translation>以解密後的形式顯示：使用加密的環境會以 AES-GCM 加密的 Base64 傳送 content。</translation>
+    </message>
+    <message>
+        <source>HTTP status codes</source>
+        <translation>HTTP 狀態碼</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Requests that lead to it</source>
+        <translation>觸發此回調的請求</translation>
+    </message>
+    <message>
+        <source>Callbacks it triggers</source>
+        <translation>此請求觸發的回調</translation>
+    </message>
+    <message>
+        <source>Return codes</source>
+        <translation>回傳代碼</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代碼</translation>
+    </message>
+</context>
 </TS>

@@ -659,6 +659,7 @@ ApiPage* MainWindow::page(const QString& id)
     p->setLanguage(m_languages->language());
     p->setMasking(m_presenter);
     p->setCallbackBaseUrl(m_listener->baseUrl());
+    connect(p, &ApiPage::apiLinkActivated, this, [this](const QString& id) { selectApi(id); });
     // Register what the callback will be matched against (businessID and state).
     connect(p, &ApiPage::requestSent, this, [this](const QString& apiId, const QJsonObject& body) {
         const Protocol::ApiSpec* sent = Protocol::ApiCatalog::builtin().api(apiId);

@@ -1,5 +1,7 @@
 #include "ApiPage.h"
 
+#include "SpecPage.h"
+
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
 #include "protocol/UrlBuilder.h"
@@ -11,6 +13,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -59,7 +62,16 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     setObjectName(QStringLiteral("apiPage_") + api.id);
     m_spec = new QTextBrowser(this);
     m_spec->setObjectName(QStringLiteral("specBrowser"));
-    m_spec->setOpenExternalLinks(true);
+    // Anchors scroll, iamsmart-api: links open that API's page, web links the browser.
+    m_spec->setOpenLinks(false);
+    connect(m_spec, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (url.scheme() == SpecPage::linkScheme())
+            emit apiLinkActivated(url.path());
+        else if (url.scheme().isEmpty() && url.hasFragment())
+            m_spec->scrollToAnchor(url.fragment());
+        else
+            QDesktopServices::openUrl(url);
+    });
 
     m_form = new TryItForm(api, this);
     auto* formScroll = new QScrollArea(this);
@@ -316,53 +328,7 @@ void ApiPage::retranslate()
 
 void ApiPage::showSpec()
 {
-    const Protocol::Language lang = m_language;
-    const auto& catalog = Protocol::ApiCatalog::builtin();
-    QString html
-        = QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(m_api.label.get(lang)), esc(m_api.description.get(lang)));
-    html += QStringLiteral("<p><code>%1 %2%3</code></p>")
-                .arg(esc(m_api.method),
-                    m_api.kind == Protocol::ApiKind::Callback ? QString() : QStringLiteral("{baseUrl}/api/v1"),
-                    esc(m_api.path));
-    if (m_api.modelled)
-        html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(esc(tr("The wire format of this API is not published; the console models it.")));
-    if (m_api.isSigned) {
-        html += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=4>").arg(esc(tr("Headers")));
-        for (const Protocol::HeaderSpec& h : catalog.headers())
-            html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td></tr>")
-                        .arg(esc(h.name), esc(h.description.get(lang)));
-        html += QStringLiteral("</table>");
-    }
-    html
-        += QStringLiteral("<h3>%1</h3><table border=1 cellspacing=0 cellpadding=4><tr><th>%2</th><th>%3</th><th>%4</th>"
-                          "<th>%5</th></tr>")
-               .arg(esc(tr("Fields")), esc(tr("Name")), esc(tr("Type")), esc(tr("Presence")), esc(tr("Description")));
-    for (const Protocol::FieldSpec& f : m_api.fields) {
-        html += QStringLiteral("<tr><td><code>%1</code></td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(esc(f.name), esc(f.type), f.required ? esc(tr("Required")) : esc(tr("Optional")),
-                        esc(f.description.get(lang)));
-    }
-    html += QStringLiteral("</table>");
-    if (!m_api.responseSample.isUndefined() && !m_api.responseSample.isNull()) {
-        const QByteArray sample = m_api.responseSample.isObject()
-            ? QJsonDocument(m_api.responseSample.toObject()).toJson(QJsonDocument::Indented)
-            : QJsonDocument(m_api.responseSample.toArray()).toJson(QJsonDocument::Indented);
-        html += QStringLiteral("<h3>%1</h3><pre>%2</pre>")
-                    .arg(esc(tr("Response sample")), esc(QString::fromUtf8(sample)));
-    }
-    if (!m_api.returnCodes.isEmpty()) {
-        html += QStringLiteral("<h3>%1</h3><ul>").arg(esc(tr("Return codes")));
-        for (const QString& code : m_api.returnCodes) {
-            const Protocol::ReturnCode* rc = catalog.returnCode(code);
-            html += QStringLiteral("<li><code>%1</code> %2</li>")
-                        .arg(esc(code),
-                            rc ? esc(QString(rc->meaning.get(lang)).replace(QLatin1String("%1"), QStringLiteral("…")))
-                               : QString());
-        }
-        html += QStringLiteral("</ul>");
-    }
-    m_spec->setHtml(html);
+    m_spec->setHtml(SpecPage::html(m_api, m_language));
 }
 
 void ApiPage::formChanged()

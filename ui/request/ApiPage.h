@@ -54,6 +54,8 @@ public slots:
     void refreshPreview();
 
 signals:
+    /// A link to another API on the Specification tab (a callback, or the request that leads to one).
+    void apiLinkActivated(const QString& apiId);
     /// A request left (its plaintext body, for matching callbacks).
     void requestSent(const QString& apiId, const QJsonObject& body);
     void qrRequested(const QString& text);
