@@ -1283,4 +1283,39 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>Code</translation>
     </message>
 </context>
+<context>
+    <name>ExtrasEditor</name>
+    <message>
+        <source>Not a valid header name (letters, digits and !#$%&amp;'*+-.^_`|~ only); it is left out.</source>
+        <translation>Not a valid header name (letters, digits and !#$%&amp;'*+-.^_`|~ only); it is left out.</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header name</translation>
+    </message>
+    <message>
+        <source>+ Add header</source>
+        <translation>+ Add header</translation>
+    </message>
+    <message>
+        <source>+ Add parameter</source>
+        <translation>+ Add parameter</translation>
+    </message>
+    <message>
+        <source>Added headers and query parameters are sent as typed but not signed: iAM Smart signs the body only.</source>
+        <translation>Added headers and query parameters are sent as typed but not signed: iAM Smart signs the body only.</translation>
+    </message>
+    <message>
+        <source>Parameter name</source>
+        <translation>Parameter name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
 </TS>

@@ -1282,4 +1282,39 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>代码</translation>
     </message>
 </context>
+<context>
+    <name>ExtrasEditor</name>
+    <message>
+        <source>Not a valid header name (letters, digits and !#$%&amp;'*+-.^_`|~ only); it is left out.</source>
+        <translation>不是有效的标头名称（只可使用字母、数字及 !#$%&amp;'*+-.^_`|~）；不会发送。</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>标头名称</translation>
+    </message>
+    <message>
+        <source>+ Add header</source>
+        <translation>+ 添加标头</translation>
+    </message>
+    <message>
+        <source>+ Add parameter</source>
+        <translation>+ 添加参数</translation>
+    </message>
+    <message>
+        <source>Added headers and query parameters are sent as typed but not signed: iAM Smart signs the body only.</source>
+        <translation>添加的标头及查询参数会按输入内容发送，但不会签署：“智方便”只签署请求体。</translation>
+    </message>
+    <message>
+        <source>Parameter name</source>
+        <translation>参数名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
 </TS>

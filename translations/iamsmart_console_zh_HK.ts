@@ -1282,4 +1282,39 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>代碼</translation>
     </message>
 </context>
+<context>
+    <name>ExtrasEditor</name>
+    <message>
+        <source>Not a valid header name (letters, digits and !#$%&amp;'*+-.^_`|~ only); it is left out.</source>
+        <translation>不是有效的標頭名稱（只可使用字母、數字及 !#$%&amp;'*+-.^_`|~）；不會送出。</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>標頭名稱</translation>
+    </message>
+    <message>
+        <source>+ Add header</source>
+        <translation>+ 新增標頭</translation>
+    </message>
+    <message>
+        <source>+ Add parameter</source>
+        <translation>+ 新增參數</translation>
+    </message>
+    <message>
+        <source>Added headers and query parameters are sent as typed but not signed: iAM Smart signs the body only.</source>
+        <translation>新增的標頭及查詢參數會照輸入內容送出，但不會簽署：「智方便」只簽署請求內容。</translation>
+    </message>
+    <message>
+        <source>Parameter name</source>
+        <translation>參數名稱</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
 </TS>

@@ -183,6 +183,9 @@ def main():
 {{#subkey}}
     headers['Ocp-Apim-Subscription-Key'] = env('IAMSMART_SUBSCRIPTION_KEY')
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
 
     # http.client sends the header names in the case written above.
     parts = urllib.parse.urlsplit(URL)
@@ -367,6 +370,9 @@ async function main() {
 {{#subkey}}
   headers['Ocp-Apim-Subscription-Key'] = env('IAMSMART_SUBSCRIPTION_KEY');
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
 
   const response = await fetch(API_URL, { method: '{{METHOD}}', headers, body });
   const text = await response.text();
@@ -623,6 +629,9 @@ public class IamSmartSample {
 {{#subkey}}
         request.header("Ocp-Apim-Subscription-Key", env("IAMSMART_SUBSCRIPTION_KEY"));
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
         request.method("{{METHOD}}", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 
         // HTTP/1.1: the default (HTTP/2) would try an h2c upgrade on plain http:// URLs.
@@ -739,6 +748,9 @@ request.Headers.TryAddWithoutValidation("x-client-secret", secret);
 {{#subkey}}
 request.Headers.TryAddWithoutValidation("Ocp-Apim-Subscription-Key", Env("IAMSMART_SUBSCRIPTION_KEY"));
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
 request.Content = new ByteArrayContent(body);
 // Content-Type: application/json (a content header in .NET), without the charset StringContent would add.
 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -1168,6 +1180,9 @@ int main(void)
 {{#subkey}}
         [request setValue:Env(@"IAMSMART_SUBSCRIPTION_KEY") forHTTPHeaderField:@"Ocp-Apim-Subscription-Key"];
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
         request.HTTPBody = body;
 
         dispatch_semaphore_t done = dispatch_semaphore_create(0);
@@ -1389,6 +1404,9 @@ $headers[] = 'Content-Type: application/json';
 {{#subkey}}
 $headers[] = 'Ocp-Apim-Subscription-Key: ' . env('IAMSMART_SUBSCRIPTION_KEY');
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
 $headers[] = 'Expect:'; // no 100-continue round trip
 
 $curl = curl_init(API_URL);
@@ -1567,6 +1585,9 @@ request['Content-Type'] = 'application/json'
 {{#subkey}}
 request['Ocp-Apim-Subscription-Key'] = env('IAMSMART_SUBSCRIPTION_KEY')
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
 request.body = body
 
 # Net::HTTP may change the case of header names on the wire; HTTP header names are case-insensitive.
@@ -1736,6 +1757,9 @@ STATUS=$(curl -sS -X {{METHOD}} "$URL" "${HEADERS[@]}" \
 {{#subkey}}
   -H @<(printf 'Ocp-Apim-Subscription-Key: %s\n' "$IAMSMART_SUBSCRIPTION_KEY") \
 {{/subkey}}
+{{#extra}}
+{{EXTRA_HEADERS}}
+{{/extra}}
 {{#gateway}}
   -H @<(printf 'x-client-secret: %s\n' "$IAMSMART_CLIENT_SECRET") \
 {{/gateway}}
@@ -1966,10 +1990,13 @@ struct Flags
     bool subkey = false;
     bool gateway = false;
     bool jwe = false;
+    bool extra = false; ///< headers the user added (Try it's "+ Add header")
 
     bool value(const QString& name, bool* known) const
     {
         *known = true;
+        if (name == QLatin1String("extra"))
+            return extra;
         if (name == QLatin1String("encrypt"))
             return encrypt;
         if (name == QLatin1String("signed"))
@@ -2283,12 +2310,47 @@ QString CodeSamples::generate(SampleLanguage language, const SampleInput& input)
     flags.subkey = input.subscriptionKey && !flags.gateway;
 
     const LanguageTraits t = traits(language);
+    // Added headers, one statement each, after the subscription key; never signed (only the body is).
+    QStringList extraHeaders;
+    for (const auto& [name, value] : input.extras.headers) {
+        if (!RequestExtras::isHeaderName(name) || value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')))
+            continue;
+        switch (language) {
+        case SampleLanguage::Python:
+            extraHeaders << QStringLiteral("    headers[%1] = %2").arg(t.quote(name), t.quote(value));
+            break;
+        case SampleLanguage::JavaScript:
+            extraHeaders << QStringLiteral("  headers[%1] = %2;").arg(t.quote(name), t.quote(value));
+            break;
+        case SampleLanguage::Java:
+            extraHeaders << QStringLiteral("        request.header(%1, %2);").arg(t.quote(name), t.quote(value));
+            break;
+        case SampleLanguage::CSharp:
+            extraHeaders << QStringLiteral("request.Headers.TryAddWithoutValidation(%1, %2);").arg(t.quote(name), t.quote(value));
+            break;
+        case SampleLanguage::ObjectiveC:
+            extraHeaders << QStringLiteral("        [request setValue:%2 forHTTPHeaderField:%1];").arg(t.quote(name), t.quote(value));
+            break;
+        case SampleLanguage::Php:
+            extraHeaders << QStringLiteral("$headers[] = %1;").arg(t.quote(name + QStringLiteral(": ") + value));
+            break;
+        case SampleLanguage::Ruby:
+            extraHeaders << QStringLiteral("request[%1] = %2").arg(t.quote(name), t.quote(value));
+            break;
+        case SampleLanguage::Curl:
+            extraHeaders << QStringLiteral("  -H %1 \\").arg(t.quote(name + QStringLiteral(": ") + value));
+            break;
+        }
+    }
+    flags.extra = !extraHeaders.isEmpty();
     const QHash<QString, QString> values {
+        {QStringLiteral("EXTRA_HEADERS"), extraHeaders.join(QLatin1Char('\n'))},
         {QStringLiteral("HEADER"), header(t, api, method, flags)},
         {QStringLiteral("METHOD"), method},
         {QStringLiteral("URL"),
-            t.quote(QString::fromUtf8(flags.gateway ? RequestEnvelope::gatewayUrl(input.baseUrl, api.path)
-                                                    : RequestEnvelope::apiUrl(input.baseUrl, api.path)))},
+            t.quote(QString::fromUtf8(input.extras.appendQuery(flags.gateway
+                    ? RequestEnvelope::gatewayUrl(input.baseUrl, api.path)
+                    : RequestEnvelope::apiUrl(input.baseUrl, api.path))))},
         {QStringLiteral("CLIENT_ID"), t.quote(input.clientId)},
         // The same bytes RequestEnvelope::build sends (and signs when the body is not encrypted).
         {QStringLiteral("BODY"), t.quoteBody(QString::fromUtf8(RequestEnvelope::compact(input.body)))},

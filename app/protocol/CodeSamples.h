@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiCatalog.h"
+#include "Envelope.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -31,6 +32,7 @@ struct SampleInput
     bool sign = true; ///< false: send the clientID/timestamp/nonce headers but no signature
     bool subscriptionKey = false; ///< add Ocp-Apim-Subscription-Key, read from the environment (Cyberport sandbox;
                                   ///< never for gateway APIs)
+    RequestExtras extras; ///< headers and query parameters the user added (not signed)
 };
 
 /// Stand-alone programs that make one request the way the console does (protocol.md §2–§3): the compact JSON

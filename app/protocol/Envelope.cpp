@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace Protocol {
@@ -184,6 +185,33 @@ QByteArray ResponseEnvelope::toJson() const
     if (!secretKey.isEmpty())
         o.insert(QLatin1String("secretKey"), secretKey);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+bool RequestExtras::isHeaderName(const QString& name)
+{
+    static const QRegularExpression token(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+    return token.match(name).hasMatch();
+}
+
+QByteArray RequestExtras::appendQuery(const QByteArray& url) const
+{
+    QByteArray out = url;
+    for (const auto& [name, value] : query) {
+        if (name.isEmpty())
+            continue;
+        out += out.contains('?') ? '&' : '?';
+        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
+void RequestExtras::applyTo(PreparedRequest& request) const
+{
+    request.url = appendQuery(request.url);
+    for (const auto& [name, value] : headers) {
+        if (isHeaderName(name) && !value.contains(QLatin1Char('\r')) && !value.contains(QLatin1Char('\n')))
+            request.headers.append({name.toLatin1(), value.toUtf8()});
+    }
 }
 
 } // namespace Protocol

@@ -58,6 +58,21 @@ struct BuildOptions
     bool sign = true; ///< false for environments that do not check signatures
 };
 
+/// What a user adds to a request beyond the catalog (Try it's "+ Add header" / "+ Add parameter"). Neither is
+/// signed: the protocol signs the body only (protocol.md §2.2).
+struct RequestExtras
+{
+    QList<QPair<QString, QString>> headers;
+    QList<QPair<QString, QString>> query;
+    bool isEmpty() const { return headers.isEmpty() && query.isEmpty(); }
+    /// Appends the query to `url` (percent-encoded, after any query it has) and the headers after the others.
+    /// Header names that are not HTTP tokens, or values with line breaks, are skipped.
+    void applyTo(PreparedRequest& request) const;
+    /// `url` with the extra query appended.
+    QByteArray appendQuery(const QByteArray& url) const;
+    static bool isHeaderName(const QString& name);
+};
+
 /// The request side of protocol.md §2–§3: JSON body → optional AES-GCM wrapper → signed headers.
 class RequestEnvelope
 {

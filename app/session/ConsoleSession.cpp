@@ -54,7 +54,8 @@ void ConsoleSession::setCek(const QByteArray& cek, qint64 issueAt, qint64 expire
     emit cekChanged();
 }
 
-Util::Result<Protocol::PreparedRequest> ConsoleSession::prepare(const Protocol::ApiSpec& api, const QJsonObject& body)
+Util::Result<Protocol::PreparedRequest> ConsoleSession::prepare(
+    const Protocol::ApiSpec& api, const QJsonObject& body, const Protocol::RequestExtras& extras)
 {
     Protocol::BuildOptions o;
     o.baseUrl = m_environment.baseUrl;
@@ -67,7 +68,10 @@ Util::Result<Protocol::PreparedRequest> ConsoleSession::prepare(const Protocol::
     o.timestamp = m_stamps.next(m_credentials.clientId);
     o.nonce = m_nonces.next();
     // Field-less key management calls send the body {} (protocol.md §2.2, disagreement 6).
-    return Protocol::RequestEnvelope::build(api, body, o);
+    auto r = Protocol::RequestEnvelope::build(api, body, o);
+    if (r)
+        extras.applyTo(r.value());
+    return r;
 }
 
 QString ConsoleSession::send(const QString& apiId, const Protocol::PreparedRequest& request, int timeoutMs)

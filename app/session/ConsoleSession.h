@@ -79,7 +79,9 @@ public:
     void setCek(const QByteArray& cek, qint64 issueAt = 0, qint64 expiresIn = 86'400'000);
 
     /// Builds the exact request (fresh timestamp and nonce). Errors: "no-cek", AES errors.
-    Util::Result<Protocol::PreparedRequest> prepare(const Protocol::ApiSpec& api, const QJsonObject& body);
+    /// `extras`: headers and query parameters the user added (not signed: the protocol signs the body only).
+    Util::Result<Protocol::PreparedRequest> prepare(
+        const Protocol::ApiSpec& api, const QJsonObject& body, const Protocol::RequestExtras& extras = {});
     /// Sends asynchronously; returns the exchange id. exchangeFinished follows (also on timeout/cancel).
     QString send(const QString& apiId, const Protocol::PreparedRequest& request, int timeoutMs = 30000);
     void cancel(const QString& exchangeId);

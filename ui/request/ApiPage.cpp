@@ -418,9 +418,10 @@ void ApiPage::refreshPreview()
     sample.clientId = m_session->credentials().clientId;
     sample.encrypt = m_session->environment().encrypted;
     sample.subscriptionKey = m_session->environment().usesSubscriptionKey;
+    sample.extras = m_form->extras();
     m_previewCode->setPlainText(
         Protocol::CodeSamples::generate(Protocol::SampleLanguage(m_codeLanguage->currentData().toInt()), sample));
-    auto prepared = m_session->prepare(m_api, body);
+    auto prepared = m_session->prepare(m_api, body, m_form->extras());
     if (!prepared) {
         m_preview.reset();
         const QString why = prepared.error().code == QLatin1String("no-cek")
@@ -482,7 +483,7 @@ void ApiPage::send()
     if (!m_session || m_api.kind != Protocol::ApiKind::Request)
         return;
     const QJsonObject body = m_form->values();
-    auto prepared = m_session->prepare(m_api, body); // fresh timestamp and nonce, exactly what goes out
+    auto prepared = m_session->prepare(m_api, body, m_form->extras()); // fresh timestamp and nonce, exactly what goes out
     if (!prepared) {
         m_responseStatus->setText(prepared.error().code == QLatin1String("no-cek")
                 ? tr("No content encryption key yet: request one first (Key management).")
