@@ -592,7 +592,7 @@ private slots:
         QTest::addColumn<QString>("scenario");
         for (SampleLanguage l :
             {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl, SampleLanguage::Java}) {
-            for (const char* scenario : {"getKey", "getToken-bogus-code", "getToken", "sandbox-profile"})
+            for (const char* scenario : {"getKey", "getKey-extras", "getToken-bogus-code", "getToken", "sandbox-profile"})
                 QTest::newRow(CodeSamples::displayName(l).toUtf8() + ' ' + scenario)
                     << int(l) << QString::fromLatin1(scenario);
         }
@@ -610,6 +610,11 @@ private slots:
         QString expectCode = QStringLiteral("D00000");
         if (scenario == QLatin1String("getKey")) {
             in.api = api(QStringLiteral("keys.getKey"));
+        } else if (scenario == QLatin1String("getKey-extras")) {
+            // Try it's added header and query parameter (issue 16), with a value every language must quote.
+            in.api = api(QStringLiteral("keys.getKey"));
+            in.extras.headers = {{QStringLiteral("X-Explore"), QStringLiteral("a \"b\" 'c' $HOME \\ %s #{x} @x")}};
+            in.extras.query = {{QStringLiteral("trace"), QStringLiteral("on & off")}};
         } else if (scenario == QLatin1String("getToken-bogus-code")) {
             // An unknown code: D40004 means the signature (else D20006) and the encryption (else D30004) were
             // accepted. The hostile extra field (ignored by the server) checks the literal round-trips exactly.
