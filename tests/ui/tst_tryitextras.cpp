@@ -140,7 +140,7 @@ private slots:
         for (auto* remove : page->findChildren<QToolButton*>(QStringLiteral("removeExtraButton")))
             QTest::mouseClick(remove, Qt::LeftButton);
         QTRY_VERIFY(!curl->toPlainText().contains(QStringLiteral("X-Explore")));
-        QVERIFY(page->form()->extras().isEmpty());
+        QVERIFY(page->extras().isEmpty());
     }
 };
 

@@ -1,7 +1,5 @@
 #include "TryItForm.h"
 
-#include "ExtrasEditor.h"
-
 #include "crypto/Encoding.h"
 #include "util/RequestStamp.h"
 
@@ -44,16 +42,6 @@ TryItForm::TryItForm(const Protocol::ApiSpec& api, QWidget* parent)
     for (const Protocol::FieldSpec& f : api.fields)
         buildRow(f);
     setValues(api.mockValues());
-    if (api.kind == Protocol::ApiKind::Request) { // what the portal's "+ Add header" / "+ Add parameter" allow
-        m_extras = new ExtrasEditor(this);
-        m_layout->addRow(m_extras);
-        connect(m_extras, &ExtrasEditor::changed, this, &TryItForm::changed);
-    }
-}
-
-Protocol::RequestExtras TryItForm::extras() const
-{
-    return m_extras ? m_extras->extras() : Protocol::RequestExtras {};
 }
 
 TryItForm::~TryItForm()

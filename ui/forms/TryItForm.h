@@ -1,14 +1,12 @@
 #pragma once
 
 #include "protocol/ApiCatalog.h"
-#include "protocol/Envelope.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
 #include <QWidget>
 
-class ExtrasEditor;
 class QFormLayout;
 class QLabel;
 
@@ -36,9 +34,6 @@ public:
     /// Offers values earned by earlier calls (code, accessToken, openID, ticketID, businessID).
     void setEarned(const QMap<QString, QString>& earned);
     void retranslate(Protocol::Language language);
-    /// Headers and query parameters added with "+ Add header" / "+ Add parameter" (request APIs only).
-    Protocol::RequestExtras extras() const;
-    ExtrasEditor* extrasEditor() const { return m_extras; }
 
 signals:
     void changed();
@@ -56,5 +51,4 @@ private:
     QMap<QString, QString> m_problems;
     QMap<QString, QString> m_earned;
     bool m_loading = false;
-    ExtrasEditor* m_extras = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "ApiPage.h"
 
 #include "SpecPage.h"
+#include "forms/ExtrasEditor.h"
 
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
@@ -77,7 +78,17 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     auto* formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    formScroll->setWidget(m_form);
+    // The form, then "+ Add header" / "+ Add parameter" for what the catalog does not know (request APIs).
+    auto* formPane = new QWidget(formScroll);
+    auto* formPaneLayout = new QVBoxLayout(formPane);
+    formPaneLayout->setContentsMargins(0, 0, 0, 0);
+    formPaneLayout->addWidget(m_form);
+    if (api.kind == Protocol::ApiKind::Request) {
+        m_extras = new ExtrasEditor(formPane);
+        formPaneLayout->addWidget(m_extras);
+    }
+    formPaneLayout->addStretch();
+    formScroll->setWidget(formPane);
     auto* jsonPane = new QWidget(this);
     auto* jsonLayout = new QVBoxLayout(jsonPane);
     m_json = new QPlainTextEdit(jsonPane);
@@ -205,6 +216,8 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_debounce->setInterval(120);
     connect(m_debounce, &QTimer::timeout, this, &ApiPage::refreshPreview);
     connect(m_form, &TryItForm::changed, this, &ApiPage::formChanged);
+    if (m_extras)
+        connect(m_extras, &ExtrasEditor::changed, this, &ApiPage::formChanged);
     connect(m_form, &TryItForm::edited, this, [this](const QString& field) {
         if (field == QLatin1String("lang"))
             m_langPinned = true;
@@ -326,6 +339,11 @@ void ApiPage::retranslate()
     refreshPreview();
 }
 
+Protocol::RequestExtras ApiPage::extras() const
+{
+    return m_extras ? m_extras->extras() : Protocol::RequestExtras {};
+}
+
 void ApiPage::showSpec()
 {
     m_spec->setHtml(SpecPage::html(m_api, m_language));
@@ -418,10 +436,10 @@ void ApiPage::refreshPreview()
     sample.clientId = m_session->credentials().clientId;
     sample.encrypt = m_session->environment().encrypted;
     sample.subscriptionKey = m_session->environment().usesSubscriptionKey;
-    sample.extras = m_form->extras();
+    sample.extras = extras();
     m_previewCode->setPlainText(
         Protocol::CodeSamples::generate(Protocol::SampleLanguage(m_codeLanguage->currentData().toInt()), sample));
-    auto prepared = m_session->prepare(m_api, body, m_form->extras());
+    auto prepared = m_session->prepare(m_api, body, extras());
     if (!prepared) {
         m_preview.reset();
         const QString why = prepared.error().code == QLatin1String("no-cek")
@@ -483,7 +501,7 @@ void ApiPage::send()
     if (!m_session || m_api.kind != Protocol::ApiKind::Request)
         return;
     const QJsonObject body = m_form->values();
-    auto prepared = m_session->prepare(m_api, body, m_form->extras()); // fresh timestamp and nonce, exactly what goes out
+    auto prepared = m_session->prepare(m_api, body, extras()); // fresh timestamp and nonce, exactly what goes out
     if (!prepared) {
         m_responseStatus->setText(prepared.error().code == QLatin1String("no-cek")
                 ? tr("No content encryption key yet: request one first (Key management).")

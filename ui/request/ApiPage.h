@@ -14,6 +14,7 @@ class QPushButton;
 class QTabWidget;
 class QTextBrowser;
 class QTimer;
+class ExtrasEditor;
 class TryItForm;
 
 namespace Session {
@@ -34,6 +35,8 @@ public:
 
     const Protocol::ApiSpec& api() const { return m_api; }
     TryItForm* form() const { return m_form; }
+    /// Headers and query parameters added with "+ Add header" / "+ Add parameter" (not signed).
+    Protocol::RequestExtras extras() const;
     /// The request the preview currently shows (empty when it cannot be built, e.g. no CEK yet).
     const std::optional<Protocol::PreparedRequest>& previewRequest() const { return m_preview; }
     /// The callback base URL redirectURI fields point at (the console's listener).
@@ -83,6 +86,7 @@ private:
     QTextBrowser* m_spec = nullptr;
     QTabWidget* m_inputTabs = nullptr;
     TryItForm* m_form = nullptr;
+    ExtrasEditor* m_extras = nullptr;
     QPlainTextEdit* m_json = nullptr;
     QLabel* m_jsonError = nullptr;
     QTabWidget* m_previewTabs = nullptr;
