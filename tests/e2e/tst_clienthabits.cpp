@@ -605,8 +605,9 @@ private slots:
             "http/1.0");
         get("direct login code and RefID", "/callback/direct-login?RefID=ref-1&code=%2B%2Fab9Z%3D%3D",
             QStringLiteral("code"), b64);
-        get("gateway return, form-encoded", "/callback/gateway?service=auth&code=abc_DEF-1&state=g1&source=PC_Browser",
-            QStringLiteral("code"), QStringLiteral("abc_DEF-1"));
+        get("gateway return (service, code, state, source)",
+            "/callback/gateway?service=auth&code=abc_DEF-1&state=g1&source=PC_Browser", QStringLiteral("code"),
+            QStringLiteral("abc_DEF-1"));
 
         const QByteArray callback = "{\"txID\":\"T=1\",\"code\":\"D00000\",\"message\":\"SUCCESS\",\"content\":"
                                     "{\"businessID\":\"b-1\",\"state\":\"s1\",\"idNo\":{\"Identification\":\"A123456\","
