@@ -237,16 +237,16 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
 
 void CallbackListener::handleGet(const Protocol::ApiSpec& api, const Net::HttpRequest& request, CallbackRecord& record)
 {
-    QJsonObject query;
-    for (const auto& item : request.queryItems().queryItems(QUrl::FullyDecoded))
-        query.insert(item.first, item.second);
+    QList<Protocol::FieldViolation> violations;
+    const QJsonObject query
+        = Protocol::ApiCatalog::queryBody(api, request.queryItems().queryItems(QUrl::FullyDecoded), &violations);
     record.content = query;
     record.state = query.value(QLatin1String("state")).toString();
     record.businessId = query.value(QLatin1String("businessID")).toString();
     // iAM Smart names a failure error_code; the gateway family (protocol.md §7) names it error.
     const QString errorKey = api.isGateway() ? QStringLiteral("error") : QStringLiteral("error_code");
     record.envelopeCode = query.value(errorKey).toString();
-    for (const Protocol::FieldViolation& v : m_catalog.checkBody(api, query))
+    for (const Protocol::FieldViolation& v : violations + m_catalog.checkBody(api, query))
         record.shapeProblems << v.detail;
     if (!query.contains(QLatin1String("code")) && !query.contains(errorKey))
         record.shapeProblems << QStringLiteral("neither code nor %1 is present").arg(errorKey);

@@ -21,6 +21,9 @@ int mockCommand(const QStringList& args)
         QStringLiteral("DIR"));
     p.option(QStringLiteral("mode"), QStringLiteral("strict (default) or sandbox"), QStringLiteral("MODE"));
     p.option(QStringLiteral("config"), QStringLiteral("JSON file registering more clients"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("code-style"),
+        QStringLiteral("authorisation codes: hex (default) or base64 (with + / =, as a real system may issue)"),
+        QStringLiteral("STYLE"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
 
@@ -38,6 +41,12 @@ int mockCommand(const QStringList& args)
         options.mode = Mock::Mode::Sandbox;
     else
         return usageError(QStringLiteral("--mode: '%1' is not strict or sandbox").arg(mode));
+    const QString codeStyle
+        = p.isSet(QStringLiteral("code-style")) ? p.value(QStringLiteral("code-style")) : QStringLiteral("hex");
+    if (const auto style = Mock::codeStyleFromName(codeStyle))
+        options.codeStyle = *style;
+    else
+        return usageError(QStringLiteral("--code-style: '%1' is not hex or base64").arg(codeStyle));
     options.stateDir = p.isSet(QStringLiteral("state-dir"))
         ? p.value(QStringLiteral("state-dir"))
         : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -54,7 +63,8 @@ int mockCommand(const QStringList& args)
     }
     const Mock::RegisteredClient& dev = simulator.clients().devClient();
     const QJsonObject ready {{QStringLiteral("baseUrl"), simulator.baseUrl()},
-        {QStringLiteral("mode"), Mock::modeName(options.mode)}, {QStringLiteral("stateDir"), options.stateDir},
+        {QStringLiteral("mode"), Mock::modeName(options.mode)}, {QStringLiteral("codeStyle"), codeStyle},
+        {QStringLiteral("stateDir"), options.stateDir},
         {QStringLiteral("client"),
             QJsonObject {{QStringLiteral("clientID"), dev.clientId},
                 {QStringLiteral("clientSecret"), QString::fromLatin1(dev.clientSecret)},

@@ -40,6 +40,9 @@ int runCommand(const QStringList& args)
     p.flag(QStringLiteral("mock"), QStringLiteral("run against an in-process simulator and listener (the default)"));
     p.option(QStringLiteral("phone"), QStringLiteral("approve[:PERSONA], reject, cancel or expire (simulator only)"),
         QStringLiteral("DECISION"));
+    p.option(QStringLiteral("code-style"),
+        QStringLiteral("authorisation codes the simulator issues: hex (default) or base64 (with + / =)"),
+        QStringLiteral("STYLE"));
     p.option(QStringLiteral("junit"), QStringLiteral("write JUnit XML"), QStringLiteral("FILE"));
     p.option(QStringLiteral("report"), QStringLiteral("write the HTML report"), QStringLiteral("FILE"));
     p.option(QStringLiteral("har"), QStringLiteral("write HAR 1.2 of the run"), QStringLiteral("FILE"));
@@ -70,6 +73,14 @@ int runCommand(const QStringList& args)
         return usageError(QStringLiteral("run: no flow '%1' (see 'iamsmart run --list')").arg(pos.first()));
     if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("mock")))
         return usageError(QStringLiteral("run: --env and --mock exclude each other"));
+
+    const auto codeStyle = Mock::codeStyleFromName(
+        p.isSet(QStringLiteral("code-style")) ? p.value(QStringLiteral("code-style")) : QStringLiteral("hex"));
+    if (!codeStyle)
+        return usageError(
+            QStringLiteral("--code-style: '%1' is not hex or base64").arg(p.value(QStringLiteral("code-style"))));
+    if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("code-style")))
+        return usageError(QStringLiteral("run: --code-style configures the simulator; it does not go with --env"));
 
     Flows::PhoneScript script;
     if (p.isSet(QStringLiteral("phone"))) {
@@ -127,6 +138,7 @@ int runCommand(const QStringList& args)
         Mock::SimulatorOptions options;
         options.stateDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
             + QStringLiteral("/iamsmart-console/mock");
+        options.codeStyle = *codeStyle;
         if (auto started = simulator->start(options); !started)
             return failure(started.error());
         if (!script.persona.isEmpty()) {

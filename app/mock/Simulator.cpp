@@ -50,6 +50,30 @@ QStringList decisionCodes(const QString& kind)
     return {QStringLiteral("D70001"), QStringLiteral("D70000"), QStringLiteral("D70003")};
 }
 
+/// Empty when `bytes` is no body (nothing, or only white space) or one JSON object; otherwise what is wrong.
+QString bodyProblem(const QByteArray& bytes)
+{
+    if (bytes.trimmed().isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset);
+    return doc.isObject() ? QString() : QStringLiteral("not a JSON object");
+}
+
+/// A new authorisation code. Base64 codes are 16 random bytes (24 characters ending in "=="); their first two bytes
+/// are fixed so that every code also carries '+' and '/' (a code without them would test nothing).
+QString newAuthCode(CodeStyle style)
+{
+    if (style == CodeStyle::Hex)
+        return Util::randomHex32();
+    QByteArray bytes = Util::RandomSource::system().bytes(16);
+    bytes[0] = char(0xfb);
+    bytes[1] = char(0xff);
+    return QString::fromLatin1(bytes.toBase64());
+}
+
 bool isAppSource(const QString& source)
 {
     return source.startsWith(QLatin1String("App_"));
@@ -60,6 +84,15 @@ bool isAppSource(const QString& source)
 QString modeName(Mode mode)
 {
     return mode == Mode::Strict ? QStringLiteral("strict") : QStringLiteral("sandbox");
+}
+
+std::optional<CodeStyle> codeStyleFromName(const QString& name)
+{
+    if (name == QLatin1String("hex"))
+        return CodeStyle::Hex;
+    if (name == QLatin1String("base64"))
+        return CodeStyle::Base64;
+    return std::nullopt;
 }
 
 QJsonObject PendingRequest::toJson() const
@@ -319,6 +352,14 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
         state.lastTimestamp = ts;
     }
 
+    // --- a field-less API (getKey, revokeKey) takes no body, an empty one or {}, with or without Content-Type; the
+    // signature covered exactly the bytes that came. Any other body is still checked.
+    if (api.fields.isEmpty() && !api.encrypted) {
+        if (const QString problem = bodyProblem(request.body); !problem.isEmpty())
+            return envelope(
+                QStringLiteral("D20003"), QStringLiteral("invalid request body: %1").arg(problem), {}, {}, 400);
+    }
+
     // --- key management (clear JSON, protocol.md §3.3)
     if (api.id == QLatin1String("keys.getKey")) {
         auto key = m_ceks.valid(client->clientId, now);
@@ -361,14 +402,9 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
                 QStringLiteral("D30004"), QStringLiteral("decryption exception: ") + decrypted.error().toString());
         plain = decrypted.value();
     }
-    if (!plain.trimmed().isEmpty()) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(plain, &error);
-        if (!doc.isObject())
-            return envelope(QStringLiteral("D20003"),
-                QStringLiteral("invalid request body: %1").arg(error.errorString()), {}, {}, 400);
-        body = doc.object();
-    }
+    if (const QString problem = bodyProblem(plain); !problem.isEmpty())
+        return envelope(QStringLiteral("D20003"), QStringLiteral("invalid request body: %1").arg(problem), {}, {}, 400);
+    body = QJsonDocument::fromJson(plain).object();
     const QList<Protocol::FieldViolation> violations = m_catalog.checkBody(api, body);
     if (!violations.isEmpty())
         return fail(violations.first().returnCode, violations.first().detail);
@@ -478,13 +514,9 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
 {
     const bool strict = m_options.mode == Mode::Strict;
     const Protocol::ApiSpec* api = m_catalog.api(QStringLiteral("auth.getQR"));
-    QJsonObject query;
-    for (const auto& item : request.queryItems().queryItems(QUrl::FullyDecoded)) {
-        if (item.first == QLatin1String("brokerPage"))
-            query.insert(item.first, item.second.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0);
-        else
-            query.insert(item.first, item.second);
-    }
+    QList<Protocol::FieldViolation> violations;
+    const QJsonObject query = Protocol::ApiCatalog::queryBody(
+        api ? *api : Protocol::ApiSpec {}, request.queryItems().queryItems(QUrl::FullyDecoded), &violations);
     auto page = [](int status, const QString& title, const QString& text) {
         return Net::HttpResponse::html(status,
             QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
@@ -493,11 +525,10 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
                 .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
                 .toUtf8());
     };
-    if (api) {
-        const auto violations = m_catalog.checkBody(*api, query);
-        if (!violations.isEmpty())
-            return page(400, violations.first().returnCode, violations.first().detail);
-    }
+    if (api)
+        violations += m_catalog.checkBody(*api, query);
+    if (!violations.isEmpty())
+        return page(400, violations.first().returnCode, violations.first().detail);
     const RegisteredClient* client = m_clients.find(query.value(QLatin1String("clientID")).toString());
     if (!client && strict)
         return page(
@@ -862,7 +893,7 @@ Util::Result<QJsonObject> Simulator::decide(
     }
     if (p.kind == QLatin1String("auth")) {
         if (code == QLatin1String("D00000")) {
-            const QString authCode = newId();
+            const QString authCode = newAuthCode(m_options.codeStyle);
             m_codes.insert(authCode, AuthCode {p.clientId, p.personaId, p.scope, m_clock.nowMs(), false});
             p.browserRedirect = Protocol::UrlBuilder::appendQuery(
                 p.redirectUri, {{QStringLiteral("code"), authCode}, {QStringLiteral("state"), p.state}});

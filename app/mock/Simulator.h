@@ -17,6 +17,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -33,6 +34,15 @@ enum class Mode
     Sandbox, ///< like the Cyberport portal: plain JSON both ways, signatures not checked
 };
 QString modeName(Mode mode);
+
+/// How the simulator writes the authorisation codes of iAM Smart logins (getQR → redirect → getToken).
+enum class CodeStyle
+{
+    Hex, ///< 32 hex digits (the default)
+    Base64, ///< standard Base64 with '+', '/' and '=', as a real system may issue: they must survive the redirect
+};
+/// "hex" or "base64"; nullopt for anything else.
+std::optional<CodeStyle> codeStyleFromName(const QString& name);
 
 /// Something waiting for the user's decision on the virtual phone.
 struct PendingRequest
@@ -104,6 +114,7 @@ struct SimulatorOptions
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;
     qint64 authCodeLifetimeMs = 60'000;
+    CodeStyle codeStyle = CodeStyle::Hex;
     qint64 ticketLifetimeMs = 18 * 60'000;
     qint64 accessTokenLifetimeMs = 14'400'000;
     qint64 cekLifetimeMs = 86'400'000;
