@@ -21,6 +21,8 @@ int mockCommand(const QStringList& args)
         QStringLiteral("DIR"));
     p.option(QStringLiteral("mode"), QStringLiteral("strict (default) or sandbox"), QStringLiteral("MODE"));
     p.option(QStringLiteral("config"), QStringLiteral("JSON file registering more clients"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("max-pending"),
+        QStringLiteral("undecided requests per client before HTTP 429 (default 1000)"), QStringLiteral("N"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
 
@@ -44,6 +46,14 @@ int mockCommand(const QStringList& args)
             + QStringLiteral("/iamsmart-console/mock");
     options.stateDir = QDir(options.stateDir).absolutePath();
     options.configFile = p.value(QStringLiteral("config"));
+    if (p.isSet(QStringLiteral("max-pending"))) {
+        bool ok = false;
+        const int max = p.value(QStringLiteral("max-pending")).toInt(&ok);
+        if (!ok || max < 1)
+            return usageError(QStringLiteral("--max-pending: '%1' is not a positive number")
+                    .arg(p.value(QStringLiteral("max-pending"))));
+        options.maxPendingPerClient = max;
+    }
 
     Mock::Simulator simulator;
     const Util::Status started = simulator.start(options);
