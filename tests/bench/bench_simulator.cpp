@@ -488,10 +488,10 @@ void soak(const QString& binary, const QString& stateDir, qint64 total, int maxS
         return allowed;
     };
     std::vector<std::unique_ptr<SoakConnection>> pool;
-    // Three getQR connections; every fourth request rejects the oldest login this connection started, so requests
-    // are decided and forgotten while others wait at the per-client limit.
+    // Three getQR connections; every fourth request rejects the oldest waiting login seen (in a getQR answer or the
+    // admin reader's pending list), so requests are decided and forgotten while others wait at the per-client limit.
+    auto ids = std::make_shared<std::deque<QByteArray>>();
     for (int c = 0; c < 3; ++c) {
-        auto ids = std::make_shared<std::deque<QByteArray>>();
         auto turn = std::make_shared<qint64>(0);
         pool.push_back(std::make_unique<SoakConnection>(
             port,
@@ -506,7 +506,7 @@ void soak(const QString& binary, const QString& stateDir, qint64 total, int maxS
                 return QList<QByteArray> {qrRequest(base, client.clientId, sent)};
             },
             [&, ids](const SoakConnection::Answer& a) {
-                if (a.status == 303 && a.location.startsWith("/__mock/qr/"))
+                if (a.status == 303 && a.location.startsWith("/__mock/qr/") && ids->size() < 5000)
                     ids->push_back(a.location.mid(11));
                 seen(a);
             }));
@@ -533,7 +533,8 @@ void soak(const QString& binary, const QString& stateDir, qint64 total, int maxS
                     {QStringLiteral("profileFields"), QJsonArray {QStringLiteral("idNo")}}}))};
         },
         seen));
-    // One admin reader: personas, and every 500th time the whole pending list.
+    // One admin reader: personas, and every 500th time the whole pending list (whose logins the getQR
+    // connections then reject).
     auto adminTurn = std::make_shared<qint64>(0);
     pool.push_back(std::make_unique<SoakConnection>(
         port,
@@ -543,7 +544,15 @@ void soak(const QString& binary, const QString& stateDir, qint64 total, int maxS
             return QList<QByteArray> {
                 rawGet(base, ++*adminTurn % 500 == 0 ? QByteArray("/__mock/pending") : QByteArray("/__mock/personas"))};
         },
-        seen));
+        [&, ids](const SoakConnection::Answer& a) {
+            if (a.body.startsWith("[{") && a.body.contains("\"kind\"")) {
+                for (const QJsonValue& v : QJsonDocument::fromJson(a.body).array()) {
+                    if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("auth"))
+                        ids->push_back(v.toObject().value(QStringLiteral("id")).toString().toLatin1());
+                }
+            }
+            seen(a);
+        }));
     // One sender of bad input: unsigned and unparsable API calls, unknown paths, bad admin bodies, broken getQR.
     auto badTurn = std::make_shared<qint64>(0);
     pool.push_back(std::make_unique<SoakConnection>(
