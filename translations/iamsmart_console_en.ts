@@ -469,6 +469,10 @@ Result:
         <source>Callback detail</source>
         <translation>Callback detail</translation>
     </message>
+    <message>
+        <source>%1 older callbacks were dropped from this list to bound memory.</source>
+        <translation>%1 older callbacks were dropped from this list to bound memory.</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>

@@ -469,6 +469,10 @@ Result:
         <source>Callback detail</source>
         <translation>回调详情</translation>
     </message>
+    <message>
+        <source>%1 older callbacks were dropped from this list to bound memory.</source>
+        <translation>为限制内存用量，已从此列表移除 %1 个较旧的回调。</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>

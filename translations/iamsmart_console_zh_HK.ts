@@ -469,6 +469,10 @@ Result:
         <source>Callback detail</source>
         <translation>回調詳情</translation>
     </message>
+    <message>
+        <source>%1 older callbacks were dropped from this list to bound memory.</source>
+        <translation>為限制記憶體用量，已從此列表移除 %1 個較舊的回調。</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>

@@ -8,6 +8,7 @@
 #include "protocol/Envelope.h"
 #include "util/RequestStamp.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -50,10 +51,15 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
     m_options = options;
     m_history = CallbackHistory(options.historyDir);
     m_records = m_history.load();
-    for (const CallbackRecord& r : m_records) {
+    m_recordBytes = 0;
+    for (const CallbackRecord& r : std::as_const(m_records))
+        m_recordBytes += footprint(r);
+    m_dropped += trim();
+    for (const CallbackRecord& r : std::as_const(m_records)) {
         if (r.httpStatus == 200)
-            m_seenBodies.insert(r.method + r.path + r.query + r.body);
+            rememberFingerprint(fingerprint(r));
     }
+    emit recordsReset();
 
     m_server = std::make_unique<Net::HttpServer>();
     m_server->setHandler([this](const Net::HttpRequest& request) { return handle(request); });
@@ -123,6 +129,8 @@ QMap<QString, QString> CallbackListener::callbackPaths() const
 void CallbackListener::expect(const ExpectedCallback& expected)
 {
     m_expected.append(expected);
+    while (m_expected.size() > std::max(1, m_options.maxRecords))
+        m_completed.remove(m_expected.takeFirst().requestId);
 }
 
 Net::HttpResponse CallbackListener::handle(const Net::HttpRequest& request)
@@ -255,9 +263,9 @@ void CallbackListener::handleGet(const Protocol::ApiSpec& api, const Net::HttpRe
 
 void CallbackListener::match(CallbackRecord& record)
 {
-    const QByteArray fingerprint = record.method + record.path + record.query + record.body;
-    const bool replay = m_seenBodies.contains(fingerprint);
-    m_seenBodies.insert(fingerprint);
+    const QByteArray print = fingerprint(record);
+    const bool replay = m_seenBodies.contains(print);
+    rememberFingerprint(print);
 
     // An expectation names the callback it waits for (empty: any). A callback with a businessID is matched by
     // it; one without (the GET auth callback) by its state. A browser return that carries a businessID meant
@@ -303,8 +311,56 @@ void CallbackListener::match(CallbackRecord& record)
 void CallbackListener::keep(const CallbackRecord& record)
 {
     m_records.append(record);
+    m_recordBytes += footprint(record);
     (void)m_history.append(record); // a full disk must not stop the listener; the record stays in memory
+    const int dropped = trim();
+    m_dropped += dropped;
+    if (dropped > 0)
+        emit recordsDropped(dropped, m_dropped);
     emit callbackReceived(record);
+}
+
+int CallbackListener::trim()
+{
+    int dropped = 0;
+    while (m_records.size() > 1
+        && (m_records.size() > std::max(1, m_options.maxRecords) || m_recordBytes > m_options.maxRecordBytes)) {
+        m_recordBytes -= footprint(m_records.constFirst());
+        m_records.removeFirst();
+        ++dropped;
+    }
+    return dropped;
+}
+
+void CallbackListener::rememberFingerprint(const QByteArray& fingerprint)
+{
+    if (m_seenBodies.contains(fingerprint))
+        return;
+    m_seenBodies.insert(fingerprint);
+    m_seenOrder.push_back(fingerprint);
+    while (m_seenOrder.size() > size_t(std::max(1, m_options.maxRecords))) {
+        m_seenBodies.remove(m_seenOrder.front());
+        m_seenOrder.pop_front();
+    }
+}
+
+QByteArray CallbackListener::fingerprint(const CallbackRecord& record)
+{
+    // Lengths first, so that no two different requests hash the same bytes.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QByteArray* part : {&record.method, &record.path, &record.query, &record.body}) {
+        hash.addData(QByteArray::number(part->size()) + ':');
+        hash.addData(*part);
+    }
+    return hash.result();
+}
+
+qint64 CallbackListener::footprint(const CallbackRecord& record)
+{
+    qint64 bytes = record.body.size() + record.path.size() + record.query.size();
+    for (const auto& h : record.headers)
+        bytes += h.first.size() + h.second.size();
+    return bytes;
 }
 
 QByteArray CallbackListener::resultPage(const CallbackRecord& record) const

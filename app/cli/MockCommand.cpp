@@ -24,6 +24,8 @@ int mockCommand(const QStringList& args)
     p.option(QStringLiteral("code-style"),
         QStringLiteral("authorisation codes: hex (default) or base64 (with + / =, as a real system may issue)"),
         QStringLiteral("STYLE"));
+    p.option(QStringLiteral("max-pending"),
+        QStringLiteral("undecided requests per client before HTTP 429 (default 1000)"), QStringLiteral("N"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
 
@@ -53,6 +55,14 @@ int mockCommand(const QStringList& args)
             + QStringLiteral("/iamsmart-console/mock");
     options.stateDir = QDir(options.stateDir).absolutePath();
     options.configFile = p.value(QStringLiteral("config"));
+    if (p.isSet(QStringLiteral("max-pending"))) {
+        bool ok = false;
+        const int max = p.value(QStringLiteral("max-pending")).toInt(&ok);
+        if (!ok || max < 1)
+            return usageError(QStringLiteral("--max-pending: '%1' is not a positive number")
+                    .arg(p.value(QStringLiteral("max-pending"))));
+        options.maxPendingPerClient = max;
+    }
 
     Mock::Simulator simulator;
     const Util::Status started = simulator.start(options);

@@ -19,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSaveFile>
+#include <QtEndian>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -27,7 +28,7 @@ namespace Mock {
 namespace {
 
 constexpr qint64 clockSkewMs = 5 * 60'000;
-constexpr qint64 nonceWindowMs = 15 * 60'000;
+constexpr qsizetype maxNoncesPerClient = 100'000; ///< signed requests one client may send within the skew window
 
 QByteArray compact(const QJsonObject& o)
 {
@@ -132,6 +133,7 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     if (auto s = loadOrCreateSigningCredentials(); !s)
         return s;
     m_serverSecret = Util::RandomSource::system().bytes(32);
+    m_nonceSeed = qFromUnaligned<size_t>(Util::RandomSource::system().bytes(sizeof(size_t)).constData());
 
     m_network = new QNetworkAccessManager(this);
     m_sweeper = new QTimer(this);
@@ -340,15 +342,21 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
         if (std::abs(ts - now) > clockSkewMs)
             return fail(QStringLiteral("D20004"),
                 QStringLiteral("duplicated request: timestamp is more than 5 minutes from the server's time"));
-        while (!state.nonceAge.empty() && now - state.nonceAge.front().first > nonceWindowMs) {
-            state.nonces.remove(state.nonceAge.front().second);
-            state.nonceAge.pop_front();
-        }
-        if (state.nonces.contains(nonce))
+        // A nonce is remembered while its request's timestamp is within the allowed skew: a replay after that
+        // is refused for its timestamp anyway. Kept as a keyed 64-bit hash, at most maxNoncesPerClient.
+        forgetNonces(state, now);
+        const size_t nonceKey = qHash(nonce, m_nonceSeed);
+        if (state.nonces.contains(nonceKey))
             return fail(
                 QStringLiteral("D20004"), QStringLiteral("duplicated request: nonce %1 was used before").arg(nonce));
-        state.nonces.insert(nonce);
-        state.nonceAge.emplace_back(now, nonce);
+        if (state.nonces.size() >= maxNoncesPerClient)
+            return envelope(tooManyPendingCode,
+                QStringLiteral("too many requests: %1 signed requests within %2 minutes")
+                    .arg(maxNoncesPerClient)
+                    .arg(clockSkewMs / 60'000),
+                {}, {}, 429);
+        state.nonces.insert(nonceKey);
+        state.nonceAge.emplace_back(ts, nonceKey);
         state.lastTimestamp = ts;
     }
 
@@ -416,11 +424,12 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
         if (it == m_codes.end() || it->used || it->clientId != client->clientId
             || now - it->createdAt > m_options.authCodeLifetimeMs)
             return fail(QStringLiteral("D40004"), QStringLiteral("authCode not exist or expired"));
-        it->used = true;
-        const Persona* who = persona(it->personaId);
-        Token token {client->clientId, it->personaId, personaOpenId(client->clientId, it->personaId), it->scope,
+        const AuthCode used = *it;
+        m_codes.erase(it); // single use: forgotten once exchanged
+        const Persona* who = persona(used.personaId);
+        Token token {client->clientId, used.personaId, personaOpenId(client->clientId, used.personaId), used.scope,
             now + m_options.accessTokenLifetimeMs};
-        const QString accessToken = personaAccessToken(client->clientId, it->personaId);
+        const QString accessToken = personaAccessToken(client->clientId, used.personaId);
         m_tokens.insert(accessToken, token);
         const QJsonObject content {{QStringLiteral("accessToken"), accessToken},
             {QStringLiteral("tokenType"), QStringLiteral("Bearer")}, {QStringLiteral("issueAt"), now},
@@ -473,11 +482,15 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     if (api.phoneKind.isEmpty())
         return envelope(QStringLiteral("D00000"), {}, QJsonObject {}, cek);
 
-    if (!businessId.isEmpty()) {
-        if (state.businessIds.contains(businessId))
-            return fail(QStringLiteral("D20011"), QStringLiteral("duplicated businessID %1").arg(businessId));
-        state.businessIds.insert(businessId);
-    }
+    if (!businessId.isEmpty() && state.businessIds.contains(businessId))
+        return fail(QStringLiteral("D20011"), QStringLiteral("duplicated businessID %1").arg(businessId));
+    if (!admitPending(client->clientId))
+        return envelope(tooManyPendingCode,
+            QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
+                .arg(m_options.maxPendingPerClient),
+            {}, {}, 429);
+    if (!businessId.isEmpty())
+        m_clientState[client->clientId].businessIds.insert(businessId);
     PendingRequest p;
     p.id = newId();
     p.kind = api.phoneKind;
@@ -494,9 +507,7 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     p.body = body;
     p.createdAt = now;
     p.expiresAt = now + m_options.ticketLifetimeMs;
-    m_pending.insert(p.id, p);
-    m_pendingOrder.append(p.id);
-    emit pendingChanged();
+    addPending(p);
 
     QJsonObject content;
     if (p.kind.startsWith(QLatin1String("anon-"))) {
@@ -559,6 +570,10 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
         }
         return page(400, QStringLiteral("D20003"), QStringLiteral("invalid parameter ticketID"));
     }
+    if (!admitPending(client->clientId))
+        return page(429, tooManyPendingCode,
+            QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
+                .arg(m_options.maxPendingPerClient));
     PendingRequest p;
     p.id = newId();
     p.kind = QStringLiteral("auth");
@@ -573,9 +588,7 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     p.body = query;
     p.createdAt = m_clock.nowMs();
     p.expiresAt = p.createdAt + m_options.ticketLifetimeMs;
-    m_pending.insert(p.id, p);
-    m_pendingOrder.append(p.id);
-    emit pendingChanged();
+    addPending(p);
     // The QR page lives at its own URL so a refresh polls this request instead of starting another.
     return Net::HttpResponse::redirect((QStringLiteral("/__mock/qr/") + p.id).toUtf8(), 303);
 }
@@ -882,12 +895,30 @@ Util::Result<QJsonObject> Simulator::decide(
     p.status
         = code == QLatin1String("D00000") || status != QLatin1String("approved") ? status : QStringLiteral("rejected");
     p.resultCode = code;
+    p.decidedAt = m_clock.nowMs();
+    {
+        ClientState& owner = m_clientState[p.clientId];
+        owner.undecided = std::max(0, owner.undecided - 1);
+        owner.decided.push_back(p.id);
+    }
+    const QString decidedId = p.id;
+    // The oldest decided requests of a client are forgotten first once it holds more than its limit. Deferred,
+    // so that `p` stays valid for the rest of this decision.
+    QTimer::singleShot(0, this, [this, clientId = p.clientId] {
+        ClientState& owner = m_clientState[clientId];
+        while (owner.decided.size() > size_t(std::max(1, m_options.maxPendingPerClient))) {
+            const QString oldest = owner.decided.front();
+            owner.decided.pop_front();
+            erasePending(oldest);
+        }
+    });
     p.result = code == QLatin1String("D00000") ? content : QJsonObject {};
 
     QJsonObject answer {
         {QStringLiteral("id"), p.id}, {QStringLiteral("status"), p.status}, {QStringLiteral("resultCode"), code}};
     if (m_gatewayByPending.contains(p.id)) {
         gatewayDecided(p, code, content, &answer); // kept for polling; the browser returns to `redirect`
+        emit pendingRemoved(decidedId);
         emit pendingChanged();
         return answer;
     }
@@ -914,6 +945,7 @@ Util::Result<QJsonObject> Simulator::decide(
         }
         deliver(p.id, code, content);
     }
+    emit pendingRemoved(decidedId);
     emit pendingChanged();
     return answer;
 }
@@ -956,7 +988,7 @@ void Simulator::attemptDelivery(const QString& requestId, const QString& url, co
         return;
     auto record = [this, requestId, url, body, attempt](int status, const QString& error) {
         DeliveryAttempt a {requestId, url, attempt, m_clock.nowMs(), status, error};
-        m_deliveries.append(a);
+        m_deliveries.push_back(a);
         emit callbackDelivered(a);
         const bool failed = status < 200 || status >= 300;
         const PendingRequest* p = request(requestId);
@@ -984,6 +1016,66 @@ void Simulator::attemptDelivery(const QString& requestId, const QString& url, co
     });
 }
 
+void Simulator::forgetNonces(ClientState& state, qint64 now)
+{
+    // Accepted timestamps never go back, so the oldest is always in front.
+    while (!state.nonceAge.empty() && now - state.nonceAge.front().first > clockSkewMs) {
+        state.nonces.remove(state.nonceAge.front().second);
+        state.nonceAge.pop_front();
+    }
+}
+
+bool Simulator::admitPending(const QString& clientId)
+{
+    return m_clientState[clientId].undecided < m_options.maxPendingPerClient;
+}
+
+void Simulator::addPending(const PendingRequest& p)
+{
+    m_pending.insert(p.id, p);
+    m_pendingOrder.append(p.id);
+    ++m_clientState[p.clientId].undecided;
+    emit pendingAdded(p.id);
+    emit pendingChanged();
+}
+
+void Simulator::erasePending(const QString& id)
+{
+    const auto it = m_pending.constFind(id);
+    if (it == m_pending.constEnd())
+        return;
+    ClientState& owner = m_clientState[it->clientId];
+    const bool wasPending = it->status == QLatin1String("pending");
+    if (wasPending)
+        owner.undecided = std::max(0, owner.undecided - 1);
+    if (!it->businessId.isEmpty() && !m_gatewayByPending.contains(id))
+        owner.businessIds.remove(it->businessId);
+    m_gatewayByPending.remove(id);
+    m_pending.erase(it);
+    // m_pendingOrder is compacted by the sweeper; pending() skips ids that are gone.
+    if (wasPending) {
+        emit pendingRemoved(id);
+        emit pendingChanged();
+    }
+}
+
+QJsonObject Simulator::stateCounts() const
+{
+    qsizetype nonces = 0;
+    qsizetype businessIds = 0;
+    for (const ClientState& c : m_clientState) {
+        nonces += c.nonces.size();
+        businessIds += c.businessIds.size();
+    }
+    qsizetype undecided = 0;
+    for (const PendingRequest& p : m_pending)
+        undecided += p.status == QLatin1String("pending") ? 1 : 0;
+    return {{QStringLiteral("requests"), m_pending.size()}, {QStringLiteral("undecided"), undecided},
+        {QStringLiteral("codes"), m_codes.size()}, {QStringLiteral("tokens"), m_tokens.size()},
+        {QStringLiteral("gatewayRecords"), m_gateway.size()}, {QStringLiteral("deliveries"), qint64(m_deliveries.size())},
+        {QStringLiteral("nonces"), nonces}, {QStringLiteral("businessIDs"), businessIds}};
+}
+
 void Simulator::sweepExpired()
 {
     const qint64 now = m_clock.nowMs();
@@ -994,6 +1086,29 @@ void Simulator::sweepExpired()
     }
     for (const QString& id : expired)
         (void)decide(id, QStringLiteral("expired"), {}, {});
+    // Decided requests are forgotten (with their ticket, businessID and result) once their window has passed.
+    for (auto c = m_clientState.begin(); c != m_clientState.end(); ++c) {
+        auto& decided = c->decided;
+        while (!decided.empty()) {
+            const auto it = m_pending.constFind(decided.front());
+            if (it != m_pending.constEnd() && now < it->decidedAt + m_options.decidedLifetimeMs)
+                break;
+            const QString id = decided.front();
+            decided.pop_front();
+            erasePending(id);
+        }
+        forgetNonces(*c, now);
+    }
+    if (m_pendingOrder.size() > 2 * m_pending.size() + 64)
+        m_pendingOrder.removeIf([this](const QString& id) { return !m_pending.contains(id); });
+    m_codes.removeIf([&](const auto& c) { return c->used || now - c->createdAt > m_options.authCodeLifetimeMs; });
+    m_tokens.removeIf([&](const auto& t) { return t->expiresAt <= now; });
+    while (!m_deliveries.empty() && now - m_deliveries.front().at > m_options.decidedLifetimeMs)
+        m_deliveries.pop_front();
+    // A gateway record is forgotten once its token has expired and its phone request is gone.
+    m_gateway.removeIf([&](const auto& g) {
+        return now >= g->tokenExpiresAt && g->status != QLatin1String("pending") && !m_pending.contains(g->pendingId);
+    });
     // Gateway results are deleted 18 minutes after the user's answer (protocol.md §7).
     for (GatewayRecord& g : m_gateway) {
         if (g.status == QLatin1String("completed") && g.decidedAt > 0

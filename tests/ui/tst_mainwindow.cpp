@@ -1,8 +1,17 @@
+#include "HttpClient.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "callback/CallbackListener.h"
+#include "callbacks/CallbackInspector.h"
 #include "mock/Simulator.h"
+#include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
+#include "protocol/UrlBuilder.h"
 #include "request/ApiPage.h"
+
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 
 #include <QLabel>
 #include <QTemporaryDir>
@@ -107,6 +116,88 @@ private slots:
                 .api(QStringLiteral("auth.getToken"))
                 ->label.get(Protocol::Language::TraditionalChinese));
         QVERIFY(chinese != english);
+    }
+
+    void callbackInspectorFollowsTheListenerRowByRow()
+    {
+        Callback::CallbackListener listener;
+        Callback::ListenerOptions options;
+        options.maxRecords = 3;
+        QVERIFY(listener.start(options).ok());
+        CallbackInspector inspector(&listener);
+        inspector.resize(600, 400);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        auto* list = inspector.findChild<QTreeWidget*>(QStringLiteral("callbackList"));
+        auto* dropped = inspector.findChild<QLabel*>(QStringLiteral("callbackDroppedLabel"));
+        QVERIFY(list && dropped);
+        for (int i = 0; i < 3; ++i)
+            TestSupport::http("GET", listener.baseUrl() + QStringLiteral("/nowhere/%1").arg(i));
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QVERIFY(!dropped->isVisible());
+        QTreeWidgetItem* survivor = list->topLevelItem(2);
+
+        // Two more: the two oldest rows go, the others stay the same rows (nothing is rebuilt).
+        for (int i = 3; i < 5; ++i)
+            TestSupport::http("GET", listener.baseUrl() + QStringLiteral("/nowhere/%1").arg(i));
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItem(0), survivor);
+        QVERIFY(dropped->isVisible());
+        QVERIFY2(dropped->text().contains(QLatin1Char('2')), qPrintable(dropped->text()));
+
+        // Clicking a row shows that record.
+        const QRect first = list->visualItemRect(list->topLevelItem(0));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, first.center());
+        QVERIFY(inspector.findChild<QPlainTextEdit*>(QStringLiteral("callbackDetail"))
+                    ->toPlainText()
+                    .startsWith(QStringLiteral("GET /nowhere/2")));
+    }
+
+    void phonePanelChangesOnlyTheRowThatChanged()
+    {
+        QTemporaryDir dir;
+        Mock::Simulator simulator;
+        Mock::SimulatorOptions options;
+        options.stateDir = dir.filePath(QStringLiteral("state"));
+        QVERIFY(simulator.start(options).ok());
+        PhonePanel panel(&simulator);
+        panel.resize(400, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto* list = panel.findChild<QListWidget*>(QStringLiteral("phonePendingList"));
+        QVERIFY(list);
+        auto login = [&](const QString& state) {
+            Protocol::QrParams q;
+            q.clientId = simulator.clients().devClient().clientId;
+            q.source = QStringLiteral("PC_Browser");
+            q.redirectUri = QStringLiteral("http://127.0.0.1:9/callback/auth");
+            q.scope = QStringLiteral("eidapi_auth");
+            q.lang = QStringLiteral("en-US");
+            q.state = state;
+            return TestSupport::http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(simulator.baseUrl(), q)))
+                .status;
+        };
+        QCOMPARE(login(QStringLiteral("one")), 303);
+        QCOMPARE(login(QStringLiteral("two")), 303);
+        QCOMPARE(list->count(), 2);
+        QListWidgetItem* one = list->item(0);
+        QListWidgetItem* two = list->item(1);
+        QCOMPARE(list->currentItem(), one); // the first to arrive was selected, and stays so
+        QCOMPARE(login(QStringLiteral("three")), 303);
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->item(0), one);
+        QCOMPARE(list->item(1), two);
+        QVERIFY(list->item(2)->text().contains(QStringLiteral("three")));
+
+        // Select the second with the mouse and reject it: only its row goes.
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(two).center());
+        QCOMPARE(list->currentItem(), two);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("phoneRejectButton")), Qt::LeftButton);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0), one);
+        QVERIFY(list->item(1)->text().contains(QStringLiteral("three")));
+        QCOMPARE(list->currentItem(), list->item(1)); // the last one is selected next, as before
+        QCOMPARE(simulator.pending().size(), 2);
     }
 };
 
