@@ -3,6 +3,7 @@
 #include "LanguageManager.h"
 #include "branding/ButtonGallery.h"
 #include "callback/CallbackListener.h"
+#include "net/RequestGuard.h"
 #include "callbacks/CallbackInspector.h"
 #include "flows/FlowView.h"
 #include "flows/SequenceDiagram.h"
@@ -609,6 +610,9 @@ bool MainWindow::selectEnvironment(const QString& id)
             });
     }
     m_envCombo->setCurrentIndex(std::max(0, m_envCombo->findData(id)));
+    // A callback base URL of its own (a tunnel's) is a name the listener answers to as well.
+    const QString publicName = Net::RequestGuard::publicNameOf(chosen.callbackBaseUrl);
+    m_listener->setPublicNames(publicName.isEmpty() ? QStringList() : QStringList {publicName});
     for (ApiPage* p : std::as_const(m_pageById))
         p->setCallbackBaseUrl(chosen.callbackBaseUrl.isEmpty() ? m_listener->baseUrl() : chosen.callbackBaseUrl);
     return true;

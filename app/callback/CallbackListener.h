@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 
 #include <memory>
 
@@ -40,6 +41,7 @@ struct ListenerOptions
     bool https = false; ///< serve HTTPS with a certificate generated on start
     QString historyDir; ///< empty: keep history in memory only
     Protocol::Language language = Protocol::Language::English; ///< of the browser pages
+    QStringList publicNames; ///< Host names a tunnel forwards with ("host" or "host:port"); see Net::RequestGuard
 };
 
 /// The online service's callback endpoints (protocol.md §4.2, §4.11): serves every callback of the
@@ -70,6 +72,11 @@ public:
     void setKekPrivateKey(const Crypto::RsaPrivateKey& key) { m_kek = key; }
     void setCurrentCek(const QByteArray& cek) { m_cek = cek; }
     void setLanguage(Protocol::Language language) { m_options.language = language; }
+    /// Host names besides the bound address that requests may name (a tunnel's, or the environment's callback
+    /// base URL host); takes effect at once.
+    void setPublicNames(const QStringList& names);
+    /// The HTTP server (null when stopped): its guard and back-pressure figures.
+    const Net::HttpServer* server() const { return m_server.get(); }
     /// Registers a request whose callback is awaited.
     void expect(const ExpectedCallback& expected);
 

@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 #include "SignalQuit.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,8 +22,16 @@ int mockCommand(const QStringList& args)
         QStringLiteral("DIR"));
     p.option(QStringLiteral("mode"), QStringLiteral("strict (default) or sandbox"), QStringLiteral("MODE"));
     p.option(QStringLiteral("config"), QStringLiteral("JSON file registering more clients"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("public-name"),
+        QStringLiteral("a host name a tunnel forwards to this server with (repeatable); other Host headers get 421"),
+        QStringLiteral("NAME"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
+    const QStringList publicNames = p.values(QStringLiteral("public-name"));
+    for (const QString& name : publicNames) {
+        if (auto s = Net::RequestGuard::checkPublicName(name); !s)
+            return usageError(QStringLiteral("--public-name: ") + s.error().detail);
+    }
 
     Mock::SimulatorOptions options;
     if (p.isSet(QStringLiteral("listen"))) {
@@ -44,6 +53,7 @@ int mockCommand(const QStringList& args)
             + QStringLiteral("/iamsmart-console/mock");
     options.stateDir = QDir(options.stateDir).absolutePath();
     options.configFile = p.value(QStringLiteral("config"));
+    options.publicNames = publicNames;
 
     Mock::Simulator simulator;
     const Util::Status started = simulator.start(options);
