@@ -1,10 +1,10 @@
 #include "CliCommands.h"
 #include "CliSupport.h"
 #include "callback/CallbackListener.h"
-#include "net/RequestGuard.h"
 #include "flows/FlowRunner.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 #include "session/History.h"
 
 #include <QCoreApplication>

@@ -110,7 +110,8 @@ Util::Result<QByteArray> KeyWrap::unwrap(const RsaPrivateKey& key, const QByteAr
         QStringLiteral("unwrapped key is %1 bytes, neither 32 raw bytes nor 44 Base64 characters").arg(plain->size())};
 }
 
-QByteArray KeyWrap::unwrapOrSubstitute(const RsaPrivateKey& key, const QByteArray& base64SecretKey, Util::Error* failure)
+QByteArray KeyWrap::unwrapOrSubstitute(
+    const RsaPrivateKey& key, const QByteArray& base64SecretKey, Util::Error* failure)
 {
     static const QByteArray substituteSecret = Util::RandomSource::system().bytes(32);
     auto cek = unwrap(key, base64SecretKey);

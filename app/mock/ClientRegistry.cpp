@@ -6,12 +6,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QHostAddress>
-#include <QUrl>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace Mock {
 namespace {
@@ -134,7 +134,8 @@ Util::Status RegisteredClient::checkRedirect(const QString& uri) const
         const RedirectRule rule = parseRule(registered, wildcards);
         if (!rule.valid || rule.scheme != scheme || rule.host != host || (!rule.anyPort && rule.port != port))
             continue;
-        if (rule.anyPath ? path.startsWith(rule.path) : (path == rule.path && u.query(QUrl::FullyEncoded) == rule.query))
+        if (rule.anyPath ? path.startsWith(rule.path)
+                         : (path == rule.path && u.query(QUrl::FullyEncoded) == rule.query))
             return Util::success();
     }
     return Util::Error {QStringLiteral("bad-redirect"), QStringLiteral("%1 is not registered").arg(uri)};

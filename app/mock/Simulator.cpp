@@ -196,7 +196,7 @@ Net::HttpResponse Simulator::refusal(int status, const QString& reason) const
 {
     // Requests refused at the HTTP level still get the envelope, so clients see a code.
     const QString code = status == 413 || status == 431 || status == 400 || status == 415 ? QStringLiteral("D20003")
-                                                                                            : QStringLiteral("D20000");
+                                                                                          : QStringLiteral("D20000");
     return envelope(code, reason, {}, {}, status);
 }
 
@@ -509,7 +509,8 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
         client = &m_clients.devClient();
     const QString redirectUri = query.value(QLatin1String("redirectURI")).toString();
     if (const Util::Status allowed = strict ? client->checkRedirect(redirectUri) : Util::success(); !allowed)
-        return page(400, QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
+        return page(
+            400, QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
     const QString scope = query.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         if (strict && !client->hasScope(s))

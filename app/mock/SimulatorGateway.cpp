@@ -186,7 +186,8 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
     const QString redirect = body.value(QLatin1String("redirect")).toString();
     if (const Util::Status allowed = redirect.isEmpty() ? Util::success() : client->checkRedirect(redirect); !allowed)
         return gatewayError(400, QStringLiteral("bad-request"),
-            QStringLiteral("redirect for client %1: %2").arg(clientId, allowed.error().detail), QStringLiteral("redirect"));
+            QStringLiteral("redirect for client %1: %2").arg(clientId, allowed.error().detail),
+            QStringLiteral("redirect"));
     const QString scope = body.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         if (!client->hasScope(s))

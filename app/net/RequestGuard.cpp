@@ -181,8 +181,9 @@ std::optional<RequestGuard::Refusal> RequestGuard::check(const HttpRequest& requ
     if (origins > 1)
         return Refusal {403, QStringLiteral("more than one Origin header")};
     if (origins == 1 && !allowsOrigin(request.header("Origin")))
-        return Refusal {
-            403, QStringLiteral("Origin %1 is not this server: cross-site requests are refused").arg(shown(request.header("Origin")))};
+        return Refusal {403,
+            QStringLiteral("Origin %1 is not this server: cross-site requests are refused")
+                .arg(shown(request.header("Origin")))};
     if (request.method != "GET" && request.method != "HEAD" && !m_jsonPrefixes.isEmpty()) {
         const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
         for (const QString& prefix : m_jsonPrefixes) {
@@ -214,7 +215,8 @@ QString RequestGuard::publicNameOf(const QString& url)
     const QUrl u(url.trimmed());
     if (!u.isValid() || u.host().isEmpty())
         return {};
-    const QString host = u.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + u.host() + QLatin1Char(']') : u.host();
+    const QString host
+        = u.host().contains(QLatin1Char(':')) ? QLatin1Char('[') + u.host() + QLatin1Char(']') : u.host();
     return u.port() < 0 ? host.toLower() : host.toLower() + QLatin1Char(':') + QString::number(u.port());
 }
 

@@ -154,8 +154,9 @@ private slots:
             QVERIFY(!bodyOf(r).startsWith('[')); // no list of pending requests
         }
         // Either way the server goes on serving.
-        QCOMPARE(TestSupport::http("GET", (sim ? m_sim->baseUrl() : m_listener->baseUrl()) + QString::fromLatin1(target))
-                     .status,
+        QCOMPARE(
+            TestSupport::http("GET", (sim ? m_sim->baseUrl() : m_listener->baseUrl()) + QString::fromLatin1(target))
+                .status,
             200);
     }
 
@@ -185,8 +186,8 @@ private slots:
         guard.bind(QHostAddress::LocalHost, capture.serverPort(), false);
         QVERIFY(guard.allowsHost(host));
         // And the real servers answer it for each spelling the console uses.
-        QCOMPARE(TestSupport::http("GET", QStringLiteral("http://localhost:%1/__mock/personas").arg(simPort())).status,
-            200);
+        QCOMPARE(
+            TestSupport::http("GET", QStringLiteral("http://localhost:%1/__mock/personas").arg(simPort())).status, 200);
         QCOMPARE(TestSupport::http("GET", m_sim->baseUrl() + QStringLiteral("/__mock/personas")).status, 200);
     }
 
@@ -200,10 +201,11 @@ private slots:
         QByteArray r = raw(port, "POST", "/__mock/approve", local(port),
             {"Origin: http://evil.example", "Content-Type: text/plain"}, approve);
         QCOMPARE(status(r), 403);
-        r = raw(port, "POST", "/__mock/approve", local(port), {"Origin: http://evil.example", "Content-Type: application/json"},
-            approve);
+        r = raw(port, "POST", "/__mock/approve", local(port),
+            {"Origin: http://evil.example", "Content-Type: application/json"}, approve);
         QCOMPARE(status(r), 403);
-        r = raw(port, "POST", "/__mock/approve", local(port), {"Origin: null", "Content-Type: application/json"}, approve);
+        r = raw(
+            port, "POST", "/__mock/approve", local(port), {"Origin: null", "Content-Type: application/json"}, approve);
         QCOMPARE(status(r), 403);
         // Our own origin on another port is another site too.
         r = raw(port, "POST", "/__mock/approve", local(port),
@@ -259,7 +261,8 @@ private slots:
         m_listener->setPublicNames({QStringLiteral("abc.tunnel.example:8443")});
         QCOMPARE(status(raw(port, "GET", target, "abc.tunnel.example:8443")), 200);
         QCOMPARE(status(raw(port, "GET", target, "abc.tunnel.example:9443")), 421);
-        QCOMPARE(status(raw(port, "GET", target, "abc.tunnel.example:8443", {"Origin: https://abc.tunnel.example:8443"})),
+        QCOMPARE(
+            status(raw(port, "GET", target, "abc.tunnel.example:8443", {"Origin: https://abc.tunnel.example:8443"})),
             200);
         m_listener->setPublicNames({});
         QCOMPARE(status(raw(port, "GET", target, "abc.tunnel.example:8443")), 421);
@@ -283,7 +286,8 @@ private slots:
             p.start(TestSupport::iamsmartBinary(), args);
             QVERIFY(p.waitForStarted());
             QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 20000);
-            const QString base = QJsonDocument::fromJson(p.readLine()).object().value(QStringLiteral("baseUrl")).toString();
+            const QString base
+                = QJsonDocument::fromJson(p.readLine()).object().value(QStringLiteral("baseUrl")).toString();
             const quint16 port = portOf(base);
             QVERIFY2(port != 0, qPrintable(base));
             const QByteArray target = command == QLatin1String("mock") ? "/__mock/personas" : "/callback/auth?code=c";
@@ -307,7 +311,8 @@ private slots:
         QTest::addColumn<QString>("uri");
         QTest::addColumn<bool>("allowed");
         QTest::addColumn<QString>("why");
-        QTest::newRow("loopback, any port") << QStringLiteral("http://127.0.0.1:40123/callback/auth") << true << QString();
+        QTest::newRow("loopback, any port")
+            << QStringLiteral("http://127.0.0.1:40123/callback/auth") << true << QString();
         QTest::newRow("with a query") << QStringLiteral("http://127.0.0.1:5/cb?x=1") << true << QString();
         QTest::newRow("localhost") << QStringLiteral("http://localhost:5/") << true << QString();
         QTest::newRow("IPv6 loopback") << QStringLiteral("http://[::1]:5/cb") << true << QString();
@@ -321,12 +326,12 @@ private slots:
                                    << QStringLiteral("backslash");
         QTest::newRow("dot segments") << QStringLiteral("http://127.0.0.1:5/cb/../x") << false
                                       << QStringLiteral("dot segments");
-        QTest::newRow("loopback-looking name") << QStringLiteral("http://127.0.0.1.evil.example:5/cb") << false
-                                               << QStringLiteral("not registered");
-        QTest::newRow("any port is for loopback only") << QStringLiteral("https://rp.example.hk:8443/cb") << false
-                                                       << QStringLiteral("not registered");
-        QTest::newRow("wrong scheme for the pattern") << QStringLiteral("https://localhost:5/cb") << false
-                                                      << QStringLiteral("not registered");
+        QTest::newRow("loopback-looking name")
+            << QStringLiteral("http://127.0.0.1.evil.example:5/cb") << false << QStringLiteral("not registered");
+        QTest::newRow("any port is for loopback only")
+            << QStringLiteral("https://rp.example.hk:8443/cb") << false << QStringLiteral("not registered");
+        QTest::newRow("wrong scheme for the pattern")
+            << QStringLiteral("https://localhost:5/cb") << false << QStringLiteral("not registered");
     }
 
     void devClientRedirects()
@@ -335,7 +340,8 @@ private slots:
         QFETCH(bool, allowed);
         QFETCH(QString, why);
         const auto checked = m_sim->clients().devClient().checkRedirect(uri);
-        QVERIFY2(checked.ok() == allowed, qPrintable(checked.ok() ? QStringLiteral("allowed") : checked.error().detail));
+        QVERIFY2(
+            checked.ok() == allowed, qPrintable(checked.ok() ? QStringLiteral("allowed") : checked.error().detail));
         if (!allowed)
             QVERIFY2(checked.error().detail.contains(why), qPrintable(checked.error().detail));
 
@@ -346,13 +352,15 @@ private slots:
         q.redirectUri = uri;
         q.scope = QStringLiteral("eidapi_auth");
         q.state = QStringLiteral("redir");
-        const auto page = TestSupport::http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q)));
+        const auto page
+            = TestSupport::http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q)));
         QCOMPARE(page.status, allowed ? 303 : 400);
         if (!allowed) {
             QVERIFY2(page.body.contains("D20008"), page.body.constData());
             TestSupport::SimulatorClient client(*m_sim);
             QVERIFY(client.fetchKey());
-            const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(QStringLiteral("anonymous.eme.initiate"));
+            const Protocol::ApiSpec* api
+                = Protocol::ApiCatalog::builtin().api(QStringLiteral("anonymous.eme.initiate"));
             QVERIFY(api);
             QJsonObject body = api->mockValues();
             static int unique = 0;
@@ -366,19 +374,20 @@ private slots:
     void configClientsMatchExactly()
     {
         QCOMPARE(TestSupport::openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                                          QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                                          QStringLiteral("rp.key"), QStringLiteral("-out"), QStringLiteral("rp.crt"),
-                                          QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                                          QStringLiteral("/CN=rp")},
+                                          QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                          QStringLiteral("-keyout"), QStringLiteral("rp.key"), QStringLiteral("-out"),
+                                          QStringLiteral("rp.crt"), QStringLiteral("-days"), QStringLiteral("1"),
+                                          QStringLiteral("-subj"), QStringLiteral("/CN=rp")},
                      {}, m_dir.path())
                      .exitCode,
             0);
         auto config = [&](const QString& name, const QJsonArray& redirects) {
             const QJsonObject o {{QStringLiteral("clients"),
-                QJsonArray {QJsonObject {{QStringLiteral("clientID"), QStringLiteral("rp000000000000000000000000000001")},
-                    {QStringLiteral("clientSecret"), QStringLiteral("rp-secret")},
-                    {QStringLiteral("kekCertificate"), QStringLiteral("rp.crt")},
-                    {QStringLiteral("redirectURIs"), redirects}}}}};
+                QJsonArray {
+                    QJsonObject {{QStringLiteral("clientID"), QStringLiteral("rp000000000000000000000000000001")},
+                        {QStringLiteral("clientSecret"), QStringLiteral("rp-secret")},
+                        {QStringLiteral("kekCertificate"), QStringLiteral("rp.crt")},
+                        {QStringLiteral("redirectURIs"), redirects}}}}};
             QFile f(m_dir.filePath(name));
             f.open(QIODevice::WriteOnly);
             f.write(QJsonDocument(o).toJson());
@@ -393,7 +402,8 @@ private slots:
             const auto started = sim.start(options);
             QVERIFY(!started.ok());
             QCOMPARE(started.error().code, QStringLiteral("bad-config"));
-            QVERIFY2(started.error().detail.contains(QStringLiteral("redirectURIs[0]")), qPrintable(started.error().detail));
+            QVERIFY2(
+                started.error().detail.contains(QStringLiteral("redirectURIs[0]")), qPrintable(started.error().detail));
             options.configFile = config(QStringLiteral("userinfo.json"), {QStringLiteral("https://a@rp.example/cb")});
             QVERIFY(!sim.start(options).ok());
         }
@@ -412,7 +422,9 @@ private slots:
         QVERIFY(!rp->allowsRedirect(QStringLiteral("https://rp.example@evil.example/cb")));
         QVERIFY(!rp->allowsRedirect(QStringLiteral("https://rp.example/cb#top")));
         QVERIFY(!rp->allowsRedirect(QStringLiteral("https://rp.example/x/../cb")));
-        QVERIFY(rp->checkRedirect(QStringLiteral("javascript:alert(1)")).error().detail.contains(QStringLiteral("not an absolute URL")));
+        QVERIFY(rp->checkRedirect(QStringLiteral("javascript:alert(1)"))
+                    .error()
+                    .detail.contains(QStringLiteral("not an absolute URL")));
     }
 
     void gatewayUsesTheSameMatcher()
@@ -449,9 +461,9 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(m_kek.publicKey().toPem());
         }
-        const auto shortWrap = TestSupport::openssl({QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"),
-                                                        QStringLiteral("-pubin"), QStringLiteral("-inkey"), pub,
-                                                        QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")},
+        const auto shortWrap = TestSupport::openssl(
+            {QStringLiteral("pkeyutl"), QStringLiteral("-encrypt"), QStringLiteral("-pubin"), QStringLiteral("-inkey"),
+                pub, QStringLiteral("-pkeyopt"), QStringLiteral("rsa_padding_mode:pkcs1")},
             Util::RandomSource::system().bytes(16));
         QCOMPARE(shortWrap.exitCode, 0);
         QCOMPARE(shortWrap.out.size(), 256);
@@ -464,8 +476,8 @@ private slots:
         const quint16 port = listenerPort();
         QList<QByteArray> answers;
         for (const auto& c : cases) {
-            const QByteArray r = raw(port, "POST", "/callback/profile", local(port), {"Content-Type: application/json"},
-                c.first);
+            const QByteArray r
+                = raw(port, "POST", "/callback/profile", local(port), {"Content-Type: application/json"}, c.first);
             answers << r;
             // The reason is kept for the inspector, never sent.
             QCOMPARE(m_listener->records().last().errorCode, c.second);
