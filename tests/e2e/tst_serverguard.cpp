@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -302,6 +303,39 @@ private slots:
             QCOMPARE(refused.exitCode, 2);
             QVERIFY2(refused.err.contains("--public-name"), refused.err.constData());
         }
+    }
+
+    void httpsListenerChecksHostToo()
+    {
+        Callback::CallbackListener tls;
+        Callback::ListenerOptions options;
+        options.https = true;
+        QVERIFY(tls.start(options).ok());
+        const quint16 port = portOf(tls.baseUrl());
+        auto exchange = [port](const QByteArray& host) {
+            QSslSocket s;
+            s.setPeerVerifyMode(QSslSocket::VerifyNone); // the listener's own self-signed certificate
+            s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+            QElapsedTimer handshake; // the server runs on this thread: spin the event loop, never block
+            handshake.start();
+            while (!s.isEncrypted() && handshake.elapsed() < 10000)
+                QTest::qWait(5);
+            if (!s.isEncrypted())
+                return QByteArray("no TLS: ") + s.errorString().toUtf8();
+            s.write("GET /callback/auth?code=c&state=s HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+            QByteArray got;
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < 10000 && s.state() == QAbstractSocket::ConnectedState) {
+                QTest::qWait(5);
+                got += s.readAll();
+            }
+            return got + s.readAll();
+        };
+        QByteArray r = exchange("evil.example");
+        QVERIFY2(status(r) == 421, r.constData());
+        r = exchange("127.0.0.1:" + QByteArray::number(port));
+        QVERIFY2(status(r) == 200, r.constData());
     }
 
     // --- 2. Redirect URIs as parsed URLs
