@@ -9,6 +9,7 @@
 #include "forms/TryItForm.h"
 #include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 #include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
@@ -609,6 +610,9 @@ bool MainWindow::selectEnvironment(const QString& id)
             });
     }
     m_envCombo->setCurrentIndex(std::max(0, m_envCombo->findData(id)));
+    // A callback base URL of its own (a tunnel's) is a name the listener answers to as well.
+    const QString publicName = Net::RequestGuard::publicNameOf(chosen.callbackBaseUrl);
+    m_listener->setPublicNames(publicName.isEmpty() ? QStringList() : QStringList {publicName});
     for (ApiPage* p : std::as_const(m_pageById))
         p->setCallbackBaseUrl(chosen.callbackBaseUrl.isEmpty() ? m_listener->baseUrl() : chosen.callbackBaseUrl);
     return true;

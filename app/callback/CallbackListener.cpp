@@ -69,7 +69,10 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
         r.id = Util::randomHex32();
         r.receivedAt = m_clock.nowMs();
         r.httpStatus = status;
-        r.errorCode = status == 413 ? QStringLiteral("too-large") : QStringLiteral("bad-http");
+        r.errorCode = status == 413 ? QStringLiteral("too-large")
+            : status == 421         ? QStringLiteral("foreign-host")
+            : status == 403         ? QStringLiteral("foreign-origin")
+                                    : QStringLiteral("bad-http");
         r.errorDetail = reason;
         r.matchStatus = Match::Rejected;
         keep(r);
@@ -90,7 +93,15 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         m_server->setTlsConfiguration(tls);
     }
+    m_server->guard().setPublicNames(options.publicNames);
     return m_server->listen(options.address, options.port);
+}
+
+void CallbackListener::setPublicNames(const QStringList& names)
+{
+    m_options.publicNames = names;
+    if (m_server)
+        m_server->guard().setPublicNames(names);
 }
 
 void CallbackListener::stop()
@@ -177,9 +188,10 @@ Net::HttpResponse CallbackListener::handle(const Net::HttpRequest& request)
     }
     handlePost(*api, request, record);
     keep(record);
+    // One answer, byte for byte, for every callback that cannot be read (no oracle on the KEK private key);
+    // why it failed is in the record and the inspector only.
     if (record.httpStatus != 200)
-        return jsonAnswer(record.httpStatus, QStringLiteral("error"), record.id,
-            record.errorCode + QStringLiteral(": ") + record.errorDetail);
+        return Net::HttpResponse::json(400, QByteArrayLiteral("{\"result\":\"rejected\"}"));
     return jsonAnswer(200, QStringLiteral("received"), record.id);
 }
 
@@ -198,20 +210,23 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
     }
     record.envelopeCode = envelope->code;
     QByteArray cek = m_cek;
+    Util::Error unwrapFailure; // code empty: the secretKey unwrapped (or there was none)
     if (!envelope->secretKey.isEmpty()) {
         if (m_kek.isNull()) {
             fail({QStringLiteral("no-kek-key"), QStringLiteral("secretKey sent but no KEK private key is configured")});
             return;
         }
-        auto unwrapped = Crypto::KeyWrap::unwrap(m_kek, envelope->secretKey.toLatin1());
-        if (!unwrapped) {
-            fail(unwrapped.error());
-            return;
-        }
-        cek = unwrapped.value();
+        // Implicit rejection: a secretKey that does not unwrap gives a substitute key, and the callback goes on to
+        // fail at the tag check like any other, so neither the answer nor the path taken tells why.
+        cek = Crypto::KeyWrap::unwrapOrSubstitute(m_kek, envelope->secretKey.toLatin1(), &unwrapFailure);
     }
+    const bool unwrapped = unwrapFailure.code.isEmpty();
     if (envelope->content.isUndefined() || envelope->content.isNull()) {
         // An error callback (code ≠ D00000) may carry no content at all.
+        if (!unwrapped) {
+            fail(unwrapFailure);
+            return;
+        }
         if (envelope->isSuccess()) {
             fail({QStringLiteral("no-content"), QStringLiteral("D00000 callback without content")});
             return;
@@ -222,12 +237,16 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
             return;
         }
         auto content = envelope->decryptContent(cek);
-        if (!content) {
-            fail(content.error());
+        if (!content || !unwrapped) {
+            fail(unwrapped ? content.error() : unwrapFailure);
             return;
         }
         record.content = content.value();
     } else {
+        if (!unwrapped) {
+            fail(unwrapFailure);
+            return;
+        }
         record.content = envelope->content; // plain JSON (sandbox-compatible mode)
     }
 

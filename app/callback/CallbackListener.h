@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 
 #include <deque>
 #include <memory>
@@ -43,6 +44,7 @@ struct ListenerOptions
     Protocol::Language language = Protocol::Language::English; ///< of the browser pages
     int maxRecords = 10'000; ///< records kept in memory; the oldest are dropped first (and counted)
     qint64 maxRecordBytes = 64 * 1024 * 1024; ///< bodies and headers kept in memory, the same way
+    QStringList publicNames; ///< Host names a tunnel forwards with ("host" or "host:port"); see Net::RequestGuard
 };
 
 /// The online service's callback endpoints (protocol.md §4.2, §4.11): serves every callback of the
@@ -73,6 +75,11 @@ public:
     void setKekPrivateKey(const Crypto::RsaPrivateKey& key) { m_kek = key; }
     void setCurrentCek(const QByteArray& cek) { m_cek = cek; }
     void setLanguage(Protocol::Language language) { m_options.language = language; }
+    /// Host names besides the bound address that requests may name (a tunnel's, or the environment's callback
+    /// base URL host); takes effect at once.
+    void setPublicNames(const QStringList& names);
+    /// The HTTP server (null when stopped): its guard and back-pressure figures.
+    const Net::HttpServer* server() const { return m_server.get(); }
     /// Registers a request whose callback is awaited.
     void expect(const ExpectedCallback& expected);
 

@@ -2,6 +2,7 @@
 #include "SignalQuit.h"
 #include "callback/CallbackListener.h"
 #include "crypto/Encoding.h"
+#include "net/RequestGuard.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -63,8 +64,16 @@ int listenCommand(const QStringList& args)
         QStringLiteral("LANG"));
     p.flag(QStringLiteral("https"), QStringLiteral("serve HTTPS with a generated self-signed certificate"));
     p.flag(QStringLiteral("allow-remote"), QStringLiteral("allow binding an address other machines can reach"));
+    p.option(QStringLiteral("public-name"),
+        QStringLiteral("a host name a tunnel forwards to this listener with (repeatable); other Host headers get 421"),
+        QStringLiteral("NAME"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
+    const QStringList publicNames = p.values(QStringLiteral("public-name"));
+    for (const QString& name : publicNames) {
+        if (auto s = Net::RequestGuard::checkPublicName(name); !s)
+            return usageError(QStringLiteral("--public-name: ") + s.error().detail);
+    }
 
     Callback::ListenerOptions options;
     if (p.isSet(QStringLiteral("listen"))
@@ -73,6 +82,7 @@ int listenCommand(const QStringList& args)
     options.allowNonLoopback = p.isSet(QStringLiteral("allow-remote"));
     options.https = p.isSet(QStringLiteral("https"));
     options.historyDir = p.value(QStringLiteral("history"));
+    options.publicNames = publicNames;
     if (p.isSet(QStringLiteral("lang"))) {
         const QString lang = p.value(QStringLiteral("lang"));
         if (lang != QLatin1String("en") && lang != QLatin1String("zh-HK") && lang != QLatin1String("zh-CN"))

@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 #include "SignalQuit.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,8 +27,16 @@ int mockCommand(const QStringList& args)
         QStringLiteral("STYLE"));
     p.option(QStringLiteral("max-pending"),
         QStringLiteral("undecided requests per client before HTTP 429 (default 1000)"), QStringLiteral("N"));
+    p.option(QStringLiteral("public-name"),
+        QStringLiteral("a host name a tunnel forwards to this server with (repeatable); other Host headers get 421"),
+        QStringLiteral("NAME"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
+    const QStringList publicNames = p.values(QStringLiteral("public-name"));
+    for (const QString& name : publicNames) {
+        if (auto s = Net::RequestGuard::checkPublicName(name); !s)
+            return usageError(QStringLiteral("--public-name: ") + s.error().detail);
+    }
 
     Mock::SimulatorOptions options;
     if (p.isSet(QStringLiteral("listen"))) {
@@ -63,6 +72,7 @@ int mockCommand(const QStringList& args)
                     .arg(p.value(QStringLiteral("max-pending"))));
         options.maxPendingPerClient = max;
     }
+    options.publicNames = publicNames;
 
     Mock::Simulator simulator;
     const Util::Status started = simulator.start(options);

@@ -4,6 +4,7 @@
 #include "flows/FlowRunner.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 #include "session/History.h"
 
 #include <QCoreApplication>
@@ -133,6 +134,8 @@ int runCommand(const QStringList& args)
         session.setEnvironment(environment,
             {environment.clientId, qgetenv("IAMSMART_CLIENT_SECRET"), qgetenv("IAMSMART_SUBSCRIPTION_KEY")}, kek);
         listener.setKekPrivateKey(kek);
+        if (const QString name = Net::RequestGuard::publicNameOf(environment.callbackBaseUrl); !name.isEmpty())
+            listener.setPublicNames({name}); // the environment's tunnel forwards callbacks with this Host
     } else {
         simulator = std::make_unique<Mock::Simulator>();
         Mock::SimulatorOptions options;

@@ -144,6 +144,8 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_server = std::make_unique<Net::HttpServer>();
     m_server->setHandler([this](const Net::HttpRequest& r) { return handle(r); });
     m_server->setErrorResponder([this](int status, const QString& reason) { return refusal(status, reason); });
+    m_server->guard().requireJsonPosts(QStringLiteral("/__mock/")); // no cross-site form reaches the phone
+    m_server->guard().setPublicNames(options.publicNames);
     return m_server->listen(options.address, options.port);
 }
 
@@ -228,8 +230,8 @@ void Simulator::setFaults(int failNext, int delayMs)
 Net::HttpResponse Simulator::refusal(int status, const QString& reason) const
 {
     // Requests refused at the HTTP level still get the envelope, so clients see a code.
-    const QString code
-        = status == 413 || status == 431 || status == 400 ? QStringLiteral("D20003") : QStringLiteral("D20000");
+    const QString code = status == 413 || status == 431 || status == 400 || status == 415 ? QStringLiteral("D20003")
+                                                                                          : QStringLiteral("D20000");
     return envelope(code, reason, {}, {}, status);
 }
 
@@ -441,9 +443,10 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     }
 
     const QString redirectUri = body.value(QLatin1String("redirectURI")).toString();
-    if (strict && !redirectUri.isEmpty() && !client->allowsRedirect(redirectUri))
-        return fail(QStringLiteral("D20008"),
-            QStringLiteral("invalid online service URL: %1 is not registered").arg(redirectUri));
+    if (const Util::Status allowed
+        = strict && !redirectUri.isEmpty() ? client->checkRedirect(redirectUri) : Util::success();
+        !allowed)
+        return fail(QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
     Token token;
     if (body.contains(QLatin1String("accessToken"))) {
         const auto it = m_tokens.constFind(body.value(QLatin1String("accessToken")).toString());
@@ -547,9 +550,9 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     if (!client)
         client = &m_clients.devClient();
     const QString redirectUri = query.value(QLatin1String("redirectURI")).toString();
-    if (strict && !client->allowsRedirect(redirectUri))
-        return page(400, QStringLiteral("D20008"),
-            QStringLiteral("invalid online service URL: %1 is not registered").arg(redirectUri));
+    if (const Util::Status allowed = strict ? client->checkRedirect(redirectUri) : Util::success(); !allowed)
+        return page(
+            400, QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
     const QString scope = query.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         if (strict && !client->hasScope(s))

@@ -114,6 +114,7 @@ struct SimulatorOptions
     QString configFile; ///< extra registered clients (optional)
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;
+    QStringList publicNames; ///< Host names a tunnel forwards with ("host" or "host:port"); see Net::RequestGuard
     qint64 authCodeLifetimeMs = 60'000;
     CodeStyle codeStyle = CodeStyle::Hex;
     qint64 ticketLifetimeMs = 18 * 60'000;
@@ -146,6 +147,8 @@ public:
     Util::Status start(const SimulatorOptions& options);
     void stop();
     QString baseUrl() const;
+    /// The HTTP server (null when stopped): its guard and back-pressure figures.
+    const Net::HttpServer* server() const { return m_server.get(); }
     Mode mode() const { return m_options.mode; }
     const ClientRegistry& clients() const { return m_clients; }
     const QList<Persona>& personas() const { return m_personas; }

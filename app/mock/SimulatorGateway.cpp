@@ -184,9 +184,9 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
             QStringLiteral("parameter activityClass is required when source is android"),
             QStringLiteral("activityClass"));
     const QString redirect = body.value(QLatin1String("redirect")).toString();
-    if (!redirect.isEmpty() && !client->allowsRedirect(redirect))
+    if (const Util::Status allowed = redirect.isEmpty() ? Util::success() : client->checkRedirect(redirect); !allowed)
         return gatewayError(400, QStringLiteral("bad-request"),
-            QStringLiteral("redirect %1 is not registered for client %2").arg(redirect, clientId),
+            QStringLiteral("redirect for client %1: %2").arg(clientId, allowed.error().detail),
             QStringLiteral("redirect"));
     const QString scope = body.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {

@@ -690,7 +690,8 @@ int main(int argc, char** argv)
             send("POST", sim.base() + QStringLiteral("/__mock/approve"),
                 QJsonDocument(
                     QJsonObject {{QStringLiteral("id"), pending.first().toObject().value(QStringLiteral("id"))}})
-                    .toJson()))
+                    .toJson(),
+                {{"Content-Type", "application/json"}}))
                                          .object();
         const QString code = QUrlQuery(QUrl(approved.value(QStringLiteral("redirect")).toString()))
                                  .queryItemValue(QStringLiteral("code"));
