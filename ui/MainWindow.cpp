@@ -270,7 +270,7 @@ void MainWindow::buildDocks()
     m_qr = new QrPanel(this);
     m_qrDock = addDock(m_qr, QStringLiteral("qrDock"), Qt::RightDockWidgetArea);
     m_callbackInspector = new CallbackInspector(m_listener, this);
-    m_callbackInspector->setMinimumHeight(90); // the docks may be short at 1280×720; the window never outgrows it
+    m_callbackInspector->setMinimumHeight(60); // the docks may be short at 1280×720; the window never outgrows it
     m_callbacksDock = addDock(m_callbackInspector, QStringLiteral("callbacksDock"), Qt::BottomDockWidgetArea);
     m_history = new HistoryPanel(this);
     m_historyDock = addDock(m_history, QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);

@@ -155,7 +155,9 @@ public:
     {
         if (!usable(w))
             return false;
-        w->activateWindow();
+        // Shortcuts reach the active window only: a person's keys go to the window in front.
+        w->window()->activateWindow();
+        (void)QTest::qWaitForWindowActive(w->window(), 2000);
         w->setFocus(Qt::OtherFocusReason);
         QTest::keyClick(w, key, modifiers);
         ++m_actions;

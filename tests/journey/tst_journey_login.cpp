@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -37,6 +38,12 @@ private:
         return nullptr;
     }
 
+    /// A widget's accessible name is its text without the mnemonic, in the UI language.
+    static QString ui(const char* context, const char* source)
+    {
+        return QCoreApplication::translate(context, source).remove(QRegularExpression(QStringLiteral("\\(&.\\)|&")));
+    }
+
     static bool settled(MainWindow& window)
     {
         return !window.session()->cek().isEmpty();
@@ -53,66 +60,82 @@ private slots:
         QVERIFY(!QSettings().value(QStringLiteral("startHere/dismissed")).toBool()); // a fresh profile
     }
 
+    void freshProfileToDecryptedProfileCallback_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh-HK") << QStringLiteral("zh-HK");
+        QTest::newRow("zh-CN") << QStringLiteral("zh-CN");
+    }
+
     void freshProfileToDecryptedProfileCallback()
     {
+        QFETCH(QString, lang);
+        const Protocol::Language language = Protocol::languageFromCode(lang);
+        m_languages.choose(language);
+        QSettings().setValue(QStringLiteral("startHere/dismissed"), false);
+        const auto& catalog = Protocol::ApiCatalog::builtin();
         MainWindow window(&m_languages, &m_simulator);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        Journey::Harness h(QStringLiteral("apis-en"));
+        Journey::Harness h(QStringLiteral("apis-") + lang);
+        const QString send = ui("ApiPage", "&Send");
+        const QString approve = ui("PhonePanel", "&Approve");
         QVERIFY(h.waitFor([&] { return settled(window); }));
         QVERIFY2(h.step(QStringLiteral("first-screen")), h.why());
         QVERIFY2(window.startHerePanel()->isVisible(), "a fresh profile opens on the Start here panel");
         // 1. "Explore the APIs": the catalog opens on the QR page.
-        QVERIFY2(h.click(QStringLiteral("Explore the APIs")), h.why());
+        QVERIFY2(h.click(ui("MainWindow", "Explore the APIs")), h.why());
         QCOMPARE(window.currentApiId(), QStringLiteral("auth.getQR"));
         QVERIFY2(h.step(QStringLiteral("apis")), h.why());
         const int before = int(window.listener()->records().size());
 
         // 2. Send on the QR page: the console opens it as a browser, the phone shows the login at once.
-        QVERIFY2(h.click(QStringLiteral("Send"), window.currentPage()), h.why());
+        QVERIFY2(h.click(send, window.currentPage()), h.why());
         QVERIFY2(h.waitFor([&] { return !m_simulator.pending().isEmpty(); }), "the phone shows no request");
         QVERIFY2(h.step(QStringLiteral("qr-page-opened")), h.why());
         // 3. Approve on the phone: the redirect comes back to the console's listener, and the code is earned.
-        QVERIFY2(h.click(QStringLiteral("Approve")), h.why());
+        QVERIFY2(h.click(approve), h.why());
         QVERIFY2(h.waitFor([&] { return !window.session()->earned().value(QStringLiteral("code")).isEmpty(); }),
             "no authorisation code came back to the listener");
         QVERIFY2(h.step(QStringLiteral("approved")), h.why());
         // 4–5. The token page is prefilled with the earned code: Send.
-        QVERIFY2(h.clickItem(QStringLiteral("API catalog"), QStringLiteral("Request access token & Tokenised ID")),
-            h.why());
+        const QString catalogTree = ui("MainWindow", "API catalog");
+        QVERIFY2(h.clickItem(catalogTree, catalog.api(QStringLiteral("auth.getToken"))->label.get(language)), h.why());
         QCOMPARE(window.currentPage()->form()->values().value(QLatin1String("code")).toString(),
             window.session()->earned().value(QStringLiteral("code")));
-        QVERIFY2(h.click(QStringLiteral("Send"), window.currentPage()), h.why());
+        QVERIFY2(h.click(send, window.currentPage()), h.why());
         QVERIFY2(h.waitFor([&] { return !window.session()->earned().value(QStringLiteral("accessToken")).isEmpty(); }),
             qPrintable(window.currentPage()->findChild<QLabel*>(QStringLiteral("responseCodeLabel"))->text()));
         QVERIFY2(h.step(QStringLiteral("token")), h.why());
         // 6–7. The profile page is prefilled with the earned token and openID: Send.
-        QVERIFY2(h.clickItem(QStringLiteral("API catalog"), QStringLiteral("Request iAM Smart profile")), h.why());
+        QVERIFY2(h.clickItem(catalogTree, catalog.api(QStringLiteral("auth.profile"))->label.get(language)), h.why());
         const QJsonObject profile = window.currentPage()->form()->values();
         QCOMPARE(profile.value(QLatin1String("accessToken")).toString(),
             window.session()->earned().value(QStringLiteral("accessToken")));
         QCOMPARE(profile.value(QLatin1String("openID")).toString(),
             window.session()->earned().value(QStringLiteral("openID")));
         const int pendingBefore = int(m_simulator.pending().size());
-        QVERIFY2(h.click(QStringLiteral("Send"), window.currentPage()), h.why());
+        QVERIFY2(h.click(send, window.currentPage()), h.why());
         QVERIFY2(h.waitFor([&] { return int(m_simulator.pending().size()) > pendingBefore; }),
             qPrintable(window.currentPage()->findChild<QLabel*>(QStringLiteral("responseCodeLabel"))->text()));
         QVERIFY2(h.step(QStringLiteral("profile-sent")), h.why());
         // 8. Approve on the phone: the profile callback arrives, matched and decrypted.
-        QVERIFY2(h.click(QStringLiteral("Approve")), h.why());
+        QVERIFY2(h.click(approve), h.why());
         QVERIFY2(h.waitFor([&] { return profileCallback(window, before) != nullptr; }), "no profile callback");
         const Callback::CallbackRecord* r = profileCallback(window, before);
         QCOMPARE(r->matchStatus, Callback::Match::Matched);
         QVERIFY2(r->errorCode.isEmpty(), qPrintable(r->errorDetail));
         QVERIFY2(r->content.isObject() && !r->content.toObject().isEmpty(), "the callback was not decrypted");
         QVERIFY2(h.step(QStringLiteral("profile-callback")), h.why());
-        std::printf("journey login->token->profile: %d actions to a matched, decrypted profile callback\n",
-            h.actions());
+        std::printf("journey login->token->profile (%s): %d actions to a matched, decrypted profile callback\n",
+            qPrintable(lang), h.actions());
         QVERIFY2(h.actions() <= 10, qPrintable(QString::number(h.actions())));
     }
 
     void tryALoginFromStartHere()
     {
+        m_languages.choose(Protocol::Language::English);
         MainWindow window(&m_languages, &m_simulator);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -17,6 +17,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
@@ -324,7 +325,7 @@ void FlowView::retranslate()
     m_phoneCombo->setToolTip(
         m_simulator ? tr("What the virtual phone answers") : tr("A person answers on a real phone"));
     m_run->setText(tr("&Run flow"));
-    m_run->setAccessibleName(m_run->text().remove(QLatin1Char('&')));
+    m_run->setAccessibleName(m_run->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_exportPng->setText(tr("Export PNG…"));
     m_exportSvg->setText(tr("Export SVG…"));
     m_saveReport->setText(tr("Save report…"));

@@ -348,7 +348,7 @@ void ApiPage::retranslate()
     m_ticketQr->setToolTip(tr("Show the app-scheme URL with the returned ticketID as a QR code"));
     for (QAbstractButton* b : std::initializer_list<QAbstractButton*> {m_send, m_cancel, m_showQr, m_copyPreview,
              m_reveal, m_ticketQr})
-        b->setAccessibleName(b->text().remove(QLatin1Char('&')));
+        b->setAccessibleName(b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_loginFirst->setText(tr("Log in first"));
     m_loginFirst->setAccessibleName(m_loginFirst->text());
     m_loginFirst->setToolTip(tr("Runs a login on the virtual phone; the values it earns fill this form"));
