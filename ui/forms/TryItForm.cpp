@@ -42,6 +42,11 @@ TryItForm::TryItForm(const Protocol::ApiSpec& api, QWidget* parent)
     for (const Protocol::FieldSpec& f : api.fields)
         buildRow(f);
     setValues(api.mockValues());
+    // iAM Smart takes a businessID once: each page starts with a fresh one (⟳ makes another), never the sample.
+    for (Row* row : m_rows) {
+        if (row->regenerate && row->field->name == QLatin1String("businessID"))
+            row->line->setText(Util::randomHex32());
+    }
 }
 
 TryItForm::~TryItForm()
