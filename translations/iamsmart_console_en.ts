@@ -1254,5 +1254,9 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <source>Compute the SHA-256 of a file, as 64 hex characters</source>
         <translation>Compute the SHA-256 of a file, as 64 hex characters</translation>
     </message>
+    <message>
+        <source>%1 with the scope %2</source>
+        <translation>%1 with the scope %2</translation>
+    </message>
 </context>
 </TS>

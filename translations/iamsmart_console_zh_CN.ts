@@ -1252,5 +1252,9 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Compute the SHA-256 of a file, as 64 hex characters</source>
         <translation>计算文件的 SHA-256，以 64 个十六进制字符表示</translation>
     </message>
+    <message>
+        <source>%1 with the scope %2</source>
+        <translation>具有范围 %2 的 %1</translation>
+    </message>
 </context>
 </TS>

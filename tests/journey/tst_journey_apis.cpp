@@ -181,6 +181,34 @@ private slots:
         QVERIFY2(h.step(QStringLiteral("reopened")), h.why());
     }
 
+    void tokenOfAnotherScopeIsNotOffered()
+    {
+        // A fresh window (its own session): log in asking for eidapi_auth only, then open the profile page.
+        MainWindow window(&m_languages, &m_simulator);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(Journey::Harness::waitFor([&] { return !window.session()->cek().isEmpty(); }));
+        Journey::Harness h(QStringLiteral("scope"));
+        QVERIFY(window.selectApi(QStringLiteral("auth.getQR")));
+        QVERIFY2(h.type(QStringLiteral("Scopes"), QStringLiteral("eidapi_auth")), h.why());
+        QVERIFY2(h.click(QStringLiteral("Send"), window.currentPage()), h.why());
+        QVERIFY2(h.waitFor([&] { return !m_simulator.pending().isEmpty(); }), "the phone shows no login");
+        QVERIFY2(h.click(QStringLiteral("Approve"), &window), h.why());
+        QVERIFY(h.waitFor([&] { return !window.session()->earned().value(QStringLiteral("code")).isEmpty(); }));
+        QVERIFY(window.selectApi(QStringLiteral("auth.getToken")));
+        QVERIFY2(h.click(QStringLiteral("Send"), window.currentPage()), h.why());
+        QVERIFY(h.waitFor([&] { return !window.session()->earned().value(QStringLiteral("accessToken")).isEmpty(); }));
+        QVERIFY(window.selectApi(QStringLiteral("auth.profile")));
+        ApiPage* page = window.currentPage();
+        QVERIFY(page->form()->values().value(QLatin1String("accessToken")).toString()
+            != window.session()->earned().value(QStringLiteral("accessToken")));
+        auto* missing = child<QLabel>(page, "missingEarnedLabel");
+        QVERIFY2(missing->isVisible() && missing->text().contains(QLatin1String("eidapi_profiles")),
+            qPrintable(missing->text()));
+        QVERIFY(child<QPushButton>(page, "loginFirstButton")->isVisible());
+        QVERIFY2(h.step(QStringLiteral("scope-missing")), h.why());
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

@@ -153,7 +153,7 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         row->useEarned->setEnabled(false);
         connect(row->useEarned, &QToolButton::clicked, this, [this, row] {
             m_preferSamples = false;
-            row->line->setText(m_earned.value(row->field->earned));
+            row->line->setText(earnedFor(*row->field));
         });
         h->addWidget(row->useEarned);
     }
@@ -320,7 +320,7 @@ void TryItForm::setEarned(const QMap<QString, QString>& earned)
     for (Row* row : m_rows) {
         if (!row->useEarned)
             continue;
-        const QString value = earned.value(row->field->earned);
+        const QString value = earnedFor(*row->field);
         row->useEarned->setEnabled(!value.isEmpty());
         // A fresh value from this environment beats the portal's sample, unless the user chose otherwise.
         if (!value.isEmpty() && row->field->required && !m_preferSamples
@@ -339,13 +339,31 @@ void TryItForm::useSampleValues()
     }
 }
 
+QString TryItForm::earnedFor(const Protocol::FieldSpec& field) const
+{
+    // An access token must carry the scope of the API (eidapi_profiles, eidapi_formFilling, …).
+    if (field.earned == QLatin1String("accessToken") && !m_api.scope.isEmpty()
+        && m_earned.contains(QStringLiteral("accessToken@") + m_api.scope))
+        return m_earned.value(QStringLiteral("accessToken@") + m_api.scope);
+    if (field.earned == QLatin1String("accessToken") && !m_api.scope.isEmpty()
+        && m_earned.keys().filter(QStringLiteral("accessToken@")).size() > 0)
+        return {}; // tokens exist, none with this scope
+    return m_earned.value(field.earned);
+}
+
 QStringList TryItForm::missingEarned() const
 {
     QStringList out;
     for (const Row* row : m_rows) {
-        if (row->useEarned && row->field->required && m_earned.value(row->field->earned).isEmpty()
-            && !out.contains(row->field->earned))
-            out << row->field->earned;
+        if (!row->useEarned || !row->field->required || !earnedFor(*row->field).isEmpty())
+            continue;
+        // A token of another scope does not do: say which scope the login must ask for.
+        const QString name = row->field->earned == QLatin1String("accessToken") && !m_api.scope.isEmpty()
+                && !m_earned.value(row->field->earned).isEmpty()
+            ? tr("%1 with the scope %2").arg(row->field->earned, m_api.scope)
+            : row->field->earned;
+        if (!out.contains(name))
+            out << name;
     }
     return out;
 }

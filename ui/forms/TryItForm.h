@@ -49,6 +49,8 @@ signals:
 private:
     struct Row;
     QString ruleText(const Protocol::FieldViolation& v) const;
+    /// The earned value for a field: for an access token, the one whose scopes include the API's.
+    QString earnedFor(const Protocol::FieldSpec& field) const;
     void buildRow(const Protocol::FieldSpec& field);
 
     const Protocol::ApiSpec& m_api;
