@@ -148,6 +148,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_browserNote->setVisible(api.kind == Protocol::ApiKind::Browser);
     m_missingNote = new QLabel(this);
     m_missingNote->setObjectName(QStringLiteral("missingEarnedLabel"));
+    m_missingNote->setWordWrap(true);
     m_missingNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_loginFirst = new QPushButton(this);
     m_loginFirst->setObjectName(QStringLiteral("loginFirstButton"));
@@ -158,9 +159,8 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
         takesEarned = takesEarned || (f.required && !f.earned.isEmpty());
     m_useSamples->setVisible(takesEarned);
     auto* earnedRow = new QHBoxLayout;
-    earnedRow->addWidget(m_missingNote, 1);
+    earnedRow->addStretch();
     earnedRow->addWidget(m_loginFirst);
-    earnedRow->addStretch(0); // takes the room the note leaves when there is nothing missing
     earnedRow->addWidget(m_useSamples);
     m_ruleDetailsButton = new QToolButton(this);
     m_ruleDetailsButton->setObjectName(QStringLiteral("ruleDetailsButton"));
@@ -214,6 +214,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_previewTabs, 3);
     rightLayout->addWidget(m_browserNote);
+    rightLayout->addWidget(m_missingNote);
     rightLayout->addLayout(earnedRow);
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(m_ruleDetails);
