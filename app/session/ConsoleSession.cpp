@@ -238,6 +238,12 @@ void ConsoleSession::learnFrom(const Exchange& e)
     }
     for (const QString& name : {QStringLiteral("accessToken"), QStringLiteral("openID"), QStringLiteral("ticketID")})
         setEarned(name, c.value(name).toString());
+    // A token serves the scopes it was granted: kept per scope too, so a form picks the one that fits its API.
+    const QString token = c.value(QLatin1String("accessToken")).toString();
+    if (!token.isEmpty()) {
+        for (const QString& scope : c.value(QLatin1String("scope")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            setEarned(QStringLiteral("accessToken@") + scope, token);
+    }
     const QJsonObject sent = QJsonDocument::fromJson(e.request.plaintext).object();
     setEarned(QStringLiteral("businessID"), sent.value(QLatin1String("businessID")).toString());
 }
