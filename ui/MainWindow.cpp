@@ -35,6 +35,7 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -163,7 +164,8 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     // Open on the first API so the window never starts with an empty page.
     if (!Protocol::ApiCatalog::builtin().apis().isEmpty())
         selectApi(Protocol::ApiCatalog::builtin().apis().first().id);
-    resize(1280, 800);
+    // Never larger than the screen it opens on (1280×720 laptops and projectors included).
+    resize(screen() ? QSize(1280, 800).boundedTo(screen()->availableGeometry().size()) : QSize(1280, 800));
     resizeDocks({m_qrDock}, {300}, Qt::Horizontal);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

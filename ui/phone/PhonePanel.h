@@ -2,6 +2,7 @@
 
 #include "protocol/Text.h"
 
+#include <QPair>
 #include <QWidget>
 
 class QComboBox;
@@ -38,6 +39,7 @@ private:
     void refresh();
     void showSelected();
     void retranslate();
+    void showAnswer();
     QString kindText(const QString& kind) const;
 
     Mock::Simulator* m_simulator;
@@ -46,6 +48,7 @@ private:
     QComboBox* m_persona;
     QLabel* m_screen;
     QLabel* m_result;
+    QPair<QString, QString> m_answer; ///< the last decision (approve, reject, cancel, expire) and its code
     QPushButton* m_approve;
     QPushButton* m_reject;
     QPushButton* m_cancel;

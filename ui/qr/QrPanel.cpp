@@ -11,6 +11,21 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+QString QrPanel::wrapAnywhere(const QString& text)
+{
+    // A zero-width space after every character of a run longer than 16 lets a URL or id break anywhere.
+    QString out;
+    out.reserve(text.size() * 2);
+    int run = 0;
+    for (const QChar c : text) {
+        out += c;
+        run = c.isSpace() ? 0 : run + 1;
+        if (run >= 16 && !c.isHighSurrogate())
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
 QrPanel::QrPanel(QWidget* parent)
     : QWidget(parent)
     , m_image(new QLabel(this))
@@ -22,9 +37,14 @@ QrPanel::QrPanel(QWidget* parent)
     setObjectName(QStringLiteral("qrPanel"));
     m_image->setObjectName(QStringLiteral("qrImageLabel"));
     m_image->setAlignment(Qt::AlignCenter);
-    m_image->setMinimumSize(200, 200);
+    // The symbol is drawn to the room the label is given, so it never asks for room itself (the panel never
+    // widens its dock or the window).
+    m_image->setMinimumSize(120, 120);
+    m_image->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_caption->setObjectName(QStringLiteral("qrTextLabel"));
+    m_caption->setTextFormat(Qt::PlainText);
     m_caption->setWordWrap(true);
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_savePng->setObjectName(QStringLiteral("qrSavePngButton"));
     m_saveSvg->setObjectName(QStringLiteral("qrSaveSvgButton"));
@@ -104,7 +124,8 @@ void QrPanel::refresh()
         m_image->setText(m_text.isEmpty() ? tr("Nothing to show yet: use “Show QR code” on a page.")
                                           : tr("Cannot encode: %1").arg(m_error));
     }
-    m_caption->setText(m_text);
+    m_caption->setText(wrapAnywhere(m_text));
+    m_caption->setToolTip(m_text);
     m_image->setAccessibleName(ok ? tr("QR code of: %1").arg(m_text) : tr("No QR code"));
     for (QPushButton* b : {m_savePng, m_saveSvg, m_copy})
         b->setEnabled(ok);

@@ -24,6 +24,9 @@ public:
     QImage render(int scale) const;
     bool savePng(const QString& path, int scale = 8) const;
     bool saveSvg(const QString& path) const;
+    /// `text` with break opportunities (zero-width spaces) inside long runs, so a label wraps a URL or id anywhere
+    /// instead of growing to its width.
+    static QString wrapAnywhere(const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;

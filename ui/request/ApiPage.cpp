@@ -252,6 +252,9 @@ void ApiPage::setLanguage(Protocol::Language language)
     m_language = language;
     followLanguage();
     retranslate();
+    // The answer's summary and code meaning are formatted from the exchange again, in the new language.
+    if (m_lastExchange && m_pendingExchange.isEmpty())
+        showExchange(*m_lastExchange);
 }
 
 void ApiPage::followLanguage()
