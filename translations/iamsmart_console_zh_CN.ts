@@ -707,6 +707,26 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>以智方便开始</translation>
     </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>二维码有效时间</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -1023,6 +1043,22 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>iAM Smart</source>
         <translation>智方便</translation>
+    </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>已在手机上批准（%1）</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>已在手机上拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>已在手机上取消（%1）</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>已任由手机上的请求超时（%1）</translation>
     </message>
 </context>
 <context>

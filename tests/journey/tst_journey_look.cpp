@@ -4,6 +4,8 @@
 #include "flows/FlowView.h"
 #include "flows/SequenceDiagram.h"
 #include "mock/Simulator.h"
+#include "qr/QrPanel.h"
+#include "request/ApiPage.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>

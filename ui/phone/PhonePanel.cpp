@@ -172,11 +172,11 @@ void PhonePanel::showAnswer()
     if (m_answer.first.isEmpty())
         return;
     const QString& d = m_answer.first;
-    const QString how = d == QLatin1String("approve") ? tr("approved")
-        : d == QLatin1String("reject")                ? tr("rejected")
-        : d == QLatin1String("cancel")                ? tr("cancelled")
-                                                      : tr("expired");
-    m_result->setText(tr("Answered %1 (%2)").arg(how, m_answer.second));
+    const QString& code = m_answer.second;
+    m_result->setText(d == QLatin1String("approve") ? tr("Approved on the phone (%1)").arg(code)
+            : d == QLatin1String("reject")          ? tr("Rejected on the phone (%1)").arg(code)
+            : d == QLatin1String("cancel")          ? tr("Cancelled on the phone (%1)").arg(code)
+                                                    : tr("Left to expire on the phone (%1)").arg(code));
 }
 
 void PhonePanel::retranslate()
