@@ -327,7 +327,7 @@ public:
                            .arg(area.width())
                            .arg(area.height());
             for (QDockWidget* dock : w->findChildren<QDockWidget*>()) {
-                if (!dock->isVisible())
+                if (!dock->isVisible() || dock->visibleRegion().isEmpty()) // a tab behind another dock
                     continue;
                 const QRect d(dock->mapToGlobal(QPoint(0, 0)), dock->size());
                 if (!area.contains(d))

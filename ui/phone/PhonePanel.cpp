@@ -186,6 +186,8 @@ void PhonePanel::retranslate()
     m_reject->setText(tr("&Reject"));
     m_cancel->setText(tr("Ca&ncel"));
     m_expire->setText(tr("Let e&xpire"));
+    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire})
+        b->setAccessibleName(b->text().remove(QLatin1Char('&')));
     m_pending->setAccessibleName(tr("Requests waiting on the phone"));
     m_persona->setAccessibleName(tr("Persona"));
     const QString current = m_persona->currentData().toString();
