@@ -95,6 +95,7 @@ FlowView::FlowView(
     left->addWidget(m_steps, 1);
     left->addWidget(m_summary);
     auto* qrColumn = new QVBoxLayout;
+    m_qr->setCompact(true);
     qrColumn->addWidget(m_qr, 1);
     qrColumn->addWidget(m_countdown);
     auto* upper = new QHBoxLayout;
@@ -123,6 +124,11 @@ FlowView::FlowView(
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(upperWidget);
     splitter->addWidget(lower);
+    // The diagram gets the room a short screen has left (it scrolls and zooms, never shrinks).
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 400}); // the upper part at its minimum on a short screen, the diagram the rest
+    m_steps->setMinimumHeight(fontMetrics().height() * 3);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
