@@ -135,9 +135,11 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
         for (ApiPage* p : std::as_const(m_pageById))
             p->setLanguage(language);
         const QString current = currentApiId();
+        QWidget* shown = m_mainTabs->currentWidget();
         populateTree();
         if (!current.isEmpty())
             selectApi(current);
+        m_mainTabs->setCurrentWidget(shown); // a language switch keeps the tab in front
     });
     connectToSimulator();
     buildDocks();
@@ -167,13 +169,14 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     buildStartHere();
     if (!QSettings().value(QStringLiteral("startHere/dismissed"), false).toBool())
         m_mainTabs->insertTab(0, m_startHere, QString());
-    m_mainTabs->setCurrentIndex(0);
     m_startHere->setVisible(m_mainTabs->indexOf(m_startHere) >= 0);
     populateTree();
     retranslate();
     // Open on the first API so the window never starts with an empty page.
     if (!Protocol::ApiCatalog::builtin().apis().isEmpty())
         selectApi(Protocol::ApiCatalog::builtin().apis().first().id);
+    if (m_mainTabs->indexOf(m_startHere) >= 0)
+        m_mainTabs->setCurrentWidget(m_startHere); // a fresh profile opens on Start here
     resize(QSize(1280, 800).boundedTo(screen() ? screen()->availableSize() : QSize(1280, 800)));
     resizeDocks({m_qrDock}, {300}, Qt::Horizontal);
     QSettings settings;
@@ -457,6 +460,7 @@ bool MainWindow::selectApi(const QString& id)
         for (int i = 0; i < group->childCount(); ++i) {
             if (group->child(i)->data(0, IdRole).toString() == id) {
                 m_tree->setCurrentItem(group->child(i));
+                m_mainTabs->setCurrentIndex(m_mainTabs->indexOf(m_pages->parentWidget())); // its page in front
                 return true;
             }
         }

@@ -229,6 +229,8 @@ public:
         QAbstractItemView* view = combo->view();
         if (!waitFor([view] { return view->isVisible(); }, 3000))
             return fail(QStringLiteral("the popup of \"%1\" did not open").arg(name));
+        // The popup ignores a release that comes sooner than a double click after it opened.
+        QTest::qWait(QApplication::doubleClickInterval() + 50);
         const QModelIndex item = view->model()->index(index, combo->modelColumn(), combo->rootModelIndex());
         view->scrollTo(item);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->visualRect(item).center());

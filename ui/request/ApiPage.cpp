@@ -143,7 +143,8 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     // A browser-kind page says what Send does; a page that needs earned values says which are missing.
     m_browserNote = new QLabel(this);
     m_browserNote->setObjectName(QStringLiteral("browserNoteLabel"));
-    m_browserNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // one line; all of it in the tooltip
+    m_browserNote->setWordWrap(true);
+    m_browserNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_browserNote->setVisible(api.kind == Protocol::ApiKind::Browser);
     m_missingNote = new QLabel(this);
     m_missingNote->setObjectName(QStringLiteral("missingEarnedLabel"));
@@ -159,9 +160,8 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     auto* earnedRow = new QHBoxLayout;
     earnedRow->addWidget(m_missingNote, 1);
     earnedRow->addWidget(m_loginFirst);
+    earnedRow->addStretch(0); // takes the room the note leaves when there is nothing missing
     earnedRow->addWidget(m_useSamples);
-    if (!takesEarned)
-        earnedRow->addStretch(); // nothing to say: the row takes no room
     m_ruleDetailsButton = new QToolButton(this);
     m_ruleDetailsButton->setObjectName(QStringLiteral("ruleDetailsButton"));
     m_ruleDetailsButton->setCheckable(true);
@@ -763,10 +763,8 @@ void ApiPage::updateNotes()
     if (!m_browserNote || !m_ruleDetails)
         return;
     m_browserNote->setText(playsBrowser()
-            ? tr("Send opens this QR page as a browser would: the virtual phone shows the request at once, and "
-                 "after you decide there the redirect comes back to this console's listener.")
-            : tr("Send opens this QR page in your web browser: scan it with iAM Smart, and the redirect comes back "
-                 "to the redirectURI."));
+            ? tr("Send opens this page as a browser would; the phone asks you, and the redirect returns here.")
+            : tr("Send opens this page in your web browser; scan its QR code with iAM Smart."));
     m_browserNote->setToolTip(m_browserNote->text());
     const QStringList missing = m_form->missingEarned();
     m_missingNote->setText(missing.isEmpty()
