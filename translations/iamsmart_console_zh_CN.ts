@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>No content encryption key yet: send Key management → Request content encryption key first.</source>
-        <translation>尚无内容加密密钥：请先发送「密钥管理 → 获取内容加密密钥」。</translation>
+        <translation>尚无内容加密密钥：请先发送“密钥管理 → 获取内容加密密钥”。</translation>
     </message>
     <message>
         <source>String to sign (clientID + signatureMethod + timestamp + nonce + body):
@@ -1203,7 +1203,7 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     </message>
     <message>
         <source>Nothing to show yet: use “Show QR code” on a page.</source>
-        <translation>暂无内容：请在页面上按「显示二维码」。</translation>
+        <translation>暂无内容：请在页面上按“显示二维码”。</translation>
     </message>
     <message>
         <source>Cannot encode: %1</source>

@@ -62,6 +62,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     setObjectName(QStringLiteral("apiPage_") + api.id);
     m_spec = new QTextBrowser(this);
     m_spec->setObjectName(QStringLiteral("specBrowser"));
+    m_spec->setWordWrapMode(QTextOption::WordWrap); // table cells break between words ("Name", never "Nam e")
     m_spec->setOpenExternalLinks(true);
 
     m_form = new TryItForm(api, this);
