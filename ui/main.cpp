@@ -173,6 +173,11 @@ int main(int argc, char** argv)
         flowDone = false;
         if (auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs")))
             tabs->setCurrentWidget(window.flowView());
+        // The diagram gets the height the bottom docks took (it shows the callbacks too); View brings them back.
+        for (const char* dock : {"callbacksDock", "historyDock"}) {
+            if (auto* w = window.findChild<QWidget*>(QString::fromLatin1(dock)))
+                w->hide();
+        }
         QObject::connect(window.flowView(), &FlowView::flowFinished, &window, [&flowDone] { flowDone = true; });
         QTimer::singleShot(800, window.flowView(), &FlowView::run);
     }

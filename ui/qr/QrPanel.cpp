@@ -120,7 +120,10 @@ void QrPanel::showSymbol()
     // Whole pixels per module, as large as the label's room allows: crisp enough for a phone camera.
     const int room = std::min(m_image->width(), m_image->height());
     const int scale = std::max(2, room / (m_matrix.size + 8));
-    m_image->setPixmap(QPixmap::fromImage(render(scale)));
+    QPixmap symbol = QPixmap::fromImage(render(scale));
+    if (symbol.width() > room && room > 0) // a short pane: the whole symbol, smaller, never cut off
+        symbol = symbol.scaled(room, room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    m_image->setPixmap(symbol);
 }
 
 void QrPanel::showCaption()
