@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include <array>
+
 #include "qr/QrEncoder.h"
 #include "session/History.h"
 
@@ -16,6 +18,37 @@ using Protocol::Text;
 QString t(Language l, const char* en, const char* hk, const char* cn)
 {
     return Text(QString::fromUtf8(en), QString::fromUtf8(hk), QString::fromUtf8(cn)).get(l);
+}
+
+/// A sequence message's label in `l`: the runner keeps its facts in English (paths, codes and the words below);
+/// they are put into the language when drawn, so a diagram follows a language switch.
+QString messageLabel(const QString& label, Language l)
+{
+    if (l == Language::English)
+        return label;
+    static const QList<std::array<const char*, 3>> words {
+        {"JWE decrypted", "JWE 已解密", "JWE 已解密"},
+        {"GET QR page", "GET 二維碼頁面", "GET 二维码页面"},
+        {"QR page", "二維碼頁面", "二维码页面"},
+        {"302 redirect", "302 重新導向", "302 重定向"},
+        {"GET callback", "GET 回調", "GET 回调"},
+        {"approve", "批准", "批准"},
+        {"reject", "拒絕", "拒绝"},
+        {"cancel", "取消", "取消"},
+        {"expire", "逾時", "超时"},
+        {"auth", "登入", "登录"},
+        {"profile", "提供個人資料", "提供个人资料"},
+        {"eme", "填表", "填表"},
+        {"anon-eme", "填表", "填表"},
+        {"reauth", "確認身份", "确认身份"},
+        {"sign", "簽署", "签署"},
+        {"bulksign", "簽署文件", "签署文件"},
+    };
+    for (const auto& w : words) {
+        if (label == QLatin1String(w[0]))
+            return t(l, w[0], w[1], w[2]);
+    }
+    return label;
 }
 
 QString esc(const QString& s)
@@ -120,7 +153,7 @@ QString Report::sequenceSvg(const QList<SequenceMessage>& messages, Language lan
                    .arg(y)
                    .arg((x1 + x2) / 2)
                    .arg(y - 6)
-                   .arg(esc(m.label))
+                   .arg(esc(messageLabel(m.label, language)))
                    .arg(x2 - dir * 10)
                    .arg(y - 5)
                    .arg(y + 5);
