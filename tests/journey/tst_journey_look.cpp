@@ -4,6 +4,7 @@
 #include "flows/FlowView.h"
 #include "flows/SequenceDiagram.h"
 #include "mock/Simulator.h"
+#include "phone/PhonePanel.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
 
@@ -163,6 +164,7 @@ class TestJourneyLook : public QObject
             QRegularExpression(QStringLiteral("\\b[\\w-]+(\\.[\\w-]+)+\\b")),   // auth.getQR, 127.0.0.1
             QRegularExpression(QStringLiteral("\\b\\w*[_\\d]\\w*\\b")),         // eidapi_auth, D00000, hex ids
             QRegularExpression(QStringLiteral("\\b[a-z]+[A-Z]\\w*\\b")),        // businessID, openID, redirectURI
+            QRegularExpression(QStringLiteral("\\b[A-Z]{2,}\\b")),                 // the wire's SUCCESS, HTTP, JSON
             QRegularExpression(QStringLiteral(
                 "\\b(iAM|Smart|iAM Smart\\+?|HTTPS?|JSON|QR|PNG|SVG|HAR|HTML|PDF|curl|API|APIs|URI|URL|ID|JWE|JWS|"
                 "CEK|KEK|AES|GCM|RSA|OAEP|SHA|HMAC|CSRF|GET|POST|PUT|e-ME|eME|Python|Java|JavaScript|Node|PHP|Go|"
@@ -277,7 +279,21 @@ private slots:
         QVERIFY2(openApi(h, window, QStringLiteral("auth.getQR")), h.why());
         QVERIFY2(h.clickWidget(child<QPushButton>(window.currentPage(), QStringLiteral("showQrButton"))), h.why());
         QVERIFY2(runFlow(h, window, QStringLiteral("login-profile")), h.why());
-        // Answer a request on the virtual phone too, so its answer line is on screen.
+        // Answer a login on the virtual phone too, so its answer line is on screen.
+        QVERIFY2(openApi(h, window, QStringLiteral("auth.getQR")), h.why());
+        QVERIFY2(h.clickWidget(child<QPushButton>(window.currentPage(), QStringLiteral("sendButton"))), h.why());
+        auto* approve = child<QPushButton>(window.phonePanel(), QStringLiteral("phoneApproveButton"));
+        QVERIFY2(h.waitFor([&] { return approve->isEnabled(); }, 15000), "the phone shows no request");
+        QVERIFY2(h.clickWidget(approve), h.why());
+        auto* answer = child<QLabel>(window.phonePanel(), QStringLiteral("phoneResultLabel"));
+        QVERIFY2(h.waitFor([&] { return answer->text().contains(QLatin1String("D00000")); }, 15000),
+            qPrintable(answer->text()));
+        // And an answer on an API page: "HTTP 200 in … ms" and the code's meaning.
+        QVERIFY2(openApi(h, window, QStringLiteral("keys.getKey")), h.why());
+        QVERIFY2(h.clickWidget(child<QPushButton>(window.currentPage(), QStringLiteral("sendButton"))), h.why());
+        auto* code = child<QLabel>(window.currentPage(), QStringLiteral("responseCodeLabel"));
+        QVERIFY2(h.waitFor([&] { return code->text().contains(QLatin1String("D00000")); }, 15000),
+            qPrintable(code->text()));
         QVERIFY2(h.step(QStringLiteral("en-after-flow")), h.why());
 
         const QList<Protocol::Language> order {Protocol::Language::TraditionalChinese, Protocol::Language::English,
@@ -289,7 +305,8 @@ private slots:
                                                                        : offenders(window, hasEnglish);
             // The APIs tab too (the getQR page with its answer, the catalog, the docks).
             auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
-            QVERIFY2(openApi(h, window, QStringLiteral("auth.getQR")), h.why());
+            QVERIFY2(openApi(h, window, QStringLiteral("keys.getKey")), h.why());
+            QVERIFY2(shownOnScreen(answer) && shownOnScreen(code), "the answers are not on screen");
             QVERIFY2(h.step(Protocol::languageKey(language) + QStringLiteral("-apis")), h.why());
             left += language == Protocol::Language::English ? offenders(window, hasChinese)
                                                             : offenders(window, hasEnglish);
@@ -324,6 +341,17 @@ private slots:
         left.removeDuplicates();
         QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("texts that bypass tr() or the catalog:\n")
                                           + left.join(QStringLiteral("\n"))));
+    }
+
+    void pseudoTextKeepsPlaceholdersAndMnemonics()
+    {
+        const QString marked = PseudoTranslator::mark(QStringLiteral("&Run %1 of %n"));
+        QVERIFY(marked.startsWith(QStringLiteral("⟦&Run %1 of %n")));
+        QVERIFY(marked.endsWith(QStringLiteral("⟧")));
+        QVERIFY(marked.size() >= QStringLiteral("&Run %1 of %n").size() * 13 / 10);
+        QVERIFY(PseudoTranslator::isMarked(marked));
+        QCOMPARE(PseudoTranslator::mark(marked), marked);
+        QCOMPARE(PseudoTranslator::mark(QString()), QString());
     }
 
     void everyInteractiveWidgetHasAnAccessibleName()
