@@ -771,6 +771,26 @@ Result:
         <translation>Start with iAM Smart</translation>
     </message>
     <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Zoom in (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Zoom out (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>QR expiry</translation>
+    </message>
+    <message>
         <source>You decide on the virtual phone</source>
         <translation>You decide on the virtual phone</translation>
     </message>
@@ -1155,6 +1175,22 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>iAM Smart</source>
         <translation>iAM Smart</translation>
+    </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>Approved on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>Rejected on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>Cancelled on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>Left to expire on the phone (%1)</translation>
     </message>
 </context>
 <context>

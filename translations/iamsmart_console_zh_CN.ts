@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>No content encryption key yet: send Key management → Request content encryption key first.</source>
-        <translation>尚无内容加密密钥：请先发送「密钥管理 → 获取内容加密密钥」。</translation>
+        <translation>尚无内容加密密钥：请先发送“密钥管理 → 获取内容加密密钥”。</translation>
     </message>
     <message>
         <source>String to sign (clientID + signatureMethod + timestamp + nonce + body):
@@ -770,6 +770,26 @@ Result:
         <translation>以智方便开始</translation>
     </message>
     <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>二维码有效时间</translation>
+    </message>
+    <message>
         <source>You decide on the virtual phone</source>
         <translation>由你在虚拟手机上决定</translation>
     </message>
@@ -1154,6 +1174,22 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>iAM Smart</source>
         <translation>智方便</translation>
     </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>已在手机上批准（%1）</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>已在手机上拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>已在手机上取消（%1）</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>已任由手机上的请求超时（%1）</translation>
+    </message>
 </context>
 <context>
     <name>QrPanel</name>
@@ -1171,7 +1207,7 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     </message>
     <message>
         <source>Nothing to show yet: use “Show QR code” on a page.</source>
-        <translation>暂无内容：请在页面上按「显示二维码」。</translation>
+        <translation>暂无内容：请在页面上按“显示二维码”。</translation>
     </message>
     <message>
         <source>Cannot encode: %1</source>

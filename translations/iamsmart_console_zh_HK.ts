@@ -770,6 +770,26 @@ Result:
         <translation>以智方便開始</translation>
     </message>
     <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滾輪）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>縮小（Ctrl+滾輪）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>二維碼有效時間</translation>
+    </message>
+    <message>
         <source>You decide on the virtual phone</source>
         <translation>由你在虛擬手機上決定</translation>
     </message>
@@ -1153,6 +1173,22 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>iAM Smart</source>
         <translation>智方便</translation>
+    </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>已在手機上批准（%1）</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>已在手機上拒絕（%1）</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>已在手機上取消（%1）</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>已任由手機上的請求逾時（%1）</translation>
     </message>
 </context>
 <context>

@@ -265,7 +265,7 @@ private slots:
         ApiPage* qr = open(QStringLiteral("auth.getQR"));
         QTest::mouseClick(child<QPushButton>(qr, QStringLiteral("showQrButton")), Qt::LeftButton);
         QrPanel* panel = m_window->qrPanel();
-        const QString shown = child<QLabel>(panel, QStringLiteral("qrTextLabel"))->text();
+        const QString shown = child<QLabel>(panel, QStringLiteral("qrTextLabel"))->text().remove(QChar(0x200B)); // break opportunities
         QCOMPARE(shown, qr->qrText());
         const auto expected = Qr::QrEncoder::encode(shown.toUtf8());
         QCOMPARE(panel->matrix().modules, expected->modules);

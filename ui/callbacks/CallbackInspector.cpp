@@ -31,9 +31,12 @@ CallbackInspector::CallbackInspector(Callback::CallbackListener* listener, QWidg
     m_detail->setObjectName(QStringLiteral("callbackDetail"));
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    // Side by side: the dock is wide and short, so the detail gets the dock's whole height.
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_list);
     splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_dropped);
@@ -153,6 +156,8 @@ void CallbackInspector::retranslate()
     updateDropped();
     for (int i = 0; i < m_list->topLevelItemCount(); ++i)
         m_list->topLevelItem(i)->setText(3, statusText(m_list->topLevelItem(i)->data(0, Qt::UserRole).toString()));
+    if (m_list->currentItem())
+        showDetail(m_list->indexOfTopLevelItem(m_list->currentItem()));
 }
 
 void CallbackInspector::changeEvent(QEvent* event)

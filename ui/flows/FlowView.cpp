@@ -5,6 +5,7 @@
 #include "branding/ButtonImage.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
+#include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "session/History.h"
 
@@ -23,6 +24,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 FlowView::FlowView(
@@ -46,6 +48,8 @@ FlowView::FlowView(
     , m_countdown(new QLabel(this))
     , m_qr(new QrPanel(this))
     , m_diagram(new SequenceDiagram(this))
+    , m_zoomIn(new QToolButton(this))
+    , m_zoomOut(new QToolButton(this))
     , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("flowView"));
@@ -60,6 +64,11 @@ FlowView::FlowView(
     m_countdown->setObjectName(QStringLiteral("qrCountdownLabel"));
     m_description->setWordWrap(true);
     m_summary->setWordWrap(true);
+    m_countdown->setWordWrap(true);
+    m_zoomIn->setObjectName(QStringLiteral("diagramZoomInButton"));
+    m_zoomOut->setObjectName(QStringLiteral("diagramZoomOutButton"));
+    m_zoomIn->setText(QStringLiteral("+"));
+    m_zoomOut->setText(QStringLiteral("−"));
     // The start button is the iAM Smart button itself (resources/branding), drawn from its SVG; the frame
     // only shows keyboard focus.
     m_start->setStyleSheet(QStringLiteral("QPushButton{border:2px solid transparent;border-radius:8px;padding:0;"
@@ -87,6 +96,7 @@ FlowView::FlowView(
     left->addWidget(m_steps, 1);
     left->addWidget(m_summary);
     auto* qrColumn = new QVBoxLayout;
+    m_qr->setCompact(true);
     qrColumn->addWidget(m_qr, 1);
     qrColumn->addWidget(m_countdown);
     auto* upper = new QHBoxLayout;
@@ -103,6 +113,8 @@ FlowView::FlowView(
     exports->addWidget(m_saveReport);
     exports->addWidget(m_saveHar);
     exports->addStretch();
+    exports->addWidget(m_zoomOut);
+    exports->addWidget(m_zoomIn);
     exports->addWidget(m_exportPng);
     exports->addWidget(m_exportSvg);
     auto* lower = new QWidget(this);
@@ -113,12 +125,19 @@ FlowView::FlowView(
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(upperWidget);
     splitter->addWidget(lower);
+    // The diagram gets the room a short screen has left (it scrolls and zooms, never shrinks).
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 400}); // the upper part at its minimum on a short screen, the diagram the rest
+    m_steps->setMinimumHeight(fontMetrics().height() * 3);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
     m_runner = new Flows::FlowRunner(session, listener, simulator, this);
     connectRunner();
     connect(m_run, &QPushButton::clicked, this, &FlowView::run);
+    connect(m_zoomIn, &QToolButton::clicked, m_diagram, &SequenceDiagram::zoomIn);
+    connect(m_zoomOut, &QToolButton::clicked, m_diagram, &SequenceDiagram::zoomOut);
     connect(m_start, &QPushButton::clicked, this, &FlowView::run);
     connect(m_flowCombo, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
     connect(m_exportPng, &QPushButton::clicked, this, [this] {
@@ -158,8 +177,7 @@ void FlowView::connectRunner()
         m_run->setEnabled(true);
         m_start->setEnabled(true);
         m_tick->stop();
-        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
-                                    : tr("Failed: %1 — %2").arg(r.failureCode, r.failureDetail));
+        showFacts();
         emit flowFinished(r);
     });
 }
@@ -224,8 +242,16 @@ void FlowView::run()
         return;
     const Flows::FlowSpec& flow = m_flows.at(index);
     m_steps->clear();
-    for (const Flows::StepSpec& s : flow.steps)
-        m_steps->addItem(QStringLiteral("%1 (%2) — %3").arg(s.id, s.apiId, stateText(Flows::StepState::Pending)));
+    m_stepFacts.clear();
+    for (const Flows::StepSpec& s : flow.steps) {
+        Flows::StepResult pending;
+        pending.stepId = s.id;
+        pending.apiId = s.apiId;
+        m_stepFacts.append(pending);
+        m_steps->addItem(stepText(pending));
+    }
+    m_qrExpiresAt = 0;
+    m_countdown->clear();
     m_diagram->clear();
     m_summary->clear();
     m_run->setEnabled(false);
@@ -248,11 +274,11 @@ bool FlowView::runOnPhone(const QString& id)
 
 void FlowView::showStep(int index, const Flows::StepResult& step)
 {
+    if (index >= 0 && index < m_stepFacts.size())
+        m_stepFacts[index] = step;
     if (QListWidgetItem* item = m_steps->item(index)) {
-        QString text = QStringLiteral("%1 (%2) — %3").arg(step.stepId, step.apiId, stateText(step.state));
-        if (step.state == Flows::StepState::Failed)
-            text += QStringLiteral(": %1 %2").arg(step.code, step.detail);
-        item->setText(text);
+        item->setText(stepText(step));
+        item->setToolTip(step.detail);
         item->setForeground(step.state == Flows::StepState::Failed ? QColor(0xb0, 0x00, 0x20)
                 : step.state == Flows::StepState::Passed           ? QColor(0x1b, 0x7f, 0x3b)
                                                                    : palette().color(QPalette::Text));
@@ -298,6 +324,35 @@ bool FlowView::saveHar(const QString& path) const
         && Session::Har::write(exchangesOf(m_session, r), path, QCoreApplication::applicationVersion()).ok();
 }
 
+QString FlowView::failureText(const QString& code, const QString& detail) const
+{
+    // The code's meaning in the current language when the catalog knows it; the runner's detail (English) otherwise.
+    const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
+    return rc ? QString(rc->meaning.get(m_language)).replace(QLatin1String("%1"), QStringLiteral("…")) : detail;
+}
+
+QString FlowView::stepText(const Flows::StepResult& step) const
+{
+    QString text = QStringLiteral("%1 (%2) — %3").arg(step.stepId, step.apiId, stateText(step.state));
+    if (step.state == Flows::StepState::Failed)
+        text += QStringLiteral(": %1 %2").arg(step.code, failureText(step.code, step.detail));
+    return text;
+}
+
+void FlowView::showFacts()
+{
+    for (int i = 0; i < m_stepFacts.size(); ++i) {
+        if (QListWidgetItem* item = m_steps->item(i))
+            item->setText(stepText(m_stepFacts.at(i)));
+    }
+    const Flows::FlowResult& r = m_runner->result();
+    if (r.finished && !m_runner->isRunning() && !m_stepFacts.isEmpty())
+        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
+                                    : tr("Failed: %1 — %2").arg(r.failureCode, failureText(r.failureCode, r.failureDetail)));
+    if (m_qrExpiresAt > 0)
+        updateCountdown();
+}
+
 void FlowView::updateCountdown()
 {
     const qint64 left = std::max<qint64>(0, m_qrExpiresAt - QDateTime::currentMSecsSinceEpoch()) / 1000;
@@ -337,6 +392,12 @@ void FlowView::retranslate()
         const Flows::FlowSpec& f = m_flows.at(index);
         m_description->setText(f.description.get(m_language));
     }
+    m_zoomIn->setToolTip(tr("Zoom in (Ctrl+wheel)"));
+    m_zoomIn->setAccessibleName(tr("Zoom in"));
+    m_zoomOut->setToolTip(tr("Zoom out (Ctrl+wheel)"));
+    m_zoomOut->setAccessibleName(tr("Zoom out"));
+    m_countdown->setAccessibleName(tr("QR expiry"));
+    showFacts();
     updateStartButton();
 }
 

@@ -9,6 +9,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QTimer;
+class QToolButton;
 class QrPanel;
 class SequenceDiagram;
 
@@ -52,6 +53,10 @@ private:
     void updateCountdown();
     void showStep(int index, const Flows::StepResult& step);
     QString stateText(Flows::StepState state) const;
+    /// A step's line and the run's summary, formatted from the facts in the current language (at every switch).
+    QString stepText(const Flows::StepResult& step) const;
+    QString failureText(const QString& code, const QString& detail) const;
+    void showFacts();
     /// Shows the iAM Smart button of the selected flow (branding data) and the More info link.
     void updateStartButton();
 
@@ -76,6 +81,9 @@ private:
     QLabel* m_countdown;
     QrPanel* m_qr;
     SequenceDiagram* m_diagram;
+    QToolButton* m_zoomIn;
+    QToolButton* m_zoomOut;
     QTimer* m_tick;
     qint64 m_qrExpiresAt = 0;
+    QList<Flows::StepResult> m_stepFacts; ///< the last run's steps as they stand (pending ones from the spec)
 };

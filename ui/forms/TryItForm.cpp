@@ -49,6 +49,16 @@ TryItForm::TryItForm(const Protocol::ApiSpec& api, QWidget* parent)
     }
 }
 
+void TryItForm::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side only when an editor keeps about 30 characters; otherwise under its label, at full width.
+    const auto policy = width() < fontMetrics().averageCharWidth() * 70 ? QFormLayout::WrapAllRows
+                                                                         : QFormLayout::WrapLongRows;
+    if (m_layout->rowWrapPolicy() != policy)
+        m_layout->setRowWrapPolicy(policy);
+}
+
 TryItForm::~TryItForm()
 {
     qDeleteAll(m_rows);

@@ -46,6 +46,10 @@ signals:
     /// The user changed `field` in its editor (typed, picked, ticked); programs setting values do not emit it.
     void edited(const QString& field);
 
+protected:
+    /// Below a readable width every editor goes under its label, so fields use the whole width.
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct Row;
     QString ruleText(const Protocol::FieldViolation& v) const;

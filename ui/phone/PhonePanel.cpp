@@ -200,20 +200,34 @@ bool PhonePanel::decide(const QString& decision)
     else
         result = m_simulator->expire(id);
     if (!result) {
+        m_answer = {};
         m_result->setText(result.error().detail);
         return false;
     }
-    m_result->setText(tr("Answered %1 (%2)")
-                          .arg(result->value(QLatin1String("status")).toString(),
-                              result->value(QLatin1String("resultCode")).toString()));
+    m_answer = {decision, result->value(QLatin1String("resultCode")).toString()};
+    showAnswer();
     const QString redirect = result->value(QLatin1String("redirect")).toString();
     if (!redirect.isEmpty())
         emit browserRedirect(redirect);
     return true;
 }
 
+void PhonePanel::showAnswer()
+{
+    // Formatted from the facts at every language switch, never kept as text.
+    if (m_answer.first.isEmpty())
+        return;
+    const QString& d = m_answer.first;
+    const QString& code = m_answer.second;
+    m_result->setText(d == QLatin1String("approve") ? tr("Approved on the phone (%1)").arg(code)
+            : d == QLatin1String("reject")          ? tr("Rejected on the phone (%1)").arg(code)
+            : d == QLatin1String("cancel")          ? tr("Cancelled on the phone (%1)").arg(code)
+                                                    : tr("Left to expire on the phone (%1)").arg(code));
+}
+
 void PhonePanel::retranslate()
 {
+    showAnswer();
     m_approve->setText(tr("&Approve"));
     m_reject->setText(tr("&Reject"));
     m_cancel->setText(tr("Ca&ncel"));

@@ -3,6 +3,7 @@
 #include "protocol/Text.h"
 
 #include <QHash>
+#include <QPair>
 #include <QWidget>
 
 namespace Mock {
@@ -50,6 +51,7 @@ private:
     void connectSimulator();
     void showSelected();
     void retranslate();
+    void showAnswer();
     QString kindText(const QString& kind) const;
 
     Mock::Simulator* m_simulator;
@@ -60,6 +62,7 @@ private:
     QComboBox* m_persona;
     QLabel* m_screen;
     QLabel* m_result;
+    QPair<QString, QString> m_answer; ///< the last decision (approve, reject, cancel, expire) and its code
     QPushButton* m_approve;
     QPushButton* m_reject;
     QPushButton* m_cancel;

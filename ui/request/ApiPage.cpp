@@ -62,6 +62,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     setObjectName(QStringLiteral("apiPage_") + api.id);
     m_spec = new QTextBrowser(this);
     m_spec->setObjectName(QStringLiteral("specBrowser"));
+    m_spec->setWordWrapMode(QTextOption::WordWrap); // table cells break between words ("Name", never "Nam e")
     m_spec->setOpenExternalLinks(true);
 
     m_form = new TryItForm(api, this);
@@ -299,6 +300,9 @@ void ApiPage::setLanguage(Protocol::Language language)
     m_language = language;
     followLanguage();
     retranslate();
+    // The answer's summary and code meaning are formatted from the exchange again, in the new language.
+    if (m_lastExchange && m_pendingExchange.isEmpty())
+        showExchange(*m_lastExchange);
 }
 
 void ApiPage::followLanguage()
