@@ -77,10 +77,7 @@ int runCommand(const QStringList& args)
         return usageError(QStringLiteral("run: --env and --mock exclude each other"));
     QByteArray pdf;
     if (p.isSet(QStringLiteral("pdf")) || p.isSet(QStringLiteral("signed-pdf"))) {
-        bool signsPdf = false;
-        for (const Flows::StepSpec& step : flow->steps)
-            signsPdf |= step.set.contains(QLatin1String("docDigest"));
-        if (!signsPdf)
+        if (!Flows::FlowRunner::signsPdf(*flow))
             return usageError(QStringLiteral("--pdf, --signed-pdf: flow '%1' does not sign a PDF").arg(flow->id));
     }
     if (p.isSet(QStringLiteral("pdf"))) {

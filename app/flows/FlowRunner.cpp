@@ -101,9 +101,7 @@ FlowRunner::FlowRunner(
 
 FlowRunner::~FlowRunner() = default;
 
-namespace {
-/// A flow signs a PDF when one of its steps sends `${pdf.docDigest}`.
-bool flowSignsPdf(const FlowSpec& flow)
+bool FlowRunner::signsPdf(const FlowSpec& flow)
 {
     for (const StepSpec& step : flow.steps) {
         for (const QJsonValue& v : step.set) {
@@ -113,7 +111,6 @@ bool flowSignsPdf(const FlowSpec& flow)
     }
     return false;
 }
-} // namespace
 
 void FlowRunner::start(const FlowSpec& flow)
 {
@@ -129,7 +126,7 @@ void FlowRunner::start(const FlowSpec& flow)
     m_fresh.remove(QStringLiteral("pdf.docDigest"));
     m_preparedPdf.clear();
     std::optional<Util::Error> pdfError;
-    if (flowSignsPdf(flow)) {
+    if (signsPdf(flow)) {
         auto prepared = Pdf::PdfSigning::prepare(
             m_pdfInput.isEmpty() ? Pdf::PdfSigning::samplePdf() : m_pdfInput, m_pdfFields);
         if (prepared) {

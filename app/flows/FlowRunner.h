@@ -110,6 +110,8 @@ public:
         m_pdfInput = pdf;
         m_pdfFields = fields;
     }
+    /// A flow signs a PDF when one of its steps sends `${pdf.docDigest}`.
+    static bool signsPdf(const FlowSpec& flow);
     /// The PDF prepared for this run (empty unless the flow signs a PDF).
     const QByteArray& preparedPdf() const { return m_preparedPdf; }
     /// The last `pdfSignature` (Base64 CMS) a step of this run received, or empty.
