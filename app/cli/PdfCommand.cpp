@@ -67,6 +67,8 @@ int pdfCommand(const QStringList& args)
     const QString out = p.value(QStringLiteral("out"));
     if (samePath(pos.at(1), out))
         return usageError(QStringLiteral("--out: must not be the input file %1 (it is left untouched)").arg(pos.at(1)));
+    if (action == QLatin1String("embed") && !p.isSet(QStringLiteral("signature")))
+        return usageError(QStringLiteral("--signature: required for 'pdf embed' (a file, or - for stdin)"));
     auto input = readInput(pos.at(1));
     if (!input)
         return usageError(QStringLiteral("pdf %1: %2").arg(action, input.error().detail));
@@ -97,8 +99,6 @@ int pdfCommand(const QStringList& args)
         return Ok;
     }
 
-    if (!p.isSet(QStringLiteral("signature")))
-        return usageError(QStringLiteral("--signature: required for 'pdf embed' (a file, or - for stdin)"));
     auto signature = readInput(p.value(QStringLiteral("signature")));
     if (!signature)
         return usageError(QStringLiteral("--signature: ") + signature.error().detail);
