@@ -13,6 +13,7 @@
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
+#include "request/PdfSigningPanel.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "settings/EnvironmentDialog.h"
@@ -646,6 +647,9 @@ ApiPage* MainWindow::page(const QString& id)
         m_listener->expect({Util::randomHex32(), api->id, QStringLiteral("callback.auth"), QString(),
             v.value(QLatin1String("state")).toString()});
     });
+    if (PdfSigningPanel* pdf = p->pdfPanel())
+        connect(m_listener, &Callback::CallbackListener::callbackReceived, pdf,
+            [pdf](const Callback::CallbackRecord& r) { pdf->offerResult(r.content.toObject()); });
     m_pages->addWidget(p);
     m_pageById.insert(id, p);
     return p;
