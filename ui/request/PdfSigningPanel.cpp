@@ -103,6 +103,7 @@ bool PdfSigningPanel::signPdf(const QByteArray& pdf, const QString& name)
     QJsonObject values = m_page->form()->values();
     values.insert(m_field, m_docDigest);
     m_page->form()->setValues(values);
+    m_page->refreshPreview();
     showStatus();
     m_page->send();
     return true;
