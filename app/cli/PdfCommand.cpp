@@ -48,7 +48,8 @@ int pdfCommand(const QStringList& args)
                        "  iamsmart pdf embed PREPARED.pdf --signature FILE|- --out SIGNED.pdf"));
     p.positional(QStringLiteral("action"), QStringLiteral("prepare or embed"));
     p.positional(QStringLiteral("pdf"), QStringLiteral("the PDF to prepare, or the prepared PDF to embed into"));
-    p.option(QStringLiteral("out"), QStringLiteral("the file to write (never the input)"), QStringLiteral("FILE"), true);
+    p.option(
+        QStringLiteral("out"), QStringLiteral("the file to write (never the input)"), QStringLiteral("FILE"), true);
     p.option(QStringLiteral("signature"),
         QStringLiteral("embed: the pdfSignature, Base64 or DER, from a file or - for stdin"), QStringLiteral("FILE"));
     p.option(QStringLiteral("reason"), QStringLiteral("prepare: the signature's /Reason"), QStringLiteral("TEXT"));

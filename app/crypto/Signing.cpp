@@ -3,10 +3,9 @@
 #include "OpenSslError.h"
 #include "RsaKeysPrivate.h"
 
-
 #include <openssl/bio.h>
-#include <openssl/err.h>
 #include <openssl/cms.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
@@ -278,22 +277,25 @@ Util::Result<CmsInfo> Signing::inspectCms(const QByteArray& der, const QByteArra
         const auto* os = static_cast<const ASN1_OCTET_STRING*>(
             X509_ATTRIBUTE_get0_data(CMS_signed_get_attr(si, mdAt), 0, V_ASN1_OCTET_STRING, nullptr));
         if (os)
-            info.messageDigest = QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(os)), ASN1_STRING_length(os));
+            info.messageDigest
+                = QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(os)), ASN1_STRING_length(os));
     }
     const int timeAt = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
     if (timeAt >= 0) {
         ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, timeAt), 0);
-        struct tm tm {};
+        struct tm tm
+        {
+        };
         if (t && (t->type == V_ASN1_UTCTIME || t->type == V_ASN1_GENERALIZEDTIME)
             && ASN1_TIME_to_tm(reinterpret_cast<const ASN1_TIME*>(t->value.asn1_string), &tm) == 1)
-            info.signingTime = QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+            info.signingTime = QDateTime(
+                QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
     }
     X509* cert = nullptr;
     CMS_SignerInfo_get0_algs(si, nullptr, &cert, nullptr, nullptr);
     if (!cert) {
         std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> certs(
-            CMS_get1_certs(cms.get()), [](STACK_OF(X509)* s) { sk_X509_pop_free(s, X509_free); });
+            CMS_get1_certs(cms.get()), [](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); });
         if (certs)
             CMS_set1_signers_certs(cms.get(), certs.get(), 0);
         CMS_SignerInfo_get0_algs(si, nullptr, &cert, nullptr, nullptr);
@@ -303,7 +305,8 @@ Util::Result<CmsInfo> Signing::inspectCms(const QByteArray& der, const QByteArra
         info.issuer = commonName(X509_get_issuer_name(cert));
     }
     BioPtr in(BIO_new_mem_buf(content.constData(), int(content.size())), &BIO_free);
-    info.valid = CMS_verify(cms.get(), nullptr, nullptr, in.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    info.valid
+        = CMS_verify(cms.get(), nullptr, nullptr, in.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
     ERR_clear_error();
     return info;
 }

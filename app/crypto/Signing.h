@@ -49,8 +49,8 @@ public:
     /// A detached CMS SignedData as a PDF signer makes it (adbe.pkcs7.detached): SHA-256, signed attributes
     /// contentType (id-data), signingTime and messageDigest = `digest` (the docDigest, already a SHA-256),
     /// with the signer certificate and `chainPem` (the issuing CA) included, as DER.
-    static Util::Result<QByteArray> cmsForDigest(const CertifiedKey& signer, const QByteArray& chainPem,
-        const QByteArray& digest, const QDateTime& signingTime);
+    static Util::Result<QByteArray> cmsForDigest(
+        const CertifiedKey& signer, const QByteArray& chainPem, const QByteArray& digest, const QDateTime& signingTime);
     /// Reads a DER CMS SignedData and verifies it over `content` (detached). Error "bad-cms" when it is not one.
     static Util::Result<CmsInfo> inspectCms(const QByteArray& der, const QByteArray& content);
 };

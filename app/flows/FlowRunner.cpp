@@ -127,8 +127,8 @@ void FlowRunner::start(const FlowSpec& flow)
     m_preparedPdf.clear();
     std::optional<Util::Error> pdfError;
     if (signsPdf(flow)) {
-        auto prepared = Pdf::PdfSigning::prepare(
-            m_pdfInput.isEmpty() ? Pdf::PdfSigning::samplePdf() : m_pdfInput, m_pdfFields);
+        auto prepared
+            = Pdf::PdfSigning::prepare(m_pdfInput.isEmpty() ? Pdf::PdfSigning::samplePdf() : m_pdfInput, m_pdfFields);
         if (prepared) {
             m_preparedPdf = prepared->pdf;
             m_fresh.insert(QStringLiteral("pdf.docDigest"), prepared->docDigest());

@@ -53,10 +53,12 @@ Util::Status load(PoDoFo::PdfMemDocument& doc, const QByteArray& pdf)
     try {
         doc.LoadFromBuffer(pdf.constData(), long(pdf.size()), true);
     } catch (const PoDoFo::PdfError& e) {
-        if (e.GetError() == PoDoFo::ePdfError_InvalidPassword || e.GetError() == PoDoFo::ePdfError_CannotEncryptedForUpdate
+        if (e.GetError() == PoDoFo::ePdfError_InvalidPassword
+            || e.GetError() == PoDoFo::ePdfError_CannotEncryptedForUpdate
             || e.GetError() == PoDoFo::ePdfError_InvalidEncryptionDict)
             return error("pdf-encrypted", QStringLiteral("the PDF is encrypted (it needs a password)"));
-        return error("pdf-not-pdf", QStringLiteral("the PDF cannot be read: %1 (%2)").arg(podofoMessage(e)).arg(int(e.GetError())));
+        return error("pdf-not-pdf",
+            QStringLiteral("the PDF cannot be read: %1 (%2)").arg(podofoMessage(e)).arg(int(e.GetError())));
     }
     if (doc.GetEncrypted())
         return error("pdf-encrypted", QStringLiteral("the PDF is encrypted; decrypt it before signing"));
@@ -83,7 +85,8 @@ Util::Result<Placeholder> findPlaceholder(const QByteArray& pdf)
         const PoDoFo::PdfObject* contents = dict.GetKey(PoDoFo::PdfName("Contents"));
         const PoDoFo::PdfObject* range = dict.GetKey(PoDoFo::PdfName("ByteRange"));
         if (!type || !type->IsName() || type->GetName() != PoDoFo::PdfName("Sig") || !contents
-            || !(contents->IsString() || contents->IsHexString()) || !range || !range->IsArray() || range->GetArray().size() != 4)
+            || !(contents->IsString() || contents->IsHexString()) || !range || !range->IsArray()
+            || range->GetArray().size() != 4)
             continue;
         const PoDoFo::PdfString& value = contents->GetString();
         const char* data = value.GetString();
@@ -188,7 +191,10 @@ Util::Result<Prepared> PdfSigning::prepare(const QByteArray& pdf, const Signatur
         const qint64 gapEnd = qint64(range[2].GetNumber());
         if (gapStart <= 0 || gapEnd - gapStart != 2 * qint64(fields.reservedBytes) + 2 || gapEnd > out.pdf.size())
             return error("pdf-failure",
-                QStringLiteral("PoDoFo reserved an unexpected /Contents (%1 to %2 of %3)").arg(gapStart).arg(gapEnd).arg(out.pdf.size()));
+                QStringLiteral("PoDoFo reserved an unexpected /Contents (%1 to %2 of %3)")
+                    .arg(gapStart)
+                    .arg(gapEnd)
+                    .arg(out.pdf.size()));
         out.pdf.replace(gapStart + 1, gapEnd - gapStart - 2, QByteArray(gapEnd - gapStart - 2, '0'));
         auto placeholder = findPlaceholder(out.pdf);
         if (!placeholder)

@@ -31,9 +31,9 @@ struct Prepared
 struct Embedded
 {
     QByteArray pdf;
-    QString signer;          ///< the signer certificate's common name
-    QString issuer;          ///< its issuer's common name
-    QDateTime signingTime;   ///< the CMS signingTime attribute (invalid when absent)
+    QString signer; ///< the signer certificate's common name
+    QString issuer; ///< its issuer's common name
+    QDateTime signingTime; ///< the CMS signingTime attribute (invalid when absent)
     bool signatureValid = false; ///< CMS signature and messageDigest verified over the ByteRange
 };
 

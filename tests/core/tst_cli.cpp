@@ -230,7 +230,8 @@ private slots:
         QVERIFY(ca);
         auto signer = Crypto::Signing::issue(ca.value(), QStringLiteral("Chan Tai Man"), {});
         QVERIFY(signer);
-        auto cms = Crypto::Signing::cmsForDigest(signer.value(), ca->certificatePem, digest, QDateTime::currentDateTimeUtc());
+        auto cms = Crypto::Signing::cmsForDigest(
+            signer.value(), ca->certificatePem, digest, QDateTime::currentDateTimeUtc());
         QVERIFY(cms);
         const QString out = m_dir.filePath(QStringLiteral("signed.pdf"));
         const auto embed = cli({QStringLiteral("pdf"), QStringLiteral("embed"), prepared, QStringLiteral("--signature"),
@@ -241,7 +242,8 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("signer")).toString(), QStringLiteral("Chan Tai Man"));
         QCOMPARE(o.value(QStringLiteral("signatureValid")).toBool(), true);
         const auto sig = run(QStringLiteral("pdfsig"), {out});
-        QVERIFY2(sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out.constData());
+        QVERIFY2(
+            sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out.constData());
 
         // A signature over another digest: refused, nothing written.
         auto other = Crypto::Signing::cmsForDigest(signer.value(), ca->certificatePem,
@@ -255,7 +257,8 @@ private slots:
         QVERIFY(!QFile::exists(refused));
         // Not a PDF, and the input as output: refused, the input untouched.
         const QString text = write(QStringLiteral("notes.txt"), "just text");
-        const auto notPdf = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), text, QStringLiteral("--out"), refused});
+        const auto notPdf
+            = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), text, QStringLiteral("--out"), refused});
         QCOMPARE(notPdf.exitCode, 1);
         QVERIFY2(notPdf.err.contains("pdf-not-pdf"), notPdf.err.constData());
         QVERIFY(!QFile::exists(refused));
@@ -313,9 +316,11 @@ private slots:
         QTest::newRow("catalog bad action")
             << QStringList {QStringLiteral("catalog"), QStringLiteral("delete")} << QByteArray("delete");
         QTest::newRow("pdf bad action") << QStringList {QStringLiteral("pdf"), QStringLiteral("sign"),
-            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")} << QByteArray("'sign'");
+            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")}
+                                        << QByteArray("'sign'");
         QTest::newRow("pdf embed without signature") << QStringList {QStringLiteral("pdf"), QStringLiteral("embed"),
-            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")} << QByteArray("--signature");
+            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")}
+                                                     << QByteArray("--signature");
         QTest::newRow("pdf without out") << QStringList {QStringLiteral("pdf"), QStringLiteral("prepare"),
             QStringLiteral("a.pdf")} << QByteArray("--out");
         QTest::newRow("stray argument") << QStringList {QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex,

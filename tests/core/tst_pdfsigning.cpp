@@ -36,7 +36,8 @@ private:
 
     QByteArray cmsFor(const QByteArray& digest) const
     {
-        auto cms = Crypto::Signing::cmsForDigest(m_signer, m_ca.certificatePem, digest, QDateTime::currentDateTimeUtc());
+        auto cms
+            = Crypto::Signing::cmsForDigest(m_signer, m_ca.certificatePem, digest, QDateTime::currentDateTimeUtc());
         return cms ? cms.value() : QByteArray();
     }
 
@@ -79,8 +80,8 @@ private slots:
 
     void prepareReservesContentsAndDigestsTheByteRange()
     {
-        auto prepared = PdfSigning::prepare(m_sample, {QStringLiteral("Approval"), QStringLiteral("Hong Kong"),
-                                                          QStringLiteral("Chan Tai Man"), 8192});
+        auto prepared = PdfSigning::prepare(
+            m_sample, {QStringLiteral("Approval"), QStringLiteral("Hong Kong"), QStringLiteral("Chan Tai Man"), 8192});
         QVERIFY2(prepared, qPrintable(why(prepared)));
         QVERIFY(prepared->pdf.startsWith(m_sample)); // an incremental update: the original bytes come first
         QVERIFY(prepared->pdf.contains("/Adobe.PPKLite"));
@@ -96,7 +97,8 @@ private slots:
         QCOMPARE(QByteArray::fromBase64(prepared->docDigest().toLatin1()), prepared->digest);
 
         write(path(QStringLiteral("prepared.pdf")), prepared->pdf);
-        const auto check = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("prepared.pdf"))});
+        const auto check = TestSupport::run(
+            QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("prepared.pdf"))});
         QVERIFY2(check.exitCode == 0, check.out + check.err);
     }
 
@@ -115,9 +117,9 @@ private slots:
         QVERIFY2(verify.exitCode == 0, verify.err.constData());
         QVERIFY(verify.err.contains("Verification successful"));
         // The signed attributes a PDF reader looks for, and both certificates.
-        const auto dump = TestSupport::openssl({QStringLiteral("cms"), QStringLiteral("-cmsout"),
-            QStringLiteral("-print"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-            path(QStringLiteral("cms.der"))});
+        const auto dump = TestSupport::openssl(
+            {QStringLiteral("cms"), QStringLiteral("-cmsout"), QStringLiteral("-print"), QStringLiteral("-inform"),
+                QStringLiteral("DER"), QStringLiteral("-in"), path(QStringLiteral("cms.der"))});
         QCOMPARE(dump.exitCode, 0);
         QVERIFY(dump.out.contains("contentType"));
         QVERIFY(dump.out.contains("signingTime"));
@@ -155,7 +157,8 @@ private slots:
         // The simulator's CA is nobody's trust anchor: pdfsig says so, and that is expected.
         QVERIFY2(sig.out.contains("Certificate Validation: Certificate issuer isn't Trusted."), sig.out);
 
-        const auto check = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("signed.pdf"))});
+        const auto check
+            = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("signed.pdf"))});
         QVERIFY2(check.exitCode == 0, check.out + check.err);
         QVERIFY(check.out.contains("No syntax or stream encoding errors found"));
     }
@@ -174,7 +177,8 @@ private slots:
         // The first covers the first revision only; the second the whole file.
         QCOMPARE(sig.out.count("Total document signed"), 1);
         QVERIFY2(sig.out.contains("Not total document signed"), sig.out);
-        const auto check = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("twice.pdf"))});
+        const auto check
+            = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("twice.pdf"))});
         QVERIFY2(check.exitCode == 0, check.out + check.err);
     }
 
@@ -215,9 +219,11 @@ private slots:
     {
         write(path(QStringLiteral("plain.pdf")), m_sample);
         for (const QString& user : {QString(), QStringLiteral("secret")}) {
-            const QString out = path(QStringLiteral("encrypted-%1.pdf").arg(user.isEmpty() ? QStringLiteral("open") : user));
-            const auto enc = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--encrypt"), user,
-                QStringLiteral("owner"), QStringLiteral("256"), QStringLiteral("--"), path(QStringLiteral("plain.pdf")), out});
+            const QString out
+                = path(QStringLiteral("encrypted-%1.pdf").arg(user.isEmpty() ? QStringLiteral("open") : user));
+            const auto enc = TestSupport::run(QStringLiteral("qpdf"),
+                {QStringLiteral("--encrypt"), user, QStringLiteral("owner"), QStringLiteral("256"),
+                    QStringLiteral("--"), path(QStringLiteral("plain.pdf")), out});
             QVERIFY2(enc.exitCode == 0, enc.err.constData());
             QFile f(out);
             QVERIFY(f.open(QIODevice::ReadOnly));

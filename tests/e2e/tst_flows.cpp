@@ -96,7 +96,7 @@ private slots:
         QTest::addColumn<QString>("flow");
         QTest::addColumn<bool>("ownPdf");
         for (const char* f : {"login-pdfsign", "login-pdfsign-app", "anonymous-pdfsign", "anonymous-pdfsign-app",
-                 "gateway-login-pdfsign"}) {
+                 "gateway-login-pdfsign", "gateway-anonymous-pdfsign"}) {
             QTest::newRow(f) << QString::fromLatin1(f) << true;
             QTest::newRow(qPrintable(QLatin1String(f) + QLatin1String("/sample"))) << QString::fromLatin1(f) << false;
         }
@@ -111,8 +111,9 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("out.pdf"));
         // An own PDF: a two-page one made by qpdf from the sample, so it is not the bundled file.
         QFile::copy(QStringLiteral(":/pdf/sample.pdf"), dir.filePath(QStringLiteral("sample.pdf")));
-        const auto made = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--empty"), QStringLiteral("--pages"),
-            dir.filePath(QStringLiteral("sample.pdf")), dir.filePath(QStringLiteral("sample.pdf")), QStringLiteral("--"), in});
+        const auto made = TestSupport::run(QStringLiteral("qpdf"),
+            {QStringLiteral("--empty"), QStringLiteral("--pages"), dir.filePath(QStringLiteral("sample.pdf")),
+                dir.filePath(QStringLiteral("sample.pdf")), QStringLiteral("--"), in});
         QVERIFY2(made.exitCode == 0, made.err.constData());
         QStringList args {QStringLiteral("run"), flow, QStringLiteral("--mock"), QStringLiteral("--signed-pdf"), out};
         if (ownPdf)
@@ -136,11 +137,14 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QByteArray>("message");
         QTest::newRow("flow without a PDF") << QStringList {QStringLiteral("run"), QStringLiteral("login-sign"),
-            QStringLiteral("--signed-pdf"), QStringLiteral("x.pdf")} << 2 << QByteArray("does not sign a PDF");
+            QStringLiteral("--signed-pdf"), QStringLiteral("x.pdf")}
+                                            << 2 << QByteArray("does not sign a PDF");
         QTest::newRow("missing file") << QStringList {QStringLiteral("run"), QStringLiteral("login-pdfsign"),
-            QStringLiteral("--pdf"), QStringLiteral("/nonexistent.pdf")} << 2 << QByteArray("--pdf");
+            QStringLiteral("--pdf"), QStringLiteral("/nonexistent.pdf")}
+                                      << 2 << QByteArray("--pdf");
         QTest::newRow("not a PDF") << QStringList {QStringLiteral("run"), QStringLiteral("login-pdfsign"),
-            QStringLiteral("--pdf"), QStringLiteral(IAMSMART_BIN_DIR "/iamsmart")} << 2 << QByteArray("is not a PDF");
+            QStringLiteral("--pdf"), QStringLiteral(IAMSMART_BIN_DIR "/iamsmart")}
+                                   << 2 << QByteArray("is not a PDF");
     }
 
     void pdfOptionsAreChecked()

@@ -478,9 +478,10 @@ private slots:
         const auto verified = TestSupport::openssl(verify, {}, m_dir.path());
         QVERIFY2(verified.exitCode == 0, (verified.out + verified.err).constData());
         // The signed attributes of a PDF signer, the persona's certificate and the mock CA.
-        const auto dump = TestSupport::openssl({QStringLiteral("cms"), QStringLiteral("-cmsout"),
-            QStringLiteral("-print"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-            QStringLiteral("pdfsig.der")}, {}, m_dir.path());
+        const auto dump = TestSupport::openssl(
+            {QStringLiteral("cms"), QStringLiteral("-cmsout"), QStringLiteral("-print"), QStringLiteral("-inform"),
+                QStringLiteral("DER"), QStringLiteral("-in"), QStringLiteral("pdfsig.der")},
+            {}, m_dir.path());
         QCOMPARE(dump.exitCode, 0);
         for (const char* attribute : {"contentType", "signingTime", "messageDigest", "eContent: <ABSENT>"})
             QVERIFY2(dump.out.contains(attribute), attribute);

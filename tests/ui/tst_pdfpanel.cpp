@@ -90,8 +90,8 @@ private slots:
 
     void panelOnlyOnPdfSigningPages()
     {
-        for (const char* id : {"signing.pdfSign", "anonymous.pdfSign.initiate", "gateway.pdfSigning",
-                 "gateway.pdfSigningAnonymous"}) {
+        for (const char* id :
+            {"signing.pdfSign", "anonymous.pdfSign.initiate", "gateway.pdfSigning", "gateway.pdfSigningAnonymous"}) {
             ApiPage* page = open(QString::fromLatin1(id));
             QVERIFY2(page && page->pdfPanel() && page->pdfPanel()->isVisible(), id);
         }
@@ -135,7 +135,9 @@ private slots:
         QCOMPARE(QByteArray::fromBase64(digest.toLatin1()).size(), 32);
         QVERIFY(digest != page->api().mockValues().value(QStringLiteral("docDigest")).toString());
         QVERIFY(status->text().contains(digest));
-        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(page, QStringLiteral("responseCodeLabel"))->text().startsWith(QStringLiteral("D00000")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(page, QStringLiteral("responseCodeLabel"))->text().startsWith(QStringLiteral("D00000")),
+            10000);
 
         QTRY_VERIFY(approve->isEnabled());
         QTest::mouseClick(approve, Qt::LeftButton);
@@ -150,7 +152,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 5000);
         QVERIFY(status->text().contains(QStringLiteral("Saved to")));
         const auto sig = TestSupport::run(QStringLiteral("pdfsig"), {out});
-        QVERIFY2(sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out.constData());
+        QVERIFY2(
+            sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out.constData());
         QVERIFY(sig.out.contains("Certificate issuer isn't Trusted.")); // the simulator's CA, as expected
     }
 

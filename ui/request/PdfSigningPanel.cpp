@@ -63,7 +63,8 @@ QString PdfSigningPanel::digestField(const Protocol::ApiSpec& api)
     for (const Protocol::FieldSpec& f : api.fields) {
         if (f.name == QLatin1String("docDigest"))
             return f.name;
-        if (f.name == QLatin1String("fileHash") && api.isGateway() && api.id.contains(QLatin1String("pdf"), Qt::CaseInsensitive))
+        if (f.name == QLatin1String("fileHash") && api.isGateway()
+            && api.id.contains(QLatin1String("pdf"), Qt::CaseInsensitive))
             return f.name;
     }
     return {};
@@ -71,7 +72,8 @@ QString PdfSigningPanel::digestField(const Protocol::ApiSpec& api)
 
 void PdfSigningPanel::chooseAndSign()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Choose a PDF to sign"), QString(), tr("PDF files (*.pdf)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Choose a PDF to sign"), QString(), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     QFile f(path);
@@ -133,7 +135,8 @@ bool PdfSigningPanel::offerResult(const QJsonObject& content)
 void PdfSigningPanel::exchangeFinished(const Session::Exchange& exchange)
 {
     // getResult answers carry the signature in their content; a gateway poll in its JWE result.
-    offerResult(exchange.content.toObject()) || offerResult(exchange.joseClaims.value(QLatin1String("result")).toObject());
+    offerResult(exchange.content.toObject())
+        || offerResult(exchange.joseClaims.value(QLatin1String("result")).toObject());
 }
 
 void PdfSigningPanel::chooseAndSave()

@@ -65,7 +65,8 @@ private:
         Waiting,
         Signed,
         Failed
-    } m_stage = Stage::Idle;
+    } m_stage
+        = Stage::Idle;
     Util::Error m_error;
 
     QLabel* m_title = nullptr;
