@@ -182,6 +182,25 @@ private slots:
         QVERIFY2(check.exitCode == 0, check.out + check.err);
     }
 
+    void pdfWithObjectStreamsAndXrefStreamSigns()
+    {
+        write(path(QStringLiteral("plain.pdf")), m_sample);
+        const QString objstm = path(QStringLiteral("objstm.pdf"));
+        const auto made = TestSupport::run(QStringLiteral("qpdf"),
+            {path(QStringLiteral("plain.pdf")), QStringLiteral("--object-streams=generate"), objstm});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QFile f(objstm);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray signedPdf = sign(f.readAll());
+        QVERIFY(!signedPdf.isEmpty());
+        write(path(QStringLiteral("objstm-signed.pdf")), signedPdf);
+        const auto sig = pdfsig(path(QStringLiteral("objstm-signed.pdf")));
+        QVERIFY2(sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out);
+        const auto check = TestSupport::run(
+            QStringLiteral("qpdf"), {QStringLiteral("--check"), path(QStringLiteral("objstm-signed.pdf"))});
+        QVERIFY2(check.exitCode == 0, check.out + check.err);
+    }
+
     void flippedByteMakesPdfsigReportInvalid()
     {
         QByteArray signedPdf = sign(m_sample);
