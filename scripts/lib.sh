@@ -13,6 +13,7 @@ PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb xauth fonts-noto-cjk zbar-tools curl
   python3-cryptography
+  libpodofo-dev poppler-utils qpdf
   file desktop-file-utils appstream
 )
 

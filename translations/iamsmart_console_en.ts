@@ -1299,4 +1299,95 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>%1 with the scope %2</translation>
     </message>
 </context>
+<context>
+    <name>PdfSigningPanel</name>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>Choose a PDF to sign</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>Save the signed PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</source>
+        <translation>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</translation>
+    </message>
+    <message>
+        <source>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</source>
+        <translation>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</source>
+        <translation>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole document</source>
+        <translation>valid, covering the whole document</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>INVALID</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>This file is not a PDF.</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted; decrypt it before signing.</source>
+        <translation>This PDF is encrypted; decrypt it before signing.</translation>
+    </message>
+    <message>
+        <source>This PDF has no page to put a signature field on.</source>
+        <translation>This PDF has no page to put a signature field on.</translation>
+    </message>
+    <message>
+        <source>The signature does not fit in the space reserved in the PDF.</source>
+        <translation>The signature does not fit in the space reserved in the PDF.</translation>
+    </message>
+    <message>
+        <source>The signature is over another document&apos;s digest.</source>
+        <translation>The signature is over another document&apos;s digest.</translation>
+    </message>
+    <message>
+        <source>pdfSignature is not a CMS signature.</source>
+        <translation>pdfSignature is not a CMS signature.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written.</source>
+        <translation>The file cannot be read or written.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be prepared or signed.</source>
+        <translation>The PDF could not be prepared or signed.</translation>
+    </message>
+    <message>
+        <source>PDF signing</source>
+        <translation>PDF signing</translation>
+    </message>
+    <message>
+        <source>Sign a PDF…</source>
+        <translation>Sign a PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, prepare it for signing and send this request with its digest</source>
+        <translation>Choose a PDF, prepare it for signing and send this request with its digest</translation>
+    </message>
+    <message>
+        <source>Sign the sample PDF</source>
+        <translation>Sign the sample PDF</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>Save signed PDF…</translation>
+    </message>
+</context>
 </TS>

@@ -1297,4 +1297,95 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>具有范围 %2 的 %1</translation>
     </message>
 </context>
+<context>
+    <name>PdfSigningPanel</name>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>选择要签署的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>保存已签署的 PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存至 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</source>
+        <translation>选择 PDF：控制台会准备该文件（加入预留空间的签署字段），把其摘要填入 %1，发送请求，并在手机批准后嵌入签署。</translation>
+    </message>
+    <message>
+        <source>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</source>
+        <translation>已准备 %1；%2 = %3。请在手机上批准；签署会经回调或结果送达。</translation>
+    </message>
+    <message>
+        <source>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</source>
+        <translation>由 %1 签署（证书由 %2 签发），时间 %3。签署：%4。</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole document</source>
+        <translation>有效，涵盖整份文件</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>此文件不是 PDF。</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted; decrypt it before signing.</source>
+        <translation>此 PDF 已加密；请先解密再签署。</translation>
+    </message>
+    <message>
+        <source>This PDF has no page to put a signature field on.</source>
+        <translation>此 PDF 没有可放置签署字段的页面。</translation>
+    </message>
+    <message>
+        <source>The signature does not fit in the space reserved in the PDF.</source>
+        <translation>签署超出 PDF 内预留的空间。</translation>
+    </message>
+    <message>
+        <source>The signature is over another document&apos;s digest.</source>
+        <translation>此签署针对的是另一份文件的摘要。</translation>
+    </message>
+    <message>
+        <source>pdfSignature is not a CMS signature.</source>
+        <translation>pdfSignature 不是 CMS 签署。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written.</source>
+        <translation>无法读取或写入文件。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be prepared or signed.</source>
+        <translation>无法准备或签署此 PDF。</translation>
+    </message>
+    <message>
+        <source>PDF signing</source>
+        <translation>PDF 签署</translation>
+    </message>
+    <message>
+        <source>Sign a PDF…</source>
+        <translation>签署 PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, prepare it for signing and send this request with its digest</source>
+        <translation>选择 PDF，准备签署并连同其摘要发送此请求</translation>
+    </message>
+    <message>
+        <source>Sign the sample PDF</source>
+        <translation>签署示例 PDF</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>保存已签署的 PDF…</translation>
+    </message>
+</context>
 </TS>

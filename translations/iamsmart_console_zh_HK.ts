@@ -1297,4 +1297,95 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>具有範圍 %2 的 %1</translation>
     </message>
 </context>
+<context>
+    <name>PdfSigningPanel</name>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>選擇要簽署的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>儲存已簽署的 PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已儲存至 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</source>
+        <translation>選擇 PDF：主控台會準備該檔案（加入預留空間的簽署欄位），把其摘要填入 %1，發送請求，並在手機批准後嵌入簽署。</translation>
+    </message>
+    <message>
+        <source>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</source>
+        <translation>已準備 %1；%2 = %3。請在手機上批准；簽署會經回調或結果送達。</translation>
+    </message>
+    <message>
+        <source>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</source>
+        <translation>由 %1 簽署（證書由 %2 簽發），時間 %3。簽署：%4。</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole document</source>
+        <translation>有效，涵蓋整份文件</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>無效</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>此檔案不是 PDF。</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted; decrypt it before signing.</source>
+        <translation>此 PDF 已加密；請先解密再簽署。</translation>
+    </message>
+    <message>
+        <source>This PDF has no page to put a signature field on.</source>
+        <translation>此 PDF 沒有可放置簽署欄位的頁面。</translation>
+    </message>
+    <message>
+        <source>The signature does not fit in the space reserved in the PDF.</source>
+        <translation>簽署超出 PDF 內預留的空間。</translation>
+    </message>
+    <message>
+        <source>The signature is over another document&apos;s digest.</source>
+        <translation>此簽署針對的是另一份文件的摘要。</translation>
+    </message>
+    <message>
+        <source>pdfSignature is not a CMS signature.</source>
+        <translation>pdfSignature 不是 CMS 簽署。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written.</source>
+        <translation>無法讀取或寫入檔案。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be prepared or signed.</source>
+        <translation>無法準備或簽署此 PDF。</translation>
+    </message>
+    <message>
+        <source>PDF signing</source>
+        <translation>PDF 簽署</translation>
+    </message>
+    <message>
+        <source>Sign a PDF…</source>
+        <translation>簽署 PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, prepare it for signing and send this request with its digest</source>
+        <translation>選擇 PDF，準備簽署並連同其摘要發送此請求</translation>
+    </message>
+    <message>
+        <source>Sign the sample PDF</source>
+        <translation>簽署範例 PDF</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>儲存已簽署的 PDF…</translation>
+    </message>
+</context>
 </TS>

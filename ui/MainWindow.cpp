@@ -14,6 +14,7 @@
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
+#include "request/PdfSigningPanel.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "settings/EnvironmentDialog.h"
@@ -676,6 +677,9 @@ ApiPage* MainWindow::page(const QString& id)
     });
     connect(p, &ApiPage::openQrPageRequested, this, [this, p](const QString& url) { openQrPage(p, url); });
     connect(p, &ApiPage::loginRequested, this, [this] { runOnPhone(QStringLiteral("login"), false); });
+    if (PdfSigningPanel* pdf = p->pdfPanel())
+        connect(m_listener, &Callback::CallbackListener::callbackReceived, pdf,
+            [pdf](const Callback::CallbackRecord& r) { pdf->offerResult(r.content.toObject()); });
     m_pages->addWidget(p);
     m_pageById.insert(id, p);
     return p;

@@ -272,6 +272,7 @@ int listenCommand(const QStringList& args);
 int mockCommand(const QStringList& args);
 int runCommand(const QStringList& args);
 int brandingCommand(const QStringList& args);
+int pdfCommand(const QStringList& args);
 
 QList<Command>& commands()
 {
@@ -289,6 +290,7 @@ QList<Command>& commands()
         {QStringLiteral("run"), QStringLiteral("run a flow headless (JUnit, HTML report, HAR)"), &runCommand},
         {QStringLiteral("branding"), QStringLiteral("list the iAM Smart buttons or export their SVG files"),
             &brandingCommand},
+        {QStringLiteral("pdf"), QStringLiteral("prepare a PDF for signing, or embed its pdfSignature"), &pdfCommand},
     };
     return list;
 }

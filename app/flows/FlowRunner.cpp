@@ -101,6 +101,17 @@ FlowRunner::FlowRunner(
 
 FlowRunner::~FlowRunner() = default;
 
+bool FlowRunner::signsPdf(const FlowSpec& flow)
+{
+    for (const StepSpec& step : flow.steps) {
+        for (const QJsonValue& v : step.set) {
+            if (v.toString().contains(QLatin1String("${pdf.docDigest}")))
+                return true;
+        }
+    }
+    return false;
+}
+
 void FlowRunner::start(const FlowSpec& flow)
 {
     m_flow = flow;
@@ -114,7 +125,24 @@ void FlowRunner::start(const FlowSpec& flow)
     m_runId = Util::randomHex32().left(12);
     m_fresh.insert(QStringLiteral("businessID"), Util::randomHex32());
     m_fresh.insert(QStringLiteral("state"), Util::randomHex32().left(16));
+    m_fresh.remove(QStringLiteral("pdf.docDigest"));
+    m_preparedPdf.clear();
+    std::optional<Util::Error> pdfError;
+    if (signsPdf(flow)) {
+        auto prepared
+            = Pdf::PdfSigning::prepare(m_pdfInput.isEmpty() ? Pdf::PdfSigning::samplePdf() : m_pdfInput, m_pdfFields);
+        if (prepared) {
+            m_preparedPdf = prepared->pdf;
+            m_fresh.insert(QStringLiteral("pdf.docDigest"), prepared->docDigest());
+        } else {
+            pdfError = prepared.error();
+        }
+    }
     m_running = true;
+    if (pdfError) {
+        QTimer::singleShot(0, this, [this, e = *pdfError] { fail(0, e.code, e.detail); });
+        return;
+    }
     m_timeout->start(int(std::min<qint64>(m_timeoutOverride > 0 ? m_timeoutOverride : flow.timeoutMs, INT_MAX)));
     QTimer::singleShot(0, this, [this] { runStep(0); });
 }
@@ -122,6 +150,16 @@ void FlowRunner::start(const FlowSpec& flow)
 QString FlowRunner::expectationId(const QString& stepId) const
 {
     return QStringLiteral("%1/%2/%3").arg(m_flow.id, m_runId, stepId);
+}
+
+QByteArray FlowRunner::pdfSignature() const
+{
+    for (auto step = m_result.steps.crbegin(); step != m_result.steps.crend(); ++step) {
+        const QString signature = step->outputs.value(QLatin1String("pdfSignature")).toString();
+        if (!signature.isEmpty())
+            return QByteArray::fromBase64(signature.toLatin1());
+    }
+    return {};
 }
 
 void FlowRunner::cancel()

@@ -2,6 +2,7 @@
 
 #include "Flow.h"
 #include "callback/CallbackRecord.h"
+#include "pdf/PdfSigning.h"
 #include "session/ConsoleSession.h"
 
 #include <QHash>
@@ -103,6 +104,18 @@ public:
     /// Overrides the flow's own timeout (milliseconds).
     void setTimeout(qint64 ms) { m_timeoutOverride = ms; }
     void start(const FlowSpec& flow);
+    /// The PDF a flow's `${pdf.docDigest}` prepares (the bundled sample when empty) and how it is signed.
+    void setPdf(const QByteArray& pdf, const Pdf::SignatureFields& fields = Pdf::PdfSigning::defaultFields())
+    {
+        m_pdfInput = pdf;
+        m_pdfFields = fields;
+    }
+    /// A flow signs a PDF when one of its steps sends `${pdf.docDigest}`.
+    static bool signsPdf(const FlowSpec& flow);
+    /// The PDF prepared for this run (empty unless the flow signs a PDF).
+    const QByteArray& preparedPdf() const { return m_preparedPdf; }
+    /// The last `pdfSignature` (Base64 CMS) a step of this run received, or empty.
+    QByteArray pdfSignature() const;
     /// Presenter pacing: wait for next() before each step after the first.
     void setStepping(bool stepping) { m_stepping = stepping; }
     bool isWaitingForNext() const { return m_waitingForNext >= 0; }
@@ -160,7 +173,10 @@ private:
     int m_current = -1;
     QHash<QString, QJsonObject> m_outputs;
     QString m_runId;
-    QHash<QString, QString> m_fresh; ///< ${businessID}, ${state} of this run
+    QHash<QString, QString> m_fresh; ///< ${businessID}, ${state} (and ${pdf.docDigest}) of this run
+    QByteArray m_pdfInput;
+    Pdf::SignatureFields m_pdfFields = Pdf::PdfSigning::defaultFields();
+    QByteArray m_preparedPdf;
     QString m_waitingExchange;
     QString m_waitingCallbackId;
     QString m_waitingBusinessId;

@@ -778,10 +778,11 @@ QJsonObject Simulator::signDocument(
     QJsonObject out;
     *code = QStringLiteral("D00000");
     if (request.contains(QLatin1String("docDigest"))) {
-        // PDF signing: a CMS detached signature over the PDF digest, with the signer certificate.
+        // PDF signing: the CMS a PDF signer embeds (adbe.pkcs7.detached): docDigest is its messageDigest.
         const QByteArray digest
             = QByteArray::fromBase64(request.value(QLatin1String("docDigest")).toString().toLatin1());
-        auto cms = Crypto::Signing::cmsDetached(signer, digest);
+        auto cms = Crypto::Signing::cmsForDigest(
+            signer, m_caCertificatePem, digest, QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC));
         if (!cms) {
             *code = QStringLiteral("D70002");
             *detail = cms.error().toString();
@@ -848,6 +849,7 @@ Util::Status Simulator::loadOrCreateSigningCredentials()
     if (!ca)
         return ca.error();
     m_caCertificatePath = dir.filePath(QStringLiteral("mock-ca.crt"));
+    m_caCertificatePem = ca->certificatePem;
     m_signers.clear();
     for (const Persona& p : std::as_const(m_personas)) {
         if (!p.canSign())

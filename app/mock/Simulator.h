@@ -262,6 +262,7 @@ private:
     QList<Persona> m_personas;
     QHash<QString, Crypto::CertifiedKey> m_signers; ///< persona id → signing key and certificate
     QString m_caCertificatePath;
+    QByteArray m_caCertificatePem; ///< included in PDF signatures (the chain a PDF reader shows)
     QByteArray m_serverSecret;
     size_t m_nonceSeed = 0;
     Protocol::ContentKeyCache m_ceks;

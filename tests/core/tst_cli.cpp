@@ -1,5 +1,8 @@
 #include "TestSupport.h"
+#include "crypto/Signing.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -208,6 +211,64 @@ private slots:
         QVERIFY(o.value(QStringLiteral("fields")).isArray());
     }
 
+    /// Issue 18: `pdf prepare` prints the docDigest, `pdf embed` takes the pdfSignature (Base64, from stdin
+    /// here) and writes a PDF poppler's pdfsig validates; bad input fails with its code and writes nothing.
+    void pdfPrepareThenEmbed()
+    {
+        QFile sample(QStringLiteral(":/pdf/sample.pdf"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        const QByteArray original = sample.readAll();
+        const QString in = write(QStringLiteral("in.pdf"), original);
+        const QString prepared = m_dir.filePath(QStringLiteral("prepared.pdf"));
+        const auto prep = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), in, QStringLiteral("--out"), prepared,
+            QStringLiteral("--reason"), QStringLiteral("Contract"), QStringLiteral("--name"), QStringLiteral("Chan")});
+        QVERIFY2(prep.exitCode == 0, prep.err.constData());
+        const QByteArray digest = QByteArray::fromBase64(prep.out.trimmed());
+        QCOMPARE(digest.size(), 32);
+
+        auto ca = Crypto::Signing::createAuthority(QStringLiteral("CLI Test CA"));
+        QVERIFY(ca);
+        auto signer = Crypto::Signing::issue(ca.value(), QStringLiteral("Chan Tai Man"), {});
+        QVERIFY(signer);
+        auto cms = Crypto::Signing::cmsForDigest(
+            signer.value(), ca->certificatePem, digest, QDateTime::currentDateTimeUtc());
+        QVERIFY(cms);
+        const QString out = m_dir.filePath(QStringLiteral("signed.pdf"));
+        const auto embed = cli({QStringLiteral("pdf"), QStringLiteral("embed"), prepared, QStringLiteral("--signature"),
+                                   QStringLiteral("-"), QStringLiteral("--out"), out},
+            cms->toBase64());
+        QVERIFY2(embed.exitCode == 0, embed.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(embed.out).object();
+        QCOMPARE(o.value(QStringLiteral("signer")).toString(), QStringLiteral("Chan Tai Man"));
+        QCOMPARE(o.value(QStringLiteral("signatureValid")).toBool(), true);
+        const auto sig = run(QStringLiteral("pdfsig"), {out});
+        QVERIFY2(
+            sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out.constData());
+
+        // A signature over another digest: refused, nothing written.
+        auto other = Crypto::Signing::cmsForDigest(signer.value(), ca->certificatePem,
+            QCryptographicHash::hash("another file", QCryptographicHash::Sha256), QDateTime::currentDateTimeUtc());
+        const QString derFile = write(QStringLiteral("other.der"), other.value());
+        const QString refused = m_dir.filePath(QStringLiteral("refused.pdf"));
+        const auto mismatch = cli({QStringLiteral("pdf"), QStringLiteral("embed"), prepared,
+            QStringLiteral("--signature"), derFile, QStringLiteral("--out"), refused});
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY2(mismatch.err.contains("pdf-digest-mismatch"), mismatch.err.constData());
+        QVERIFY(!QFile::exists(refused));
+        // Not a PDF, and the input as output: refused, the input untouched.
+        const QString text = write(QStringLiteral("notes.txt"), "just text");
+        const auto notPdf
+            = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), text, QStringLiteral("--out"), refused});
+        QCOMPARE(notPdf.exitCode, 1);
+        QVERIFY2(notPdf.err.contains("pdf-not-pdf"), notPdf.err.constData());
+        QVERIFY(!QFile::exists(refused));
+        const auto same = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), in, QStringLiteral("--out"), in});
+        QCOMPARE(same.exitCode, 2);
+        QFile again(in);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), original);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -254,6 +315,14 @@ private slots:
             QStringLiteral("nope")} << QByteArray("nope");
         QTest::newRow("catalog bad action")
             << QStringList {QStringLiteral("catalog"), QStringLiteral("delete")} << QByteArray("delete");
+        QTest::newRow("pdf bad action") << QStringList {QStringLiteral("pdf"), QStringLiteral("sign"),
+            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")}
+                                        << QByteArray("'sign'");
+        QTest::newRow("pdf embed without signature") << QStringList {QStringLiteral("pdf"), QStringLiteral("embed"),
+            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")}
+                                                     << QByteArray("--signature");
+        QTest::newRow("pdf without out") << QStringList {QStringLiteral("pdf"), QStringLiteral("prepare"),
+            QStringLiteral("a.pdf")} << QByteArray("--out");
         QTest::newRow("stray argument") << QStringList {QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex,
             QStringLiteral("extra")} << QByteArray("extra");
     }

@@ -1,5 +1,6 @@
 #include "ApiPage.h"
 
+#include "PdfSigningPanel.h"
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
 #include "protocol/UrlBuilder.h"
@@ -219,6 +220,10 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     rightLayout->addLayout(earnedRow);
     rightLayout->addLayout(buttons);
     rightLayout->addWidget(m_ruleDetails);
+    if (!PdfSigningPanel::digestField(api).isEmpty()) {
+        m_pdf = new PdfSigningPanel(this, session, right);
+        rightLayout->addWidget(m_pdf);
+    }
     rightLayout->addWidget(m_responseStatus);
     rightLayout->addWidget(m_responseCode);
     rightLayout->addWidget(m_signatureDiff);

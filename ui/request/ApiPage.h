@@ -14,6 +14,7 @@ class QPushButton;
 class QTabWidget;
 class QTextBrowser;
 class QTimer;
+class PdfSigningPanel;
 class TryItForm;
 
 namespace Session {
@@ -34,6 +35,8 @@ public:
 
     const Protocol::ApiSpec& api() const { return m_api; }
     TryItForm* form() const { return m_form; }
+    /// The "Sign a PDF…" journey on PDF signing pages (null elsewhere).
+    PdfSigningPanel* pdfPanel() const { return m_pdf; }
     /// The request the preview currently shows (empty when it cannot be built, e.g. no CEK yet).
     const std::optional<Protocol::PreparedRequest>& previewRequest() const { return m_preview; }
     /// The callback base URL redirectURI fields point at (the console's listener).
@@ -134,4 +137,5 @@ private:
     bool m_masking = false;
     bool m_langPinned = false;
     std::optional<Session::Exchange> m_lastExchange;
+    PdfSigningPanel* m_pdf = nullptr;
 };
