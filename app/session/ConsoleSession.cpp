@@ -2,6 +2,7 @@
 
 #include "crypto/Jose.h"
 #include "crypto/KeyWrap.h"
+#include "net/TlsPolicy.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -87,6 +88,7 @@ QString ConsoleSession::send(const QString& apiId, const Protocol::PreparedReque
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     r.setTransferTimeout(timeoutMs);
     QNetworkReply* reply = m_network->sendCustomRequest(r, request.method, request.body);
+    Net::TlsPolicy::apply(reply);
     m_inFlight.insert(e.id, reply);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

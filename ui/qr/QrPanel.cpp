@@ -25,6 +25,7 @@ QrPanel::QrPanel(QWidget* parent)
     m_image->setMinimumSize(200, 200);
     m_caption->setObjectName(QStringLiteral("qrTextLabel"));
     m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::PlainText); // the QR text comes from a server
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_savePng->setObjectName(QStringLiteral("qrSavePngButton"));
     m_saveSvg->setObjectName(QStringLiteral("qrSaveSvgButton"));
