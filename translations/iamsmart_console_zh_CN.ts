@@ -756,11 +756,11 @@ Result:
     </message>
     <message>
         <source>Keep personal data in history</source>
-        <translation>在记录中保留个人资料</translation>
+        <translation>在历史记录中保留个人资料</translation>
     </message>
     <message>
         <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
-        <translation>关闭时：记录文件及导出的 HAR 中的访问令牌、openID 及已解密的个人资料会以 [redacted] 取代。</translation>
+        <translation>关闭时：历史记录文件及导出的 HAR 中的访问令牌、openID 及已解密的个人资料会以 [redacted] 取代。</translation>
     </message>
     <message>
         <source>Keep for</source>
@@ -776,7 +776,7 @@ Result:
     </message>
     <message>
         <source>Days history is kept</source>
-        <translation>记录保留天数</translation>
+        <translation>历史记录保留天数</translation>
     </message>
     <message>
         <source> entries</source>
@@ -788,7 +788,7 @@ Result:
     </message>
     <message>
         <source>Entries history keeps at most</source>
-        <translation>记录最多保留项数</translation>
+        <translation>历史记录最多保留项数</translation>
     </message>
 </context>
 <context>

@@ -756,11 +756,11 @@ Result:
     </message>
     <message>
         <source>Keep personal data in history</source>
-        <translation>在記錄中保留個人資料</translation>
+        <translation>在歷史記錄中保留個人資料</translation>
     </message>
     <message>
         <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
-        <translation>關閉時：記錄檔案及匯出的 HAR 中的存取權杖、openID 及已解密的個人資料會以 [redacted] 取代。</translation>
+        <translation>關閉時：歷史記錄檔案及匯出的 HAR 中的存取權杖、openID 及已解密的個人資料會以 [redacted] 取代。</translation>
     </message>
     <message>
         <source>Keep for</source>
@@ -776,7 +776,7 @@ Result:
     </message>
     <message>
         <source>Days history is kept</source>
-        <translation>記錄保留日數</translation>
+        <translation>歷史記錄保留日數</translation>
     </message>
     <message>
         <source> entries</source>
@@ -788,7 +788,7 @@ Result:
     </message>
     <message>
         <source>Entries history keeps at most</source>
-        <translation>記錄最多保留項數</translation>
+        <translation>歷史記錄最多保留項數</translation>
     </message>
 </context>
 <context>
