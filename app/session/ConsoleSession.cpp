@@ -22,6 +22,9 @@ ConsoleSession::ConsoleSession(const Util::Clock& clock, QObject* parent)
 
 ConsoleSession::~ConsoleSession()
 {
+    // Aborting a reply finishes its exchange; a session being destroyed (often with its parent window, which is
+    // then half-destroyed) must not emit that to anyone. Found by UBSan (./scripts/test --sanitize).
+    blockSignals(true);
     for (const auto& reply : std::as_const(m_inFlight)) {
         if (reply)
             reply->abort();
