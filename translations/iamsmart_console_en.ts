@@ -647,6 +647,14 @@ Result:
         <source>Saved; secrets are kept for this session only (no keychain).</source>
         <translation>Saved; secrets are kept for this session only (no keychain).</translation>
     </message>
+    <message>
+        <source>Saved; storing the secrets in the keychain…</source>
+        <translation>Saved; storing the secrets in the keychain…</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</source>
+        <translation>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</translation>
+    </message>
 </context>
 <context>
     <name>FlowView</name>
@@ -832,6 +840,42 @@ Result:
     <message>
         <source>Export HAR…</source>
         <translation>Export HAR…</translation>
+    </message>
+    <message>
+        <source>Keep personal data in history</source>
+        <translation>Keep personal data in history</translation>
+    </message>
+    <message>
+        <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
+        <translation>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>Keep for</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>ever</translation>
+    </message>
+    <message>
+        <source>Days history is kept</source>
+        <translation>Days history is kept</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> entries</translation>
+    </message>
+    <message>
+        <source>no entry limit</source>
+        <translation>no entry limit</translation>
+    </message>
+    <message>
+        <source>Entries history keeps at most</source>
+        <translation>Entries history keeps at most</translation>
     </message>
 </context>
 <context>

@@ -646,6 +646,14 @@ Result:
         <source>Saved; secrets are kept for this session only (no keychain).</source>
         <translation>已保存；密钥只保留于本次会话（没有密钥库）。</translation>
     </message>
+    <message>
+        <source>Saved; storing the secrets in the keychain…</source>
+        <translation>已保存；正在把密钥存入密钥库…</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</source>
+        <translation>已保存，但密钥库未能保存密钥（%1）。请重新输入或检查密钥库。</translation>
+    </message>
 </context>
 <context>
     <name>FlowView</name>
@@ -831,6 +839,42 @@ Result:
     <message>
         <source>Export HAR…</source>
         <translation>导出 HAR…</translation>
+    </message>
+    <message>
+        <source>Keep personal data in history</source>
+        <translation>在历史记录中保留个人资料</translation>
+    </message>
+    <message>
+        <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
+        <translation>关闭时：历史记录文件及导出的 HAR 中的访问令牌、openID 及已解密的个人资料会以 [redacted] 取代。</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Days history is kept</source>
+        <translation>历史记录保留天数</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> 项</translation>
+    </message>
+    <message>
+        <source>no entry limit</source>
+        <translation>不限项数</translation>
+    </message>
+    <message>
+        <source>Entries history keeps at most</source>
+        <translation>历史记录最多保留项数</translation>
     </message>
 </context>
 <context>

@@ -646,6 +646,14 @@ Result:
         <source>Saved; secrets are kept for this session only (no keychain).</source>
         <translation>已儲存；密鑰只保留於本次工作階段（沒有密碼庫）。</translation>
     </message>
+    <message>
+        <source>Saved; storing the secrets in the keychain…</source>
+        <translation>已儲存；正在把密鑰存入密鑰庫…</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</source>
+        <translation>已儲存，但密鑰庫未能儲存密鑰（%1）。請重新輸入或檢查密鑰庫。</translation>
+    </message>
 </context>
 <context>
     <name>FlowView</name>
@@ -831,6 +839,42 @@ Result:
     <message>
         <source>Export HAR…</source>
         <translation>匯出 HAR…</translation>
+    </message>
+    <message>
+        <source>Keep personal data in history</source>
+        <translation>在歷史記錄中保留個人資料</translation>
+    </message>
+    <message>
+        <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
+        <translation>關閉時：歷史記錄檔案及匯出的 HAR 中的存取權杖、openID 及已解密的個人資料會以 [redacted] 取代。</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Days history is kept</source>
+        <translation>歷史記錄保留日數</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> 項</translation>
+    </message>
+    <message>
+        <source>no entry limit</source>
+        <translation>不限項數</translation>
+    </message>
+    <message>
+        <source>Entries history keeps at most</source>
+        <translation>歷史記錄最多保留項數</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LanguageManager.h"
+#include "net/TlsPolicy.h"
 #include "branding/ButtonGallery.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
@@ -281,7 +282,13 @@ void MainWindow::buildDocks()
     resizeDocks({m_callbacksDock}, {170}, Qt::Vertical);
     // Exchanges survive restarts (only wire bytes, the subscription key redacted).
     auto history = std::make_shared<Session::ExchangeHistory>(
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/history"));
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/history"),
+        Session::HistorySettings::load());
+    m_history->setSettings(history->settings());
+    connect(m_history, &HistoryPanel::settingsChanged, this, [history](const Session::HistorySettings& settings) {
+        settings.save();
+        history->setSettings(settings);
+    });
     m_history->setExchanges(history->load());
     connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this, history](const Session::Exchange& e) {
         (void)history->append(e);
@@ -339,7 +346,9 @@ void MainWindow::buildDocks()
 
 bool MainWindow::exportHar(const QString& path)
 {
-    return Session::Har::write(m_history->exchanges(), path, QCoreApplication::applicationVersion()).ok();
+    return Session::Har::write(m_history->exchanges(), path, QCoreApplication::applicationVersion(),
+        m_history->settings().keepPersonalData)
+        .ok();
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -49,7 +49,7 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
             QStringLiteral("%1 is reachable from other machines; allow that explicitly to bind it")
                 .arg(options.address.toString())};
     m_options = options;
-    m_history = CallbackHistory(options.historyDir);
+    m_history = CallbackHistory(options.historyDir, options.keepPersonalData);
     m_records = m_history.load();
     m_recordBytes = 0;
     for (const CallbackRecord& r : std::as_const(m_records))

@@ -41,6 +41,7 @@ struct ListenerOptions
     bool allowNonLoopback = false; ///< binding beyond loopback must be asked for explicitly
     bool https = false; ///< serve HTTPS with a certificate generated on start
     QString historyDir; ///< empty: keep history in memory only
+    bool keepPersonalData = false; ///< false: tokens and decrypted personal data are redacted in historyDir
     Protocol::Language language = Protocol::Language::English; ///< of the browser pages
     int maxRecords = 10'000; ///< records kept in memory; the oldest are dropped first (and counted)
     qint64 maxRecordBytes = 64 * 1024 * 1024; ///< bodies and headers kept in memory, the same way

@@ -13,7 +13,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 
+#include <QCheckBox>
+#include <QDockWidget>
 #include <QLabel>
+#include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 
 #include <QLineEdit>
@@ -99,6 +103,33 @@ private slots:
         MainWindow without(&languages);
         QCOMPARE(without.findChild<QLabel*>(QStringLiteral("simulatorStatusLabel"))->text(),
             QStringLiteral("Local simulator not running"));
+    }
+
+    void historyDockHasTheKeepPersonalDataSetting()
+    {
+        QSettings().remove(QStringLiteral("history"));
+        LanguageManager languages;
+        MainWindow window(&languages);
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QDockWidget*>(QStringLiteral("historyDock"))->raise();
+        auto* keep = window.findChild<QCheckBox*>(QStringLiteral("historyKeepPersonalDataCheck"));
+        QVERIFY(keep);
+        QTRY_VERIFY(keep->isVisible());
+        QCOMPARE(keep->text(), QStringLiteral("Keep personal data in history"));
+        QVERIFY(!keep->isChecked()); // off unless the user turns it on
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QVERIFY(keep->isChecked());
+        QCOMPARE(QSettings().value(QStringLiteral("history/keepPersonalData")).toBool(), true);
+        auto* days = window.findChild<QSpinBox*>(QStringLiteral("historyRetentionDaysSpin"));
+        QCOMPARE(days->value(), 30);
+        days->setFocus();
+        QTest::keyClick(days, Qt::Key_Down);
+        QCOMPARE(QSettings().value(QStringLiteral("history/retentionDays")).toInt(), 29);
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QCOMPARE(QSettings().value(QStringLiteral("history/keepPersonalData")).toBool(), false);
+        QSettings().remove(QStringLiteral("history"));
     }
 
     void catalogLabelsFollowTheLanguage()

@@ -69,6 +69,9 @@ FlowView::FlowView(
     m_zoomOut->setObjectName(QStringLiteral("diagramZoomOutButton"));
     m_zoomIn->setText(QStringLiteral("+"));
     m_zoomOut->setText(QStringLiteral("−"));
+    // Failure details come from servers (any environment): shown as text, never interpreted as HTML.
+    for (QLabel* label : {m_description, m_summary, m_countdown})
+        label->setTextFormat(Qt::PlainText);
     // The start button is the iAM Smart button itself (resources/branding), drawn from its SVG; the frame
     // only shows keyboard focus.
     m_start->setStyleSheet(QStringLiteral("QPushButton{border:2px solid transparent;border-radius:8px;padding:0;"
@@ -321,7 +324,9 @@ bool FlowView::saveHar(const QString& path) const
 {
     const Flows::FlowResult& r = m_runner->result();
     return r.finished
-        && Session::Har::write(exchangesOf(m_session, r), path, QCoreApplication::applicationVersion()).ok();
+        && Session::Har::write(exchangesOf(m_session, r), path, QCoreApplication::applicationVersion(),
+            Session::HistorySettings::load().keepPersonalData)
+               .ok();
 }
 
 QString FlowView::failureText(const QString& code, const QString& detail) const
