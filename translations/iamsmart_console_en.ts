@@ -295,6 +295,65 @@ Result:
 Result:
 %2</translation>
     </message>
+    <message>
+        <source>Log in first</source>
+        <translation>Log in first</translation>
+    </message>
+    <message>
+        <source>Runs a login on the virtual phone; the values it earns fill this form</source>
+        <translation>Runs a login on the virtual phone; the values it earns fill this form</translation>
+    </message>
+    <message>
+        <source>Use portal sample values</source>
+        <translation>Use portal sample values</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Rule warning details</source>
+        <translation>Rule warning details</translation>
+    </message>
+    <message>
+        <source>Opening the QR page…</source>
+        <translation>Opening the QR page…</translation>
+    </message>
+    <message>
+        <source>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</source>
+        <translation>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</translation>
+    </message>
+    <message>
+        <source>Send opens this page in your web browser; scan its QR code with iAM Smart.</source>
+        <translation>Send opens this page in your web browser; scan its QR code with iAM Smart.</translation>
+    </message>
+    <message>
+        <source>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</source>
+        <translation>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</translation>
+    </message>
+    <message>
+        <source>Send is blocked: the JSON tab does not parse (%1).</source>
+        <translation>Send is blocked: the JSON tab does not parse (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) break their rules; Send still sends, to test the answer.</source>
+        <translation>
+            <numerusform>%n field breaks its rules; Send still sends, to test the answer.</numerusform>
+            <numerusform>%n fields break their rules; Send still sends, to test the answer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</source>
+        <translation>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</translation>
+    </message>
+    <message>
+        <source>Next: log in again with the scope this API needs.</source>
+        <translation>Next: log in again with the scope this API needs.</translation>
+    </message>
+    <message>
+        <source>Next: log in again requesting the scope %1, then use the new token.</source>
+        <translation>Next: log in again requesting the scope %1, then use the new token.</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -707,6 +766,10 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>Start with iAM Smart</translation>
     </message>
+    <message>
+        <source>You decide on the virtual phone</source>
+        <translation>You decide on the virtual phone</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -937,6 +1000,70 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>iAM Smart &amp;buttons</source>
         <translation>iAM Smart &amp;buttons</translation>
+    </message>
+    <message>
+        <source>Console sections</source>
+        <translation>Console sections</translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>&amp;Start here</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Start here</translation>
+    </message>
+    <message>
+        <source>Try a login</source>
+        <translation>Try a login</translation>
+    </message>
+    <message>
+        <source>Runs “Log in and share the profile”; the virtual phone waits for you to approve</source>
+        <translation>Runs “Log in and share the profile”; the virtual phone waits for you to approve</translation>
+    </message>
+    <message>
+        <source>Explore the APIs</source>
+        <translation>Explore the APIs</translation>
+    </message>
+    <message>
+        <source>Every API as a prefilled form; Send shows the exact answer</source>
+        <translation>Every API as a prefilled form; Send shows the exact answer</translation>
+    </message>
+    <message>
+        <source>Run a guided flow</source>
+        <translation>Run a guided flow</translation>
+    </message>
+    <message>
+        <source>Whole journeys step by step, with a sequence diagram</source>
+        <translation>Whole journeys step by step, with a sequence diagram</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Hide this panel; Help → Start here shows it again</source>
+        <translation>Hide this panel; Help → Start here shows it again</translation>
+    </message>
+    <message>
+        <source>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</source>
+        <translation>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser: scan it with iAM Smart.</source>
+        <translation>The QR page is open in your web browser: scan it with iAM Smart.</translation>
+    </message>
+    <message>
+        <source>No web browser could open the QR page; the QR code dock shows it.</source>
+        <translation>No web browser could open the QR page; the QR code dock shows it.</translation>
+    </message>
+    <message>
+        <source>QR page opened (HTTP %1): decide on the virtual phone.</source>
+        <translation>QR page opened (HTTP %1): decide on the virtual phone.</translation>
+    </message>
+    <message>
+        <source>The QR page answered HTTP %1.</source>
+        <translation>The QR page answered HTTP %1.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,64 @@ Result:
 结果：
 %2</translation>
     </message>
+    <message>
+        <source>Log in first</source>
+        <translation>先登录</translation>
+    </message>
+    <message>
+        <source>Runs a login on the virtual phone; the values it earns fill this form</source>
+        <translation>在虚拟手机上登录；获取的值会填入此表单</translation>
+    </message>
+    <message>
+        <source>Use portal sample values</source>
+        <translation>使用门户示例值</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Rule warning details</source>
+        <translation>规则警告详情</translation>
+    </message>
+    <message>
+        <source>Opening the QR page…</source>
+        <translation>正在打开二维码页面…</translation>
+    </message>
+    <message>
+        <source>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</source>
+        <translation>“发送”会像浏览器一样打开此页面；手机会询问你，重定向会返回此处。</translation>
+    </message>
+    <message>
+        <source>Send opens this page in your web browser; scan its QR code with iAM Smart.</source>
+        <translation>“发送”会在网页浏览器打开此页面；请用“智方便”扫描其二维码。</translation>
+    </message>
+    <message>
+        <source>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</source>
+        <translation>此环境尚未从登录获取 %1：门户的示例值会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Send is blocked: the JSON tab does not parse (%1).</source>
+        <translation>无法发送：JSON 标签页内容无法解析（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) break their rules; Send still sends, to test the answer.</source>
+        <translation>
+            <numerusform>%n 个字段不符合规则；仍可发送以测试响应。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</source>
+        <translation>下一步：重新登录（请求二维码页面、发送、在手机上批准）以获取新的授权码；每个授权码只能使用一次。</translation>
+    </message>
+    <message>
+        <source>Next: log in again with the scope this API needs.</source>
+        <translation>下一步：以此 API 所需的范围重新登录。</translation>
+    </message>
+    <message>
+        <source>Next: log in again requesting the scope %1, then use the new token.</source>
+        <translation>下一步：重新登录并请求范围 %1，然后使用新的访问令牌。</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -707,6 +765,10 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>以智方便开始</translation>
     </message>
+    <message>
+        <source>You decide on the virtual phone</source>
+        <translation>由你在虚拟手机上决定</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -936,6 +998,70 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>iAM Smart &amp;buttons</source>
         <translation>智方便按钮(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Console sections</source>
+        <translation>控制台分页</translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>从这里开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>从这里开始</translation>
+    </message>
+    <message>
+        <source>Try a login</source>
+        <translation>试一次登录</translation>
+    </message>
+    <message>
+        <source>Runs “Log in and share the profile”; the virtual phone waits for you to approve</source>
+        <translation>运行“登录及提供个人资料”；虚拟手机会等你批准</translation>
+    </message>
+    <message>
+        <source>Explore the APIs</source>
+        <translation>浏览 API</translation>
+    </message>
+    <message>
+        <source>Every API as a prefilled form; Send shows the exact answer</source>
+        <translation>每个 API 都是预先填好的表单；发送后显示确切的响应</translation>
+    </message>
+    <message>
+        <source>Run a guided flow</source>
+        <translation>运行引导流程</translation>
+    </message>
+    <message>
+        <source>Whole journeys step by step, with a sequence diagram</source>
+        <translation>逐步走完整个流程，附时序图</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this panel; Help → Start here shows it again</source>
+        <translation>隐藏此面板；可在“帮助 → 从这里开始”再次显示</translation>
+    </message>
+    <message>
+        <source>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</source>
+        <translation>文档：控制台附带的 README.md（所有 API、流程及命令），以及介绍“智方便”的 %1。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser: scan it with iAM Smart.</source>
+        <translation>二维码页面已在网页浏览器打开：请用“智方便”扫描。</translation>
+    </message>
+    <message>
+        <source>No web browser could open the QR page; the QR code dock shows it.</source>
+        <translation>没有网页浏览器能打开二维码页面；请看二维码面板。</translation>
+    </message>
+    <message>
+        <source>QR page opened (HTTP %1): decide on the virtual phone.</source>
+        <translation>已打开二维码页面（HTTP %1）：请在虚拟手机上作出决定。</translation>
+    </message>
+    <message>
+        <source>The QR page answered HTTP %1.</source>
+        <translation>二维码页面响应 HTTP %1。</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,64 @@ Result:
 結果：
 %2</translation>
     </message>
+    <message>
+        <source>Log in first</source>
+        <translation>先登入</translation>
+    </message>
+    <message>
+        <source>Runs a login on the virtual phone; the values it earns fill this form</source>
+        <translation>在虛擬手機上登入；取得的值會填入此表格</translation>
+    </message>
+    <message>
+        <source>Use portal sample values</source>
+        <translation>使用入門網站範例值</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Rule warning details</source>
+        <translation>規則警告詳情</translation>
+    </message>
+    <message>
+        <source>Opening the QR page…</source>
+        <translation>正在開啟二維碼頁面…</translation>
+    </message>
+    <message>
+        <source>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</source>
+        <translation>「傳送」會像瀏覽器一樣開啟此頁面；手機會詢問你，重新導向會返回此處。</translation>
+    </message>
+    <message>
+        <source>Send opens this page in your web browser; scan its QR code with iAM Smart.</source>
+        <translation>「傳送」會在網頁瀏覽器開啟此頁面；請用「智方便」掃描其二維碼。</translation>
+    </message>
+    <message>
+        <source>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</source>
+        <translation>此環境尚未從登入取得 %1：入門網站的範例值會被拒絕。</translation>
+    </message>
+    <message>
+        <source>Send is blocked: the JSON tab does not parse (%1).</source>
+        <translation>無法傳送：JSON 分頁內容無法解析（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) break their rules; Send still sends, to test the answer.</source>
+        <translation>
+            <numerusform>%n 個欄位不符規則；仍可傳送以測試回應。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</source>
+        <translation>下一步：重新登入（要求二維碼頁面、傳送、在手機上批准）以取得新的授權碼；每個授權碼只可使用一次。</translation>
+    </message>
+    <message>
+        <source>Next: log in again with the scope this API needs.</source>
+        <translation>下一步：以此 API 所需的範圍重新登入。</translation>
+    </message>
+    <message>
+        <source>Next: log in again requesting the scope %1, then use the new token.</source>
+        <translation>下一步：重新登入並要求範圍 %1，然後使用新的存取權杖。</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -707,6 +765,10 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>以智方便開始</translation>
     </message>
+    <message>
+        <source>You decide on the virtual phone</source>
+        <translation>由你在虛擬手機上決定</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -936,6 +998,70 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>iAM Smart &amp;buttons</source>
         <translation>智方便按鈕(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Console sections</source>
+        <translation>主控台分頁</translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>由此開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>由此開始</translation>
+    </message>
+    <message>
+        <source>Try a login</source>
+        <translation>試一次登入</translation>
+    </message>
+    <message>
+        <source>Runs “Log in and share the profile”; the virtual phone waits for you to approve</source>
+        <translation>執行「登入及提供個人資料」；虛擬手機會等你批准</translation>
+    </message>
+    <message>
+        <source>Explore the APIs</source>
+        <translation>瀏覽 API</translation>
+    </message>
+    <message>
+        <source>Every API as a prefilled form; Send shows the exact answer</source>
+        <translation>每個 API 都是預先填好的表格；傳送後顯示確實的回應</translation>
+    </message>
+    <message>
+        <source>Run a guided flow</source>
+        <translation>執行導引流程</translation>
+    </message>
+    <message>
+        <source>Whole journeys step by step, with a sequence diagram</source>
+        <translation>逐步走完整個流程，附序列圖</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Hide this panel; Help → Start here shows it again</source>
+        <translation>隱藏此面板；可在「說明 → 由此開始」再次顯示</translation>
+    </message>
+    <message>
+        <source>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</source>
+        <translation>文件：主控台附帶的 README.md（所有 API、流程及指令），以及介紹「智方便」的 %1。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser: scan it with iAM Smart.</source>
+        <translation>二維碼頁面已在網頁瀏覽器開啟：請用「智方便」掃描。</translation>
+    </message>
+    <message>
+        <source>No web browser could open the QR page; the QR code dock shows it.</source>
+        <translation>沒有網頁瀏覽器能開啟二維碼頁面；請看二維碼面板。</translation>
+    </message>
+    <message>
+        <source>QR page opened (HTTP %1): decide on the virtual phone.</source>
+        <translation>已開啟二維碼頁面（HTTP %1）：請在虛擬手機上作出決定。</translation>
+    </message>
+    <message>
+        <source>The QR page answered HTTP %1.</source>
+        <translation>二維碼頁面回應 HTTP %1。</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,11 @@ public:
     /// iamsmart-test). False when unknown.
     bool selectEnvironment(const QString& id);
     QString currentEnvironmentId() const;
+    /// The first-run "Start here" panel (shown on a fresh profile until dismissed; Help → Start here).
+    QWidget* startHerePanel() const { return m_startHere; }
+    void showStartHere(bool show);
+    /// Runs a flow with the virtual phone waiting for the user; `showFlow` brings the Flows tab to the front.
+    bool runOnPhone(const QString& flowId, bool showFlow);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -99,6 +104,11 @@ private:
     void useLocalSimulator(Mock::Simulator* simulator);
     void updateBanner();
     QString categoryLabel(const QString& category) const;
+    void buildStartHere();
+    void retranslateStartHere();
+    /// Send on a browser-kind page: the console plays the browser on the local simulator (the phone then shows
+    /// the request), else the system browser opens the page.
+    void openQrPage(ApiPage* page, const QString& url);
 
     LanguageManager* m_languages;
     Mock::Simulator* m_simulator;
@@ -144,4 +154,6 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
+    QWidget* m_startHere = nullptr;
+    QAction* m_startHereAction = nullptr;
 };

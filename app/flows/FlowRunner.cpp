@@ -110,11 +110,18 @@ void FlowRunner::start(const FlowSpec& flow)
     for (const StepSpec& s : flow.steps)
         m_result.steps.append(StepResult {s.id, s.apiId});
     m_outputs.clear();
+    // Each run is a new request for the listener: its callbacks never count as a duplicate of an earlier run's.
+    m_runId = Util::randomHex32().left(12);
     m_fresh.insert(QStringLiteral("businessID"), Util::randomHex32());
     m_fresh.insert(QStringLiteral("state"), Util::randomHex32().left(16));
     m_running = true;
     m_timeout->start(int(std::min<qint64>(m_timeoutOverride > 0 ? m_timeoutOverride : flow.timeoutMs, INT_MAX)));
     QTimer::singleShot(0, this, [this] { runStep(0); });
+}
+
+QString FlowRunner::expectationId(const QString& stepId) const
+{
+    return QStringLiteral("%1/%2/%3").arg(m_flow.id, m_runId, stepId);
 }
 
 void FlowRunner::cancel()
@@ -208,7 +215,7 @@ void FlowRunner::runRequestStep(int index, const Protocol::ApiSpec& api, const Q
         return;
     }
     if (!api.callbackId.isEmpty() && !api.isGateway()) {
-        m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, m_flow.steps.at(index).id), api.id, api.callbackId,
+        m_listener->expect({expectationId(m_flow.steps.at(index).id), api.id, api.callbackId,
             body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});
     }
     message(Lane::Service, Lane::IamSmart, api.path);
@@ -272,7 +279,7 @@ void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
     // The login's redirect carries no businessID: it is matched by its state.
     const QString matchBusinessId = api->phoneKind == QLatin1String("auth") ? QString() : businessId;
     m_listener->expect(
-        {QStringLiteral("%1/%2").arg(m_flow.id, step.id), api->id, api->callbackId, matchBusinessId, state});
+        {expectationId(step.id), api->id, api->callbackId, matchBusinessId, state});
     awaitCallback(index, api->callbackId, matchBusinessId, state);
     message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET QR page"));
     openQrPageThenDecide(index, url, api->phoneKind, businessId, state);
@@ -314,7 +321,7 @@ void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJson
     const Protocol::ApiSpec* awaited
         = step.awaits.isEmpty() ? nullptr : Protocol::ApiCatalog::builtin().api(step.awaits);
     const QString businessId = awaited ? m_fresh.value(QStringLiteral("businessID")) : QString();
-    m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, step.id), QStringLiteral("auth.getQR"),
+    m_listener->expect({expectationId(step.id), QStringLiteral("auth.getQR"),
         QStringLiteral("callback.auth"), QString(), q.state});
     if (awaited)
         awaitCallback(index, awaited->callbackId, businessId, q.state);
@@ -328,8 +335,8 @@ void FlowRunner::phoneDecides(int index, const QString& kind, const QString& bus
 {
     setState(index, StepState::WaitingForPhone);
     message(Lane::IamSmart, Lane::Phone, kind);
-    if (!m_simulator)
-        return; // a person decides on a real phone; the callback (or the timeout) ends the wait
+    if (!m_simulator || m_script.decision == QLatin1String("manual"))
+        return; // a person decides (on a real or the virtual phone); the callback (or the timeout) ends the wait
     const Mock::PendingRequest* found = nullptr;
     const QList<Mock::PendingRequest> pending = m_simulator->pending();
     for (const Mock::PendingRequest& p : pending) {

@@ -17,6 +17,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
@@ -236,6 +237,15 @@ void FlowView::run()
     m_runner->start(flow);
 }
 
+bool FlowView::runOnPhone(const QString& id)
+{
+    if (m_runner->isRunning() || !selectFlow(id))
+        return false;
+    setPhoneDecision(QStringLiteral("manual"));
+    run();
+    return true;
+}
+
 void FlowView::showStep(int index, const Flows::StepResult& step)
 {
     if (QListWidgetItem* item = m_steps->item(index)) {
@@ -309,11 +319,13 @@ void FlowView::retranslate()
     m_phoneCombo->addItem(tr("Phone rejects"), QStringLiteral("reject"));
     m_phoneCombo->addItem(tr("User cancels"), QStringLiteral("cancel"));
     m_phoneCombo->addItem(tr("Request expires"), QStringLiteral("expire"));
+    m_phoneCombo->addItem(tr("You decide on the virtual phone"), QStringLiteral("manual"));
     m_phoneCombo->setCurrentIndex(std::max(0, m_phoneCombo->findData(decision)));
     m_phoneCombo->setEnabled(m_simulator != nullptr);
     m_phoneCombo->setToolTip(
         m_simulator ? tr("What the virtual phone answers") : tr("A person answers on a real phone"));
     m_run->setText(tr("&Run flow"));
+    m_run->setAccessibleName(m_run->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_exportPng->setText(tr("Export PNG…"));
     m_exportSvg->setText(tr("Export SVG…"));
     m_saveReport->setText(tr("Save report…"));

@@ -26,6 +26,8 @@ public:
     /// Selects a flow by id; false when unknown.
     bool selectFlow(const QString& id);
     void setPhoneDecision(const QString& decision);
+    /// Runs the flow `id` with the virtual phone waiting for the user's decision ("Try a login", "Log in first").
+    bool runOnPhone(const QString& id);
     Flows::FlowRunner* runner() const { return m_runner; }
     SequenceDiagram* diagram() const { return m_diagram; }
     /// The branding kind of the start button shown for the selected flow (login, reauth, formFilling,

@@ -65,7 +65,10 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         if (!m_loading)
             emit changed();
     };
-    auto userEdit = [this, name = f.name] { emit edited(name); };
+    auto userEdit = [this, name = f.name] {
+        m_userEdited.insert(name);
+        emit edited(name);
+    };
     if (f.type == QLatin1String("array") && e) {
         auto* grid = new QWidget(row->container);
         auto* flow = new QHBoxLayout(grid);
@@ -143,8 +146,10 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         row->useEarned = new QToolButton(row->container);
         row->useEarned->setObjectName(objectName + QStringLiteral("_useEarned"));
         row->useEarned->setEnabled(false);
-        connect(row->useEarned, &QToolButton::clicked, this,
-            [this, row] { row->line->setText(m_earned.value(row->field->earned)); });
+        connect(row->useEarned, &QToolButton::clicked, this, [this, row] {
+            m_preferSamples = false;
+            row->line->setText(m_earned.value(row->field->earned));
+        });
         h->addWidget(row->useEarned);
     }
     row->error = new QLabel(row->container);
@@ -308,7 +313,34 @@ void TryItForm::setEarned(const QMap<QString, QString>& earned)
 {
     m_earned = earned;
     for (Row* row : m_rows) {
-        if (row->useEarned)
-            row->useEarned->setEnabled(!earned.value(row->field->earned).isEmpty());
+        if (!row->useEarned)
+            continue;
+        const QString value = earned.value(row->field->earned);
+        row->useEarned->setEnabled(!value.isEmpty());
+        // A fresh value from this environment beats the portal's sample, unless the user chose otherwise.
+        if (!value.isEmpty() && row->field->required && !m_preferSamples
+            && !m_userEdited.contains(row->field->name) && row->line->text() != value)
+            row->line->setText(value);
     }
+}
+
+void TryItForm::useSampleValues()
+{
+    m_preferSamples = true;
+    const QJsonObject samples = m_api.mockValues();
+    for (Row* row : m_rows) {
+        if (row->useEarned && samples.contains(row->field->name))
+            row->line->setText(samples.value(row->field->name).toVariant().toString());
+    }
+}
+
+QStringList TryItForm::missingEarned() const
+{
+    QStringList out;
+    for (const Row* row : m_rows) {
+        if (row->useEarned && row->field->required && m_earned.value(row->field->earned).isEmpty()
+            && !out.contains(row->field->earned))
+            out << row->field->earned;
+    }
+    return out;
 }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QWidget>
 
 class QFormLayout;
@@ -32,7 +33,12 @@ public:
     /// Field name → problem text currently shown.
     QMap<QString, QString> problems() const { return m_problems; }
     /// Offers values earned by earlier calls (code, accessToken, openID, ticketID, businessID).
+    /// Required fields the user has not edited take the earned value instead of the portal's sample.
     void setEarned(const QMap<QString, QString>& earned);
+    /// Puts the portal's sample values back in the fields that take earned values (and keeps them there).
+    void useSampleValues();
+    /// The earned values (code, accessToken, openID…) required fields need and no earlier call returned.
+    QStringList missingEarned() const;
     void retranslate(Protocol::Language language);
 
 signals:
@@ -51,4 +57,6 @@ private:
     QMap<QString, QString> m_problems;
     QMap<QString, QString> m_earned;
     bool m_loading = false;
+    bool m_preferSamples = false;
+    QSet<QString> m_userEdited;
 };

@@ -82,6 +82,7 @@ void HistoryPanel::retranslate()
     m_list->setHeaderLabels({tr("Time"), tr("API"), tr("HTTP"), tr("Code"), tr("Latency")});
     m_list->setAccessibleName(tr("Exchange history"));
     m_reopen->setText(tr("Reopen"));
+    m_reopen->setAccessibleName(m_reopen->text());
     m_resend->setText(tr("Resend as new"));
     m_export->setText(tr("Export HAR…"));
 }

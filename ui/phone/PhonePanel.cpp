@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -172,6 +173,8 @@ void PhonePanel::retranslate()
     m_reject->setText(tr("&Reject"));
     m_cancel->setText(tr("Ca&ncel"));
     m_expire->setText(tr("Let e&xpire"));
+    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire})
+        b->setAccessibleName(b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_pending->setAccessibleName(tr("Requests waiting on the phone"));
     m_persona->setAccessibleName(tr("Persona"));
     const QString current = m_persona->currentData().toString();

@@ -25,6 +25,7 @@ QrPanel::QrPanel(QWidget* parent)
     m_image->setMinimumSize(200, 200);
     m_caption->setObjectName(QStringLiteral("qrTextLabel"));
     m_caption->setWordWrap(true);
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long URL never widens the window
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_savePng->setObjectName(QStringLiteral("qrSavePngButton"));
     m_saveSvg->setObjectName(QStringLiteral("qrSaveSvgButton"));
