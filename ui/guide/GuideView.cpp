@@ -436,8 +436,8 @@ QString GuideView::familyDiagrams()
         const Flows::FlowSpec& flow = flows[fam.flow];
         QSvgRenderer renderer(Flows::Report::sequenceSvg(outline(flow, *m_catalog), m_language).toUtf8());
         QSize size = renderer.defaultSize();
-        if (size.width() > 760)
-            size = size * 760 / size.width();
+        if (size.width() > 640) // fits the page beside the docks at 1280 pixels
+            size = QSize(640, size.height() * 640 / size.width());
         QImage image(size, QImage::Format_RGB32);
         image.fill(Qt::white);
         QPainter painter(&image);
