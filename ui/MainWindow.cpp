@@ -784,8 +784,8 @@ void MainWindow::buildStartHere()
     outer->addWidget(title);
     auto* grid = new QGridLayout;
     grid->setColumnStretch(1, 1);
-    const char* names[] = {"startHereTryLogin", "startHereExplore", "startHereFlows", "startHereGuide"};
-    for (int i = 0; i < 4; ++i) {
+    const char* names[] = {"startHereTryLogin", "startHereExplore", "startHereFlows"};
+    for (int i = 0; i < 3; ++i) {
         auto* b = new QPushButton(m_startHere);
         b->setObjectName(QLatin1String(names[i]));
         auto* about = new QLabel(m_startHere);
@@ -802,6 +802,9 @@ void MainWindow::buildStartHere()
     docs->setOpenExternalLinks(true);
     outer->addWidget(docs);
     auto* dismissRow = new QHBoxLayout;
+    auto* guide = new QPushButton(m_startHere); // on the Dismiss row: the panel keeps its height
+    guide->setObjectName(QStringLiteral("startHereGuide"));
+    dismissRow->addWidget(guide);
     auto* dismiss = new QPushButton(m_startHere);
     dismiss->setObjectName(QStringLiteral("startHereDismiss"));
     dismissRow->addWidget(dismiss);
@@ -840,7 +843,9 @@ void MainWindow::retranslateStartHere()
         tr("Runs “Log in and share the profile”; the virtual phone waits for you to approve"));
     set("startHereExplore", tr("Explore the APIs"), tr("Every API as a prefilled form; Send shows the exact answer"));
     set("startHereFlows", tr("Run a guided flow"), tr("Whole journeys step by step, with a sequence diagram"));
-    set("startHereGuide", GuideView::startHereText(), GuideView::startHereAbout());
+    set("startHereGuide", GuideView::startHereText(), QString());
+    if (auto* guide = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereGuide")))
+        guide->setToolTip(GuideView::startHereAbout());
     set("startHereDismiss", tr("Dismiss"), QString());
     if (auto* dismiss = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereDismiss")))
         dismiss->setToolTip(tr("Hide this panel; Help → Start here shows it again"));
