@@ -216,6 +216,14 @@ private slots:
         QTest::keyClicks(guide->searchBox(), QStringLiteral("Tokenised ID"));
         QVERIFY(hits(guide, QStringLiteral("section")).contains(QStringLiteral("accounts")));
         QVERIFY(hits(guide, QStringLiteral("faq")).contains(QStringLiteral("faq-tokenised-id")));
+        // Down moves to the next result, Return opens it.
+        const int row = int(hits(guide, QStringLiteral("section")).indexOf(QStringLiteral("accounts")));
+        QVERIFY(row >= 0);
+        for (int i = 0; i < row; ++i)
+            QTest::keyClick(guide->searchBox(), Qt::Key_Down);
+        QCOMPARE(guide->results()->currentRow(), row);
+        QTest::keyClick(guide->searchBox(), Qt::Key_Return);
+        QCOMPARE(guide->currentPage(), QStringLiteral("things"));
         // An API: Return on it opens its page.
         guide->searchBox()->clear();
         QTest::keyClicks(guide->searchBox(), QStringLiteral("auth/getToken"));

@@ -138,6 +138,7 @@ GuideView::GuideView(const Protocol::ApiCatalog* catalog, QWidget* parent)
     m_search = new QLineEdit(left);
     m_search->setObjectName(QStringLiteral("guideSearch"));
     m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
     m_left = new QStackedWidget(left);
     m_tree = new QTreeWidget(m_left);
     m_tree->setObjectName(QStringLiteral("guideTree"));
@@ -186,6 +187,19 @@ void GuideView::changeEvent(QEvent* event)
         m_browser->setAccessibleName(title());
     }
     QWidget::changeEvent(event);
+}
+
+bool GuideView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress && m_results->count() > 0) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Up) {
+            const int step = key == Qt::Key_Down ? 1 : -1;
+            m_results->setCurrentRow(std::clamp(m_results->currentRow() + step, 0, int(m_results->count()) - 1));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void GuideView::setLanguage(Language language)

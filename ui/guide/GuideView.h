@@ -109,6 +109,8 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    /// Up and Down in the search box move through the results; Return opens the current one.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void populateTree();
