@@ -121,7 +121,7 @@ private slots:
     {
         GuideView view(&Protocol::ApiCatalog::builtin());
         const QString things = view.pageHtml(QStringLiteral("things"));
-        for (const QString& e : {QStringLiteral("sources"), QStringLiteral("profileFields"), QStringLiteral("eMEFields"),
+        for (const QString& e : {QStringLiteral("sources"), QStringLiteral("gatewaySources"), QStringLiteral("profileFields"), QStringLiteral("eMEFields"),
                  QStringLiteral("scopes")})
             for (const QString& v : Protocol::ApiCatalog::builtin().enumeration(e)->valueList())
                 QVERIFY2(things.contains(QStringLiteral("<code>") + v + QStringLiteral("</code>")), qPrintable(e + v));
