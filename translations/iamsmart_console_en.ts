@@ -1434,4 +1434,123 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>Save signed PDF…</translation>
     </message>
 </context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs…</source>
+        <translation>Search the guide and APIs…</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>Read the guide</translation>
+    </message>
+    <message>
+        <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
+        <translation>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K): guide, FAQ, APIs</source>
+        <translation>Search (Ctrl+K): guide, FAQ, APIs</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs</source>
+        <translation>Search the guide and APIs</translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation>Guide contents</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>APIs that need it</source>
+        <translation>APIs that need it</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Mock value</source>
+        <translation>Mock value</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>request header</source>
+        <translation>request header</translation>
+    </message>
+    <message>
+        <source>Open “%1” in Flows</source>
+        <translation>Open “%1” in Flows</translation>
+    </message>
+    <message>
+        <source>Version %1, built with Qt %2, running on Qt %3</source>
+        <translation>Version %1, built with Qt %2, running on Qt %3</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Environments</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>Request history</translation>
+    </message>
+    <message>
+        <source>Simulator state (keys, certificates)</source>
+        <translation>Simulator state (keys, certificates)</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>Log messages</translation>
+    </message>
+    <message>
+        <source>standard error of the console (the journal when your desktop starts it)</source>
+        <translation>standard error of the console (the journal when your desktop starts it)</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>FAQ: %1</source>
+        <translation>FAQ: %1</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>Guide: %1</translation>
+    </message>
+</context>
 </TS>

@@ -1432,4 +1432,123 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>保存已签署的 PDF…</translation>
     </message>
 </context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs…</source>
+        <translation>搜索指南及 API…</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>阅读指南</translation>
+    </message>
+    <message>
+        <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
+        <translation>「智方便」简介、授权范围、source 值、模拟参数、应用场景及常见问题</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K): guide, FAQ, APIs</source>
+        <translation>搜索（Ctrl+K）：指南、常见问题、API</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs</source>
+        <translation>搜索指南及 API</translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation>指南目录</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>授权范围</translation>
+    </message>
+    <message>
+        <source>APIs that need it</source>
+        <translation>需要此范围的 API</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Mock value</source>
+        <translation>模拟值</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>request header</source>
+        <translation>请求标头</translation>
+    </message>
+    <message>
+        <source>Open “%1” in Flows</source>
+        <translation>在「流程」打开「%1」</translation>
+    </message>
+    <message>
+        <source>Version %1, built with Qt %2, running on Qt %3</source>
+        <translation>版本 %1，以 Qt %2 构建，在 Qt %3 上运行</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>请求记录</translation>
+    </message>
+    <message>
+        <source>Simulator state (keys, certificates)</source>
+        <translation>模拟器状态（密钥、证书）</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>日志消息</translation>
+    </message>
+    <message>
+        <source>standard error of the console (the journal when your desktop starts it)</source>
+        <translation>控制台的标准错误输出（由桌面环境启动时则在系统日志）</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API：%1</translation>
+    </message>
+    <message>
+        <source>FAQ: %1</source>
+        <translation>常见问题：%1</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
+    </message>
+</context>
 </TS>

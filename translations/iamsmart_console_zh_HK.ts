@@ -1432,4 +1432,123 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>儲存已簽署的 PDF…</translation>
     </message>
 </context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs…</source>
+        <translation>搜尋指南及 API…</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>閱讀指南</translation>
+    </message>
+    <message>
+        <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
+        <translation>「智方便」簡介、授權範圍、source 值、模擬參數、應用場景及常見問題</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K): guide, FAQ, APIs</source>
+        <translation>搜尋（Ctrl+K）：指南、常見問題、API</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs</source>
+        <translation>搜尋指南及 API</translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation>指南目錄</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>意思</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>授權範圍</translation>
+    </message>
+    <message>
+        <source>APIs that need it</source>
+        <translation>需要此範圍的 API</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <source>Mock value</source>
+        <translation>模擬值</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>request header</source>
+        <translation>請求標頭</translation>
+    </message>
+    <message>
+        <source>Open “%1” in Flows</source>
+        <translation>在「流程」開啟「%1」</translation>
+    </message>
+    <message>
+        <source>Version %1, built with Qt %2, running on Qt %3</source>
+        <translation>版本 %1，以 Qt %2 建置，在 Qt %3 上運行</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>請求記錄</translation>
+    </message>
+    <message>
+        <source>Simulator state (keys, certificates)</source>
+        <translation>模擬器狀態（密鑰、證書）</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>記錄訊息</translation>
+    </message>
+    <message>
+        <source>standard error of the console (the journal when your desktop starts it)</source>
+        <translation>控制台的標準錯誤輸出（由桌面環境啟動時則在系統日誌）</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API：%1</translation>
+    </message>
+    <message>
+        <source>FAQ: %1</source>
+        <translation>常見問題：%1</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
+    </message>
+</context>
 </TS>

@@ -8,6 +8,7 @@
 #include "flows/FlowView.h"
 #include "flows/SequenceDiagram.h"
 #include "forms/TryItForm.h"
+#include "guide/GuideView.h"
 #include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
 #include "net/RequestGuard.h"
@@ -169,6 +170,21 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     });
     m_nextStepAction->setObjectName(QStringLiteral("nextStepAction"));
     m_nextStepAction->setShortcut(QKeySequence(Qt::Key_F8));
+    m_guide = new GuideView(&Protocol::ApiCatalog::builtin(), this);
+    m_mainTabs->addTab(m_guide, QString());
+    m_guide->setLanguage(m_languages->language());
+    connect(m_languages, &LanguageManager::languageChanged, m_guide, &GuideView::setLanguage);
+    connect(m_guide, &GuideView::apiRequested, this, [this](const QString& id) { selectApi(id); });
+    connect(m_guide, &GuideView::flowRequested, this, [this](const QString& id) {
+        m_mainTabs->setCurrentWidget(m_flowView);
+        m_flowView->selectFlow(id);
+    });
+    m_guideAction = m_helpMenu->addAction(QString(), this, [this] { showGuide(false); });
+    m_guideAction->setObjectName(QStringLiteral("guideAction"));
+    m_guideAction->setShortcut(QKeySequence::HelpContents);
+    m_guideSearchAction = m_helpMenu->addAction(QString(), this, [this] { showGuide(true); });
+    m_guideSearchAction->setObjectName(QStringLiteral("guideSearchAction"));
+    m_guideSearchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     buildStartHere();
     if (!QSettings().value(QStringLiteral("startHere/dismissed"), false).toBool())
         m_mainTabs->insertTab(0, m_startHere, QString());
@@ -380,6 +396,9 @@ void MainWindow::retranslate()
     m_mainTabs->setTabText(m_mainTabs->indexOf(m_flowView), tr("Flows"));
     m_mainTabs->setTabText(m_mainTabs->indexOf(m_buttonGallery), tr("iAM Smart buttons"));
     m_buttonsAction->setText(tr("iAM Smart &buttons"));
+    m_mainTabs->setTabText(m_mainTabs->indexOf(m_guide), GuideView::title());
+    m_guideAction->setText(GuideView::openText());
+    m_guideSearchAction->setText(GuideView::searchText());
     m_presenterAction->setText(tr("&Presenter mode"));
     m_cycleLanguageAction->setText(tr("Next language"));
     m_nextStepAction->setText(tr("Next flow step"));
@@ -745,6 +764,13 @@ bool MainWindow::runOnPhone(const QString& flowId, bool showFlow)
     return m_flowView->runOnPhone(flowId);
 }
 
+void MainWindow::showGuide(bool search)
+{
+    m_mainTabs->setCurrentWidget(m_guide);
+    if (search)
+        m_guide->focusSearch();
+}
+
 void MainWindow::showStartHere(bool show)
 {
     // A tab of its own: it takes no room from the APIs page, and a fresh profile opens on it.
@@ -793,6 +819,9 @@ void MainWindow::buildStartHere()
     docs->setOpenExternalLinks(true);
     outer->addWidget(docs);
     auto* dismissRow = new QHBoxLayout;
+    auto* guide = new QPushButton(m_startHere); // on the Dismiss row: the panel keeps its height
+    guide->setObjectName(QStringLiteral("startHereGuide"));
+    dismissRow->addWidget(guide);
     auto* dismiss = new QPushButton(m_startHere);
     dismiss->setObjectName(QStringLiteral("startHereDismiss"));
     dismissRow->addWidget(dismiss);
@@ -809,6 +838,8 @@ void MainWindow::buildStartHere()
         });
     connect(m_startHere->findChild<QPushButton*>(QStringLiteral("startHereFlows")), &QPushButton::clicked, this,
         [this] { m_mainTabs->setCurrentWidget(m_flowView); });
+    connect(m_startHere->findChild<QPushButton*>(QStringLiteral("startHereGuide")), &QPushButton::clicked, this,
+        [this] { showGuide(false); });
     connect(dismiss, &QPushButton::clicked, this, [this] { showStartHere(false); });
 }
 
@@ -829,6 +860,9 @@ void MainWindow::retranslateStartHere()
         tr("Runs “Log in and share the profile”; the virtual phone waits for you to approve"));
     set("startHereExplore", tr("Explore the APIs"), tr("Every API as a prefilled form; Send shows the exact answer"));
     set("startHereFlows", tr("Run a guided flow"), tr("Whole journeys step by step, with a sequence diagram"));
+    set("startHereGuide", GuideView::startHereText(), QString());
+    if (auto* guide = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereGuide")))
+        guide->setToolTip(GuideView::startHereAbout());
     set("startHereDismiss", tr("Dismiss"), QString());
     if (auto* dismiss = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereDismiss")))
         dismiss->setToolTip(tr("Hide this panel; Help → Start here shows it again"));

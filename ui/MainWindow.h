@@ -26,6 +26,7 @@ class PhonePanel;
 class HistoryPanel;
 class FlowView;
 class ButtonGallery;
+class GuideView;
 class QTabWidget;
 class QDockWidget;
 class QNetworkAccessManager;
@@ -68,6 +69,9 @@ public:
     FlowView* flowView() const { return m_flowView; }
     /// The "iAM Smart buttons" tab: every branding button in the three languages, exported as PNG or SVG.
     ButtonGallery* buttonGallery() const { return m_buttonGallery; }
+    /// The Guide tab (Help → Guide, F1; Ctrl+K searches it and the APIs).
+    GuideView* guide() const { return m_guide; }
+    void showGuide(bool search);
     /// Presenter mode: large type, personal data masked, flows advance one step per "Next step".
     void setPresenterMode(bool on);
     bool presenterMode() const { return m_presenter; }
@@ -126,6 +130,9 @@ private:
     FlowView* m_flowView = nullptr;
     ButtonGallery* m_buttonGallery = nullptr;
     QAction* m_buttonsAction = nullptr;
+    GuideView* m_guide = nullptr;
+    QAction* m_guideAction = nullptr;
+    QAction* m_guideSearchAction = nullptr;
     QTabWidget* m_mainTabs = nullptr;
     QAction* m_presenterAction = nullptr;
     QAction* m_cycleLanguageAction = nullptr;

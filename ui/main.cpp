@@ -1,5 +1,6 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "guide/GuideView.h"
 #include "mock/Simulator.h"
 #include "storage/SecretStore.h"
 
@@ -186,6 +187,12 @@ int main(int argc, char** argv)
         // The whole screen the window is on (README shots are taken on a 1280x720 screen).
         window.setGeometry(window.screen()->availableGeometry());
         screenshotWhenSettled(&window, args.at(shotAt + 1), [&flowDone] { return flowDone; });
+    }
+    // --guide SECTION opens the Guide at a page, section or FAQ entry (screenshots at 1280x720).
+    if (const qsizetype guideAt = args.indexOf(QStringLiteral("--guide")); guideAt > 0 && guideAt + 1 < args.size()) {
+        window.showGuide(false);
+        window.guide()->showSection(args.at(guideAt + 1));
+        window.resize(1280, 720);
     }
     window.show();
     return app.exec();
