@@ -14,6 +14,7 @@ PACKAGES=(
   xvfb xauth fonts-noto-cjk zbar-tools curl
   python3-cryptography libyaml-cpp-dev
   nodejs npm
+  libpodofo-dev poppler-utils qpdf
   file desktop-file-utils appstream
 )
 
@@ -60,7 +61,29 @@ build_fuzz() {
     cmake -S "$ROOT" -B "$BUILD_DIR/fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_COMPILER=clang++ -DIAMSMART_FUZZ=ON $(launcher_args) >/dev/null
   fi
-  cmake --build "$BUILD_DIR/fuzz" --parallel "$(nproc)" --target fuzz_request
+  cmake --build "$BUILD_DIR/fuzz" --parallel "$(nproc)" \
+    --target fuzz_request fuzz_http fuzz_listener fuzz_admin fuzz_loaders
+}
+
+# The AddressSanitizer + UndefinedBehaviorSanitizer build of everything in $BUILD_DIR/asan (clang when there,
+# else gcc); scripts/test --sanitize runs the whole ctest suite in it.
+build_sanitized() {
+  local dir="$BUILD_DIR/asan" cxx=c++ launcher=()
+  command -v clang++ >/dev/null && cxx=clang++
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
+      -DIAMSMART_SANITIZE=ON "${launcher[@]}" >/dev/null
+  fi
+  cmake --build "$dir" --parallel "$(nproc)"
+}
+
+# What the sanitized tests run with: any report fails the test; leaks that are Qt's, fontconfig's or the
+# D-Bus/keychain libraries' own (never freed by design, not ours) are listed in tests/lsan.supp.
+sanitizer_environment() {
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=0:strict_init_order=1:check_initialization_order=1"
+  export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:suppressions=$ROOT/tests/ubsan.supp"
 }
 
 # The npm tools the tests use as independent checkers (tests/openapi/package.json: the OpenAPI validator and the

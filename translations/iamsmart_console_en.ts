@@ -295,6 +295,65 @@ Result:
 Result:
 %2</translation>
     </message>
+    <message>
+        <source>Log in first</source>
+        <translation>Log in first</translation>
+    </message>
+    <message>
+        <source>Runs a login on the virtual phone; the values it earns fill this form</source>
+        <translation>Runs a login on the virtual phone; the values it earns fill this form</translation>
+    </message>
+    <message>
+        <source>Use portal sample values</source>
+        <translation>Use portal sample values</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Rule warning details</source>
+        <translation>Rule warning details</translation>
+    </message>
+    <message>
+        <source>Opening the QR page…</source>
+        <translation>Opening the QR page…</translation>
+    </message>
+    <message>
+        <source>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</source>
+        <translation>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</translation>
+    </message>
+    <message>
+        <source>Send opens this page in your web browser; scan its QR code with iAM Smart.</source>
+        <translation>Send opens this page in your web browser; scan its QR code with iAM Smart.</translation>
+    </message>
+    <message>
+        <source>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</source>
+        <translation>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</translation>
+    </message>
+    <message>
+        <source>Send is blocked: the JSON tab does not parse (%1).</source>
+        <translation>Send is blocked: the JSON tab does not parse (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) break their rules; Send still sends, to test the answer.</source>
+        <translation>
+            <numerusform>%n field breaks its rules; Send still sends, to test the answer.</numerusform>
+            <numerusform>%n fields break their rules; Send still sends, to test the answer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</source>
+        <translation>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</translation>
+    </message>
+    <message>
+        <source>Next: log in again with the scope this API needs.</source>
+        <translation>Next: log in again with the scope this API needs.</translation>
+    </message>
+    <message>
+        <source>Next: log in again requesting the scope %1, then use the new token.</source>
+        <translation>Next: log in again requesting the scope %1, then use the new token.</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -469,6 +528,10 @@ Result:
         <source>Callback detail</source>
         <translation>Callback detail</translation>
     </message>
+    <message>
+        <source>%1 older callbacks were dropped from this list to bound memory.</source>
+        <translation>%1 older callbacks were dropped from this list to bound memory.</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>
@@ -583,6 +646,14 @@ Result:
     <message>
         <source>Saved; secrets are kept for this session only (no keychain).</source>
         <translation>Saved; secrets are kept for this session only (no keychain).</translation>
+    </message>
+    <message>
+        <source>Saved; storing the secrets in the keychain…</source>
+        <translation>Saved; storing the secrets in the keychain…</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</source>
+        <translation>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</translation>
     </message>
 </context>
 <context>
@@ -707,6 +778,30 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>Start with iAM Smart</translation>
     </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>Zoom in (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>Zoom out (Ctrl+wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>QR expiry</translation>
+    </message>
+    <message>
+        <source>You decide on the virtual phone</source>
+        <translation>You decide on the virtual phone</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -745,6 +840,42 @@ Result:
     <message>
         <source>Export HAR…</source>
         <translation>Export HAR…</translation>
+    </message>
+    <message>
+        <source>Keep personal data in history</source>
+        <translation>Keep personal data in history</translation>
+    </message>
+    <message>
+        <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
+        <translation>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>Keep for</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>ever</translation>
+    </message>
+    <message>
+        <source>Days history is kept</source>
+        <translation>Days history is kept</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> entries</translation>
+    </message>
+    <message>
+        <source>no entry limit</source>
+        <translation>no entry limit</translation>
+    </message>
+    <message>
+        <source>Entries history keeps at most</source>
+        <translation>Entries history keeps at most</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1093,70 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <source>Export API &amp;definition…</source>
         <translation>Export API &amp;definition…</translation>
     </message>
+    <message>
+        <source>Console sections</source>
+        <translation>Console sections</translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>&amp;Start here</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>Start here</translation>
+    </message>
+    <message>
+        <source>Try a login</source>
+        <translation>Try a login</translation>
+    </message>
+    <message>
+        <source>Runs “Log in and share the profile”; the virtual phone waits for you to approve</source>
+        <translation>Runs “Log in and share the profile”; the virtual phone waits for you to approve</translation>
+    </message>
+    <message>
+        <source>Explore the APIs</source>
+        <translation>Explore the APIs</translation>
+    </message>
+    <message>
+        <source>Every API as a prefilled form; Send shows the exact answer</source>
+        <translation>Every API as a prefilled form; Send shows the exact answer</translation>
+    </message>
+    <message>
+        <source>Run a guided flow</source>
+        <translation>Run a guided flow</translation>
+    </message>
+    <message>
+        <source>Whole journeys step by step, with a sequence diagram</source>
+        <translation>Whole journeys step by step, with a sequence diagram</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Hide this panel; Help → Start here shows it again</source>
+        <translation>Hide this panel; Help → Start here shows it again</translation>
+    </message>
+    <message>
+        <source>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</source>
+        <translation>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser: scan it with iAM Smart.</source>
+        <translation>The QR page is open in your web browser: scan it with iAM Smart.</translation>
+    </message>
+    <message>
+        <source>No web browser could open the QR page; the QR code dock shows it.</source>
+        <translation>No web browser could open the QR page; the QR code dock shows it.</translation>
+    </message>
+    <message>
+        <source>QR page opened (HTTP %1): decide on the virtual phone.</source>
+        <translation>QR page opened (HTTP %1): decide on the virtual phone.</translation>
+    </message>
+    <message>
+        <source>The QR page answered HTTP %1.</source>
+        <translation>The QR page answered HTTP %1.</translation>
+    </message>
 </context>
 <context>
     <name>PhonePanel</name>
@@ -1048,6 +1243,22 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>iAM Smart</source>
         <translation>iAM Smart</translation>
+    </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>Approved on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>Rejected on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>Cancelled on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>Left to expire on the phone (%1)</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1361,220 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>Compute the SHA-256 of a file, as 64 hex characters</source>
         <translation>Compute the SHA-256 of a file, as 64 hex characters</translation>
+    </message>
+    <message>
+        <source>%1 with the scope %2</source>
+        <translation>%1 with the scope %2</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSigningPanel</name>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>Choose a PDF to sign</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>Save the signed PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Saved to %1.</translation>
+    </message>
+    <message>
+        <source>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</source>
+        <translation>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</translation>
+    </message>
+    <message>
+        <source>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</source>
+        <translation>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</source>
+        <translation>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole document</source>
+        <translation>valid, covering the whole document</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>INVALID</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>This file is not a PDF.</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted; decrypt it before signing.</source>
+        <translation>This PDF is encrypted; decrypt it before signing.</translation>
+    </message>
+    <message>
+        <source>This PDF has no page to put a signature field on.</source>
+        <translation>This PDF has no page to put a signature field on.</translation>
+    </message>
+    <message>
+        <source>The signature does not fit in the space reserved in the PDF.</source>
+        <translation>The signature does not fit in the space reserved in the PDF.</translation>
+    </message>
+    <message>
+        <source>The signature is over another document&apos;s digest.</source>
+        <translation>The signature is over another document&apos;s digest.</translation>
+    </message>
+    <message>
+        <source>pdfSignature is not a CMS signature.</source>
+        <translation>pdfSignature is not a CMS signature.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written.</source>
+        <translation>The file cannot be read or written.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be prepared or signed.</source>
+        <translation>The PDF could not be prepared or signed.</translation>
+    </message>
+    <message>
+        <source>PDF signing</source>
+        <translation>PDF signing</translation>
+    </message>
+    <message>
+        <source>Sign a PDF…</source>
+        <translation>Sign a PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, prepare it for signing and send this request with its digest</source>
+        <translation>Choose a PDF, prepare it for signing and send this request with its digest</translation>
+    </message>
+    <message>
+        <source>Sign the sample PDF</source>
+        <translation>Sign the sample PDF</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>Save signed PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs…</source>
+        <translation>Search the guide and APIs…</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>Read the guide</translation>
+    </message>
+    <message>
+        <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
+        <translation>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K): guide, FAQ, APIs</source>
+        <translation>Search (Ctrl+K): guide, FAQ, APIs</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs</source>
+        <translation>Search the guide and APIs</translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation>Guide contents</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>APIs that need it</source>
+        <translation>APIs that need it</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Mock value</source>
+        <translation>Mock value</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Used by</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>request header</source>
+        <translation>request header</translation>
+    </message>
+    <message>
+        <source>Open “%1” in Flows</source>
+        <translation>Open “%1” in Flows</translation>
+    </message>
+    <message>
+        <source>Version %1, built with Qt %2, running on Qt %3</source>
+        <translation>Version %1, built with Qt %2, running on Qt %3</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>Environments</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>Request history</translation>
+    </message>
+    <message>
+        <source>Simulator state (keys, certificates)</source>
+        <translation>Simulator state (keys, certificates)</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>Log messages</translation>
+    </message>
+    <message>
+        <source>standard error of the console (the journal when your desktop starts it)</source>
+        <translation>standard error of the console (the journal when your desktop starts it)</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>FAQ: %1</source>
+        <translation>FAQ: %1</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>Guide: %1</translation>
     </message>
 </context>
 <context>

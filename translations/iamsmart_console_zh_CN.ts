@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>No content encryption key yet: send Key management → Request content encryption key first.</source>
-        <translation>尚无内容加密密钥：请先发送「密钥管理 → 获取内容加密密钥」。</translation>
+        <translation>尚无内容加密密钥：请先发送“密钥管理 → 获取内容加密密钥”。</translation>
     </message>
     <message>
         <source>String to sign (clientID + signatureMethod + timestamp + nonce + body):
@@ -294,6 +294,64 @@ Result:
 %1
 结果：
 %2</translation>
+    </message>
+    <message>
+        <source>Log in first</source>
+        <translation>先登录</translation>
+    </message>
+    <message>
+        <source>Runs a login on the virtual phone; the values it earns fill this form</source>
+        <translation>在虚拟手机上登录；获取的值会填入此表单</translation>
+    </message>
+    <message>
+        <source>Use portal sample values</source>
+        <translation>使用门户示例值</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Rule warning details</source>
+        <translation>规则警告详情</translation>
+    </message>
+    <message>
+        <source>Opening the QR page…</source>
+        <translation>正在打开二维码页面…</translation>
+    </message>
+    <message>
+        <source>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</source>
+        <translation>“发送”会像浏览器一样打开此页面；手机会询问你，重定向会返回此处。</translation>
+    </message>
+    <message>
+        <source>Send opens this page in your web browser; scan its QR code with iAM Smart.</source>
+        <translation>“发送”会在网页浏览器打开此页面；请用“智方便”扫描其二维码。</translation>
+    </message>
+    <message>
+        <source>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</source>
+        <translation>此环境尚未从登录获取 %1：门户的示例值会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Send is blocked: the JSON tab does not parse (%1).</source>
+        <translation>无法发送：JSON 标签页内容无法解析（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) break their rules; Send still sends, to test the answer.</source>
+        <translation>
+            <numerusform>%n 个字段不符合规则；仍可发送以测试响应。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</source>
+        <translation>下一步：重新登录（请求二维码页面、发送、在手机上批准）以获取新的授权码；每个授权码只能使用一次。</translation>
+    </message>
+    <message>
+        <source>Next: log in again with the scope this API needs.</source>
+        <translation>下一步：以此 API 所需的范围重新登录。</translation>
+    </message>
+    <message>
+        <source>Next: log in again requesting the scope %1, then use the new token.</source>
+        <translation>下一步：重新登录并请求范围 %1，然后使用新的访问令牌。</translation>
     </message>
 </context>
 <context>
@@ -469,6 +527,10 @@ Result:
         <source>Callback detail</source>
         <translation>回调详情</translation>
     </message>
+    <message>
+        <source>%1 older callbacks were dropped from this list to bound memory.</source>
+        <translation>为限制内存用量，已从此列表移除 %1 个较旧的回调。</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>
@@ -583,6 +645,14 @@ Result:
     <message>
         <source>Saved; secrets are kept for this session only (no keychain).</source>
         <translation>已保存；密钥只保留于本次会话（没有密钥库）。</translation>
+    </message>
+    <message>
+        <source>Saved; storing the secrets in the keychain…</source>
+        <translation>已保存；正在把密钥存入密钥库…</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</source>
+        <translation>已保存，但密钥库未能保存密钥（%1）。请重新输入或检查密钥库。</translation>
     </message>
 </context>
 <context>
@@ -707,6 +777,30 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>以智方便开始</translation>
     </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>二维码有效时间</translation>
+    </message>
+    <message>
+        <source>You decide on the virtual phone</source>
+        <translation>由你在虚拟手机上决定</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -745,6 +839,42 @@ Result:
     <message>
         <source>Export HAR…</source>
         <translation>导出 HAR…</translation>
+    </message>
+    <message>
+        <source>Keep personal data in history</source>
+        <translation>在历史记录中保留个人资料</translation>
+    </message>
+    <message>
+        <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
+        <translation>关闭时：历史记录文件及导出的 HAR 中的访问令牌、openID 及已解密的个人资料会以 [redacted] 取代。</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Days history is kept</source>
+        <translation>历史记录保留天数</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> 项</translation>
+    </message>
+    <message>
+        <source>no entry limit</source>
+        <translation>不限项数</translation>
+    </message>
+    <message>
+        <source>Entries history keeps at most</source>
+        <translation>历史记录最多保留项数</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1091,70 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Export API &amp;definition…</source>
         <translation>导出 API 定义(&amp;D)…</translation>
     </message>
+    <message>
+        <source>Console sections</source>
+        <translation>控制台分页</translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>从这里开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>从这里开始</translation>
+    </message>
+    <message>
+        <source>Try a login</source>
+        <translation>试一次登录</translation>
+    </message>
+    <message>
+        <source>Runs “Log in and share the profile”; the virtual phone waits for you to approve</source>
+        <translation>运行“登录及提供个人资料”；虚拟手机会等你批准</translation>
+    </message>
+    <message>
+        <source>Explore the APIs</source>
+        <translation>浏览 API</translation>
+    </message>
+    <message>
+        <source>Every API as a prefilled form; Send shows the exact answer</source>
+        <translation>每个 API 都是预先填好的表单；发送后显示确切的响应</translation>
+    </message>
+    <message>
+        <source>Run a guided flow</source>
+        <translation>运行引导流程</translation>
+    </message>
+    <message>
+        <source>Whole journeys step by step, with a sequence diagram</source>
+        <translation>逐步走完整个流程，附时序图</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hide this panel; Help → Start here shows it again</source>
+        <translation>隐藏此面板；可在“帮助 → 从这里开始”再次显示</translation>
+    </message>
+    <message>
+        <source>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</source>
+        <translation>文档：控制台附带的 README.md（所有 API、流程及命令），以及介绍“智方便”的 %1。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser: scan it with iAM Smart.</source>
+        <translation>二维码页面已在网页浏览器打开：请用“智方便”扫描。</translation>
+    </message>
+    <message>
+        <source>No web browser could open the QR page; the QR code dock shows it.</source>
+        <translation>没有网页浏览器能打开二维码页面；请看二维码面板。</translation>
+    </message>
+    <message>
+        <source>QR page opened (HTTP %1): decide on the virtual phone.</source>
+        <translation>已打开二维码页面（HTTP %1）：请在虚拟手机上作出决定。</translation>
+    </message>
+    <message>
+        <source>The QR page answered HTTP %1.</source>
+        <translation>二维码页面响应 HTTP %1。</translation>
+    </message>
 </context>
 <context>
     <name>PhonePanel</name>
@@ -1048,6 +1242,22 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>iAM Smart</source>
         <translation>智方便</translation>
     </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>已在手机上批准（%1）</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>已在手机上拒绝（%1）</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>已在手机上取消（%1）</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>已任由手机上的请求超时（%1）</translation>
+    </message>
 </context>
 <context>
     <name>QrPanel</name>
@@ -1065,7 +1275,7 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     </message>
     <message>
         <source>Nothing to show yet: use “Show QR code” on a page.</source>
-        <translation>暂无内容：请在页面上按「显示二维码」。</translation>
+        <translation>暂无内容：请在页面上按“显示二维码”。</translation>
     </message>
     <message>
         <source>Cannot encode: %1</source>
@@ -1149,6 +1359,220 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Compute the SHA-256 of a file, as 64 hex characters</source>
         <translation>计算文件的 SHA-256，以 64 个十六进制字符表示</translation>
+    </message>
+    <message>
+        <source>%1 with the scope %2</source>
+        <translation>具有范围 %2 的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSigningPanel</name>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>选择要签署的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>保存已签署的 PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存至 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</source>
+        <translation>选择 PDF：控制台会准备该文件（加入预留空间的签署字段），把其摘要填入 %1，发送请求，并在手机批准后嵌入签署。</translation>
+    </message>
+    <message>
+        <source>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</source>
+        <translation>已准备 %1；%2 = %3。请在手机上批准；签署会经回调或结果送达。</translation>
+    </message>
+    <message>
+        <source>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</source>
+        <translation>由 %1 签署（证书由 %2 签发），时间 %3。签署：%4。</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole document</source>
+        <translation>有效，涵盖整份文件</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>此文件不是 PDF。</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted; decrypt it before signing.</source>
+        <translation>此 PDF 已加密；请先解密再签署。</translation>
+    </message>
+    <message>
+        <source>This PDF has no page to put a signature field on.</source>
+        <translation>此 PDF 没有可放置签署字段的页面。</translation>
+    </message>
+    <message>
+        <source>The signature does not fit in the space reserved in the PDF.</source>
+        <translation>签署超出 PDF 内预留的空间。</translation>
+    </message>
+    <message>
+        <source>The signature is over another document&apos;s digest.</source>
+        <translation>此签署针对的是另一份文件的摘要。</translation>
+    </message>
+    <message>
+        <source>pdfSignature is not a CMS signature.</source>
+        <translation>pdfSignature 不是 CMS 签署。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written.</source>
+        <translation>无法读取或写入文件。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be prepared or signed.</source>
+        <translation>无法准备或签署此 PDF。</translation>
+    </message>
+    <message>
+        <source>PDF signing</source>
+        <translation>PDF 签署</translation>
+    </message>
+    <message>
+        <source>Sign a PDF…</source>
+        <translation>签署 PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, prepare it for signing and send this request with its digest</source>
+        <translation>选择 PDF，准备签署并连同其摘要发送此请求</translation>
+    </message>
+    <message>
+        <source>Sign the sample PDF</source>
+        <translation>签署示例 PDF</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>保存已签署的 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs…</source>
+        <translation>搜索指南及 API…</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>阅读指南</translation>
+    </message>
+    <message>
+        <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
+        <translation>「智方便」简介、授权范围、source 值、模拟参数、应用场景及常见问题</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K): guide, FAQ, APIs</source>
+        <translation>搜索（Ctrl+K）：指南、常见问题、API</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs</source>
+        <translation>搜索指南及 API</translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation>指南目录</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>授权范围</translation>
+    </message>
+    <message>
+        <source>APIs that need it</source>
+        <translation>需要此范围的 API</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Mock value</source>
+        <translation>模拟值</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>request header</source>
+        <translation>请求标头</translation>
+    </message>
+    <message>
+        <source>Open “%1” in Flows</source>
+        <translation>在「流程」打开「%1」</translation>
+    </message>
+    <message>
+        <source>Version %1, built with Qt %2, running on Qt %3</source>
+        <translation>版本 %1，以 Qt %2 构建，在 Qt %3 上运行</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>请求记录</translation>
+    </message>
+    <message>
+        <source>Simulator state (keys, certificates)</source>
+        <translation>模拟器状态（密钥、证书）</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>日志消息</translation>
+    </message>
+    <message>
+        <source>standard error of the console (the journal when your desktop starts it)</source>
+        <translation>控制台的标准错误输出（由桌面环境启动时则在系统日志）</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API：%1</translation>
+    </message>
+    <message>
+        <source>FAQ: %1</source>
+        <translation>常见问题：%1</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,64 @@ Result:
 結果：
 %2</translation>
     </message>
+    <message>
+        <source>Log in first</source>
+        <translation>先登入</translation>
+    </message>
+    <message>
+        <source>Runs a login on the virtual phone; the values it earns fill this form</source>
+        <translation>在虛擬手機上登入；取得的值會填入此表格</translation>
+    </message>
+    <message>
+        <source>Use portal sample values</source>
+        <translation>使用入門網站範例值</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Rule warning details</source>
+        <translation>規則警告詳情</translation>
+    </message>
+    <message>
+        <source>Opening the QR page…</source>
+        <translation>正在開啟二維碼頁面…</translation>
+    </message>
+    <message>
+        <source>Send opens this page as a browser would; the phone asks you, and the redirect returns here.</source>
+        <translation>「傳送」會像瀏覽器一樣開啟此頁面；手機會詢問你，重新導向會返回此處。</translation>
+    </message>
+    <message>
+        <source>Send opens this page in your web browser; scan its QR code with iAM Smart.</source>
+        <translation>「傳送」會在網頁瀏覽器開啟此頁面；請用「智方便」掃描其二維碼。</translation>
+    </message>
+    <message>
+        <source>No %1 from a login in this environment yet: the portal&apos;s sample value will be refused.</source>
+        <translation>此環境尚未從登入取得 %1：入門網站的範例值會被拒絕。</translation>
+    </message>
+    <message>
+        <source>Send is blocked: the JSON tab does not parse (%1).</source>
+        <translation>無法傳送：JSON 分頁內容無法解析（%1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) break their rules; Send still sends, to test the answer.</source>
+        <translation>
+            <numerusform>%n 個欄位不符規則；仍可傳送以測試回應。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works once.</source>
+        <translation>下一步：重新登入（要求二維碼頁面、傳送、在手機上批准）以取得新的授權碼；每個授權碼只可使用一次。</translation>
+    </message>
+    <message>
+        <source>Next: log in again with the scope this API needs.</source>
+        <translation>下一步：以此 API 所需的範圍重新登入。</translation>
+    </message>
+    <message>
+        <source>Next: log in again requesting the scope %1, then use the new token.</source>
+        <translation>下一步：重新登入並要求範圍 %1，然後使用新的存取權杖。</translation>
+    </message>
 </context>
 <context>
     <name>ButtonGallery</name>
@@ -469,6 +527,10 @@ Result:
         <source>Callback detail</source>
         <translation>回調詳情</translation>
     </message>
+    <message>
+        <source>%1 older callbacks were dropped from this list to bound memory.</source>
+        <translation>為限制記憶體用量，已從此列表移除 %1 個較舊的回調。</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDialog</name>
@@ -583,6 +645,14 @@ Result:
     <message>
         <source>Saved; secrets are kept for this session only (no keychain).</source>
         <translation>已儲存；密鑰只保留於本次工作階段（沒有密碼庫）。</translation>
+    </message>
+    <message>
+        <source>Saved; storing the secrets in the keychain…</source>
+        <translation>已儲存；正在把密鑰存入密鑰庫…</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not store the secrets (%1). Enter them again or check the keychain.</source>
+        <translation>已儲存，但密鑰庫未能儲存密鑰（%1）。請重新輸入或檢查密鑰庫。</translation>
     </message>
 </context>
 <context>
@@ -707,6 +777,30 @@ Result:
         <source>Start with iAM Smart</source>
         <translation>以智方便開始</translation>
     </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滾輪）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>縮小（Ctrl+滾輪）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>QR expiry</source>
+        <translation>二維碼有效時間</translation>
+    </message>
+    <message>
+        <source>You decide on the virtual phone</source>
+        <translation>由你在虛擬手機上決定</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -745,6 +839,42 @@ Result:
     <message>
         <source>Export HAR…</source>
         <translation>匯出 HAR…</translation>
+    </message>
+    <message>
+        <source>Keep personal data in history</source>
+        <translation>在歷史記錄中保留個人資料</translation>
+    </message>
+    <message>
+        <source>Off: access tokens, openIDs and decrypted personal data are replaced by [redacted] in history files and HAR exports.</source>
+        <translation>關閉時：歷史記錄檔案及匯出的 HAR 中的存取權杖、openID 及已解密的個人資料會以 [redacted] 取代。</translation>
+    </message>
+    <message>
+        <source>Keep for</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Days history is kept</source>
+        <translation>歷史記錄保留日數</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> 項</translation>
+    </message>
+    <message>
+        <source>no entry limit</source>
+        <translation>不限項數</translation>
+    </message>
+    <message>
+        <source>Entries history keeps at most</source>
+        <translation>歷史記錄最多保留項數</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1091,70 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Export API &amp;definition…</source>
         <translation>匯出 API 定義(&amp;D)…</translation>
     </message>
+    <message>
+        <source>Console sections</source>
+        <translation>主控台分頁</translation>
+    </message>
+    <message>
+        <source>&amp;Start here</source>
+        <translation>由此開始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>由此開始</translation>
+    </message>
+    <message>
+        <source>Try a login</source>
+        <translation>試一次登入</translation>
+    </message>
+    <message>
+        <source>Runs “Log in and share the profile”; the virtual phone waits for you to approve</source>
+        <translation>執行「登入及提供個人資料」；虛擬手機會等你批准</translation>
+    </message>
+    <message>
+        <source>Explore the APIs</source>
+        <translation>瀏覽 API</translation>
+    </message>
+    <message>
+        <source>Every API as a prefilled form; Send shows the exact answer</source>
+        <translation>每個 API 都是預先填好的表格；傳送後顯示確實的回應</translation>
+    </message>
+    <message>
+        <source>Run a guided flow</source>
+        <translation>執行導引流程</translation>
+    </message>
+    <message>
+        <source>Whole journeys step by step, with a sequence diagram</source>
+        <translation>逐步走完整個流程，附序列圖</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Hide this panel; Help → Start here shows it again</source>
+        <translation>隱藏此面板；可在「說明 → 由此開始」再次顯示</translation>
+    </message>
+    <message>
+        <source>Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.</source>
+        <translation>文件：主控台附帶的 README.md（所有 API、流程及指令），以及介紹「智方便」的 %1。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser: scan it with iAM Smart.</source>
+        <translation>二維碼頁面已在網頁瀏覽器開啟：請用「智方便」掃描。</translation>
+    </message>
+    <message>
+        <source>No web browser could open the QR page; the QR code dock shows it.</source>
+        <translation>沒有網頁瀏覽器能開啟二維碼頁面；請看二維碼面板。</translation>
+    </message>
+    <message>
+        <source>QR page opened (HTTP %1): decide on the virtual phone.</source>
+        <translation>已開啟二維碼頁面（HTTP %1）：請在虛擬手機上作出決定。</translation>
+    </message>
+    <message>
+        <source>The QR page answered HTTP %1.</source>
+        <translation>二維碼頁面回應 HTTP %1。</translation>
+    </message>
 </context>
 <context>
     <name>PhonePanel</name>
@@ -1047,6 +1241,22 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>iAM Smart</source>
         <translation>智方便</translation>
+    </message>
+    <message>
+        <source>Approved on the phone (%1)</source>
+        <translation>已在手機上批准（%1）</translation>
+    </message>
+    <message>
+        <source>Rejected on the phone (%1)</source>
+        <translation>已在手機上拒絕（%1）</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone (%1)</source>
+        <translation>已在手機上取消（%1）</translation>
+    </message>
+    <message>
+        <source>Left to expire on the phone (%1)</source>
+        <translation>已任由手機上的請求逾時（%1）</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1359,220 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Compute the SHA-256 of a file, as 64 hex characters</source>
         <translation>計算檔案的 SHA-256，以 64 個十六進位字元表示</translation>
+    </message>
+    <message>
+        <source>%1 with the scope %2</source>
+        <translation>具有範圍 %2 的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfSigningPanel</name>
+    <message>
+        <source>Choose a PDF to sign</source>
+        <translation>選擇要簽署的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the signed PDF</source>
+        <translation>儲存已簽署的 PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已儲存至 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a PDF: the console prepares it (a signature field with reserved space), puts its digest in %1, sends the request, and embeds the signature once the phone approves.</source>
+        <translation>選擇 PDF：主控台會準備該檔案（加入預留空間的簽署欄位），把其摘要填入 %1，發送請求，並在手機批准後嵌入簽署。</translation>
+    </message>
+    <message>
+        <source>%1 prepared; %2 = %3. Approve on the phone; the signature arrives by callback or result.</source>
+        <translation>已準備 %1；%2 = %3。請在手機上批准；簽署會經回調或結果送達。</translation>
+    </message>
+    <message>
+        <source>Signed by %1 (certificate issued by %2) at %3. Signature: %4.</source>
+        <translation>由 %1 簽署（證書由 %2 簽發），時間 %3。簽署：%4。</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole document</source>
+        <translation>有效，涵蓋整份文件</translation>
+    </message>
+    <message>
+        <source>INVALID</source>
+        <translation>無效</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF.</source>
+        <translation>此檔案不是 PDF。</translation>
+    </message>
+    <message>
+        <source>This PDF is encrypted; decrypt it before signing.</source>
+        <translation>此 PDF 已加密；請先解密再簽署。</translation>
+    </message>
+    <message>
+        <source>This PDF has no page to put a signature field on.</source>
+        <translation>此 PDF 沒有可放置簽署欄位的頁面。</translation>
+    </message>
+    <message>
+        <source>The signature does not fit in the space reserved in the PDF.</source>
+        <translation>簽署超出 PDF 內預留的空間。</translation>
+    </message>
+    <message>
+        <source>The signature is over another document&apos;s digest.</source>
+        <translation>此簽署針對的是另一份文件的摘要。</translation>
+    </message>
+    <message>
+        <source>pdfSignature is not a CMS signature.</source>
+        <translation>pdfSignature 不是 CMS 簽署。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read or written.</source>
+        <translation>無法讀取或寫入檔案。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be prepared or signed.</source>
+        <translation>無法準備或簽署此 PDF。</translation>
+    </message>
+    <message>
+        <source>PDF signing</source>
+        <translation>PDF 簽署</translation>
+    </message>
+    <message>
+        <source>Sign a PDF…</source>
+        <translation>簽署 PDF…</translation>
+    </message>
+    <message>
+        <source>Choose a PDF, prepare it for signing and send this request with its digest</source>
+        <translation>選擇 PDF，準備簽署並連同其摘要發送此請求</translation>
+    </message>
+    <message>
+        <source>Sign the sample PDF</source>
+        <translation>簽署範例 PDF</translation>
+    </message>
+    <message>
+        <source>Save signed PDF…</source>
+        <translation>儲存已簽署的 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>GuideView</name>
+    <message>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs…</source>
+        <translation>搜尋指南及 API…</translation>
+    </message>
+    <message>
+        <source>Read the guide</source>
+        <translation>閱讀指南</translation>
+    </message>
+    <message>
+        <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
+        <translation>「智方便」簡介、授權範圍、source 值、模擬參數、應用場景及常見問題</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K): guide, FAQ, APIs</source>
+        <translation>搜尋（Ctrl+K）：指南、常見問題、API</translation>
+    </message>
+    <message>
+        <source>Search the guide and APIs</source>
+        <translation>搜尋指南及 API</translation>
+    </message>
+    <message>
+        <source>Guide contents</source>
+        <translation>指南目錄</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜尋結果</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>意思</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>授權範圍</translation>
+    </message>
+    <message>
+        <source>APIs that need it</source>
+        <translation>需要此範圍的 API</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <source>Mock value</source>
+        <translation>模擬值</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>request header</source>
+        <translation>請求標頭</translation>
+    </message>
+    <message>
+        <source>Open “%1” in Flows</source>
+        <translation>在「流程」開啟「%1」</translation>
+    </message>
+    <message>
+        <source>Version %1, built with Qt %2, running on Qt %3</source>
+        <translation>版本 %1，以 Qt %2 建置，在 Qt %3 上運行</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>請求記錄</translation>
+    </message>
+    <message>
+        <source>Simulator state (keys, certificates)</source>
+        <translation>模擬器狀態（密鑰、證書）</translation>
+    </message>
+    <message>
+        <source>Log messages</source>
+        <translation>記錄訊息</translation>
+    </message>
+    <message>
+        <source>standard error of the console (the journal when your desktop starts it)</source>
+        <translation>控制台的標準錯誤輸出（由桌面環境啟動時則在系統日誌）</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API：%1</translation>
+    </message>
+    <message>
+        <source>FAQ: %1</source>
+        <translation>常見問題：%1</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>指南：%1</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,14 @@ void LanguageManager::setLanguage(Protocol::Language language)
     }
     m_language = language;
     applyFont(language);
+    const bool pseudo = m_pseudo && language == Protocol::Language::English;
+    Protocol::Text::setEnglishTransform(pseudo ? &PseudoTranslator::mark : nullptr);
+    if (pseudo) {
+        m_translator = std::make_unique<PseudoTranslator>();
+        QCoreApplication::installTranslator(m_translator.get());
+        emit languageChanged(language);
+        return;
+    }
     auto translator = std::make_unique<QTranslator>();
     QString suffix = Protocol::languageKey(language);
     suffix.replace(QLatin1Char('-'), QLatin1Char('_'));
@@ -46,8 +54,19 @@ void LanguageManager::choose(Protocol::Language language)
     setLanguage(language);
 }
 
+void LanguageManager::setPseudo(bool on)
+{
+    m_pseudo = on;
+    setLanguage(m_language);
+}
+
 bool LanguageManager::restore(const QString& requested)
 {
+    if (requested.trimmed().compare(QLatin1String("pseudo"), Qt::CaseInsensitive) == 0) {
+        m_pseudo = true;
+        setLanguage(Protocol::Language::English);
+        return true;
+    }
     if (!requested.isEmpty()) {
         const std::optional<Protocol::Language> language = parse(requested);
         if (!language)
@@ -122,4 +141,23 @@ void LanguageManager::applyFont(Protocol::Language language)
         return;
     font.setFamilies(families);
     QApplication::setFont(font);
+}
+
+QString PseudoTranslator::translate(const char*, const char* sourceText, const char*, int) const
+{
+    return mark(QString::fromUtf8(sourceText));
+}
+
+QString PseudoTranslator::mark(const QString& text)
+{
+    if (text.isEmpty() || isMarked(text))
+        return text;
+    // About 40% longer, as German or Finnish often are; the padding is plain so markup and placeholders survive.
+    const qsizetype pad = std::max<qsizetype>(1, (text.size() * 2 + 4) / 5 - 2);
+    return QStringLiteral("⟦") + text + QStringLiteral(" ") + QString(pad, QChar(0x00B7)) + QStringLiteral("⟧");
+}
+
+bool PseudoTranslator::isMarked(const QString& text)
+{
+    return text.contains(QStringLiteral("⟦"));
 }

@@ -1,18 +1,22 @@
 #include "MainWindow.h"
 
 #include "LanguageManager.h"
+#include "net/TlsPolicy.h"
 #include "branding/ButtonGallery.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
 #include "flows/FlowView.h"
 #include "flows/SequenceDiagram.h"
 #include "forms/TryItForm.h"
+#include "guide/GuideView.h"
 #include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 #include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
+#include "request/PdfSigningPanel.h"
 #include "session/ApiDefinition.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
@@ -24,11 +28,14 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -37,7 +44,10 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
+#include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -132,9 +142,11 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
         for (ApiPage* p : std::as_const(m_pageById))
             p->setLanguage(language);
         const QString current = currentApiId();
+        QWidget* shown = m_mainTabs->currentWidget();
         populateTree();
         if (!current.isEmpty())
             selectApi(current);
+        m_mainTabs->setCurrentWidget(shown); // a language switch keeps the tab in front
     });
     connectToSimulator();
     buildDocks();
@@ -161,12 +173,33 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     });
     m_nextStepAction->setObjectName(QStringLiteral("nextStepAction"));
     m_nextStepAction->setShortcut(QKeySequence(Qt::Key_F8));
+    m_guide = new GuideView(&Protocol::ApiCatalog::builtin(), this);
+    m_mainTabs->addTab(m_guide, QString());
+    m_guide->setLanguage(m_languages->language());
+    connect(m_languages, &LanguageManager::languageChanged, m_guide, &GuideView::setLanguage);
+    connect(m_guide, &GuideView::apiRequested, this, [this](const QString& id) { selectApi(id); });
+    connect(m_guide, &GuideView::flowRequested, this, [this](const QString& id) {
+        m_mainTabs->setCurrentWidget(m_flowView);
+        m_flowView->selectFlow(id);
+    });
+    m_guideAction = m_helpMenu->addAction(QString(), this, [this] { showGuide(false); });
+    m_guideAction->setObjectName(QStringLiteral("guideAction"));
+    m_guideAction->setShortcut(QKeySequence::HelpContents);
+    m_guideSearchAction = m_helpMenu->addAction(QString(), this, [this] { showGuide(true); });
+    m_guideSearchAction->setObjectName(QStringLiteral("guideSearchAction"));
+    m_guideSearchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    buildStartHere();
+    if (!QSettings().value(QStringLiteral("startHere/dismissed"), false).toBool())
+        m_mainTabs->insertTab(0, m_startHere, QString());
+    m_startHere->setVisible(m_mainTabs->indexOf(m_startHere) >= 0);
     populateTree();
     retranslate();
     // Open on the first API so the window never starts with an empty page.
     if (!Protocol::ApiCatalog::builtin().apis().isEmpty())
         selectApi(Protocol::ApiCatalog::builtin().apis().first().id);
-    resize(1280, 800);
+    if (m_mainTabs->indexOf(m_startHere) >= 0)
+        m_mainTabs->setCurrentWidget(m_startHere); // a fresh profile opens on Start here
+    resize(QSize(1280, 800).boundedTo(screen() ? screen()->availableSize() : QSize(1280, 800)));
     resizeDocks({m_qrDock}, {300}, Qt::Horizontal);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -222,6 +255,8 @@ void MainWindow::buildMenus()
                 .arg(QCoreApplication::applicationVersion()));
     });
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_startHereAction = m_helpMenu->addAction(QString(), this, [this] { showStartHere(true); });
+    m_startHereAction->setObjectName(QStringLiteral("startHereAction"));
 }
 
 void MainWindow::setPresenterMode(bool on)
@@ -270,6 +305,7 @@ void MainWindow::buildDocks()
     m_qr = new QrPanel(this);
     m_qrDock = addDock(m_qr, QStringLiteral("qrDock"), Qt::RightDockWidgetArea);
     m_callbackInspector = new CallbackInspector(m_listener, this);
+    m_callbackInspector->setMinimumHeight(60); // the docks may be short at 1280×720; the window never outgrows it
     m_callbacksDock = addDock(m_callbackInspector, QStringLiteral("callbacksDock"), Qt::BottomDockWidgetArea);
     m_history = new HistoryPanel(this);
     m_historyDock = addDock(m_history, QStringLiteral("historyDock"), Qt::BottomDockWidgetArea);
@@ -278,7 +314,13 @@ void MainWindow::buildDocks()
     resizeDocks({m_callbacksDock}, {170}, Qt::Vertical);
     // Exchanges survive restarts (only wire bytes, the subscription key redacted).
     auto history = std::make_shared<Session::ExchangeHistory>(
-        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/history"));
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/history"),
+        Session::HistorySettings::load());
+    m_history->setSettings(history->settings());
+    connect(m_history, &HistoryPanel::settingsChanged, this, [history](const Session::HistorySettings& settings) {
+        settings.save();
+        history->setSettings(settings);
+    });
     m_history->setExchanges(history->load());
     connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this, history](const Session::Exchange& e) {
         (void)history->append(e);
@@ -302,7 +344,14 @@ void MainWindow::buildDocks()
         p->loadBody(QJsonDocument::fromJson(e.request.plaintext).object());
         return p;
     };
-    connect(m_history, &HistoryPanel::reopenRequested, this, [reopen](const Session::Exchange& e) { reopen(e); });
+    connect(m_history, &HistoryPanel::reopenRequested, this, [this](const Session::Exchange& e) {
+        // The exchange's page comes to the front with its request and its response together.
+        if (!selectApi(e.apiId))
+            return;
+        m_mainTabs->setCurrentIndex(m_mainTabs->indexOf(m_pages->parentWidget()));
+        currentPage()->showHistoryExchange(e);
+        currentPage()->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_history, &HistoryPanel::resendRequested, this, [reopen](const Session::Exchange& e) {
         if (ApiPage* p = reopen(e))
             p->send();
@@ -318,14 +367,10 @@ void MainWindow::buildDocks()
         m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
         tabifyDockWidget(m_qrDock, m_phoneDock);
         m_phoneDock->raise();
-        m_browser = new QNetworkAccessManager(this);
-        // Offline there is no browser on the desk: the console follows the redirect the user's browser would.
-        connect(m_phone, &PhonePanel::browserRedirect, this, [this](const QString& url) {
-            QNetworkRequest request {QUrl(url)};
-            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-            QNetworkReply* reply = m_browser->get(request);
-            connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-        });
+        // Offline there is no browser on the desk: the console follows the redirect the user's browser would,
+        // through the flow runner's browser (one code path for flows and for Send).
+        connect(m_phone, &PhonePanel::browserRedirect, this,
+            [this](const QString& url) { m_flowView->runner()->browserGet(url, [](int, const QByteArray&) {}); });
         connect(m_languages, &LanguageManager::languageChanged, m_phone, &PhonePanel::setLanguage);
         m_phone->setLanguage(m_languages->language());
     }
@@ -333,7 +378,9 @@ void MainWindow::buildDocks()
 
 bool MainWindow::exportHar(const QString& path)
 {
-    return Session::Har::write(m_history->exchanges(), path, QCoreApplication::applicationVersion()).ok();
+    return Session::Har::write(m_history->exchanges(), path, QCoreApplication::applicationVersion(),
+        m_history->settings().keepPersonalData)
+        .ok();
 }
 
 bool MainWindow::exportApiDefinition(const QString& path)
@@ -373,16 +420,22 @@ void MainWindow::retranslate()
     m_qrDock->setWindowTitle(tr("QR code"));
     m_callbacksDock->setWindowTitle(tr("Callbacks"));
     m_historyDock->setWindowTitle(tr("History"));
-    m_mainTabs->setTabText(0, tr("APIs"));
-    m_mainTabs->setTabText(1, tr("Flows"));
+    m_mainTabs->setAccessibleName(tr("Console sections"));
+    m_mainTabs->setTabText(m_mainTabs->indexOf(m_pages->parentWidget()), tr("APIs"));
+    m_mainTabs->setTabText(m_mainTabs->indexOf(m_flowView), tr("Flows"));
     m_mainTabs->setTabText(m_mainTabs->indexOf(m_buttonGallery), tr("iAM Smart buttons"));
     m_buttonsAction->setText(tr("iAM Smart &buttons"));
+    m_mainTabs->setTabText(m_mainTabs->indexOf(m_guide), GuideView::title());
+    m_guideAction->setText(GuideView::openText());
+    m_guideSearchAction->setText(GuideView::searchText());
     m_presenterAction->setText(tr("&Presenter mode"));
     m_cycleLanguageAction->setText(tr("Next language"));
     m_nextStepAction->setText(tr("Next flow step"));
     if (m_phoneDock)
         m_phoneDock->setWindowTitle(tr("Virtual phone"));
     m_aboutAction->setText(tr("&About"));
+    m_startHereAction->setText(tr("&Start here"));
+    retranslateStartHere();
     m_filter->setPlaceholderText(tr("Filter APIs…"));
     m_filter->setAccessibleName(tr("Filter APIs"));
     m_tree->setAccessibleName(tr("API catalog"));
@@ -466,6 +519,7 @@ bool MainWindow::selectApi(const QString& id)
         for (int i = 0; i < group->childCount(); ++i) {
             if (group->child(i)->data(0, IdRole).toString() == id) {
                 m_tree->setCurrentItem(group->child(i));
+                m_mainTabs->setCurrentIndex(m_mainTabs->indexOf(m_pages->parentWidget())); // its page in front
                 return true;
             }
         }
@@ -638,6 +692,9 @@ bool MainWindow::selectEnvironment(const QString& id)
             });
     }
     m_envCombo->setCurrentIndex(std::max(0, m_envCombo->findData(id)));
+    // A callback base URL of its own (a tunnel's) is a name the listener answers to as well.
+    const QString publicName = Net::RequestGuard::publicNameOf(chosen.callbackBaseUrl);
+    m_listener->setPublicNames(publicName.isEmpty() ? QStringList() : QStringList {publicName});
     for (ApiPage* p : std::as_const(m_pageById))
         p->setCallbackBaseUrl(chosen.callbackBaseUrl.isEmpty() ? m_listener->baseUrl() : chosen.callbackBaseUrl);
     return true;
@@ -676,6 +733,11 @@ ApiPage* MainWindow::page(const QString& id)
         m_listener->expect({Util::randomHex32(), api->id, QStringLiteral("callback.auth"), QString(),
             v.value(QLatin1String("state")).toString()});
     });
+    connect(p, &ApiPage::openQrPageRequested, this, [this, p](const QString& url) { openQrPage(p, url); });
+    connect(p, &ApiPage::loginRequested, this, [this] { runOnPhone(QStringLiteral("login"), false); });
+    if (PdfSigningPanel* pdf = p->pdfPanel())
+        connect(m_listener, &Callback::CallbackListener::callbackReceived, pdf,
+            [pdf](const Callback::CallbackRecord& r) { pdf->offerResult(r.content.toObject()); });
     m_pages->addWidget(p);
     m_pageById.insert(id, p);
     return p;
@@ -685,4 +747,162 @@ void MainWindow::showApi(const QString& id)
 {
     if (ApiPage* p = page(id))
         m_pages->setCurrentWidget(p);
+}
+
+void MainWindow::openQrPage(ApiPage* page, const QString& url)
+{
+    const Protocol::ApiSpec& api = page->api();
+    m_qr->setText(url);
+    if (api.kind == Protocol::ApiKind::Browser) {
+        // The login comes back to the listener's auth callback with the page's state.
+        m_listener->expect({Util::randomHex32(), api.id, QStringLiteral("callback.auth"), QString(),
+            page->form()->values().value(QLatin1String("state")).toString()});
+    }
+    using Kind = Session::Environment::Kind;
+    const bool local = m_session->environment().kind == Kind::LocalStrict
+        || m_session->environment().kind == Kind::LocalSandbox;
+    if (!local || !m_phone) {
+        const bool opened = QDesktopServices::openUrl(QUrl(url));
+        page->setBrowserOutcome(opened ? tr("The QR page is open in your web browser: scan it with iAM Smart.")
+                                       : tr("No web browser could open the QR page; the QR code dock shows it."));
+        m_qrDock->show();
+        m_qrDock->raise();
+        return;
+    }
+    QPointer<ApiPage> guard(page);
+    m_flowView->runner()->browserGet(url, [this, guard](int status, const QByteArray&) {
+        if (!guard)
+            return;
+        if (status == 200 || status == 302 || status == 303) {
+            guard->setBrowserOutcome(tr("QR page opened (HTTP %1): decide on the virtual phone.").arg(status));
+            m_phoneDock->show();
+            m_phoneDock->raise();
+        } else {
+            guard->setBrowserOutcome(tr("The QR page answered HTTP %1.").arg(status));
+        }
+    });
+}
+
+bool MainWindow::runOnPhone(const QString& flowId, bool showFlow)
+{
+    if (showFlow)
+        m_mainTabs->setCurrentWidget(m_flowView);
+    if (m_phoneDock) {
+        m_phoneDock->show();
+        m_phoneDock->raise();
+    }
+    return m_flowView->runOnPhone(flowId);
+}
+
+void MainWindow::showGuide(bool search)
+{
+    m_mainTabs->setCurrentWidget(m_guide);
+    if (search)
+        m_guide->focusSearch();
+}
+
+void MainWindow::showStartHere(bool show)
+{
+    // A tab of its own: it takes no room from the APIs page, and a fresh profile opens on it.
+    const int at = m_mainTabs->indexOf(m_startHere);
+    if (show && at < 0) {
+        m_mainTabs->insertTab(0, m_startHere, tr("Start here"));
+        m_mainTabs->setCurrentIndex(0);
+    } else if (show) {
+        m_mainTabs->setCurrentIndex(at);
+    } else if (at >= 0) {
+        m_mainTabs->removeTab(at);
+    }
+    QSettings().setValue(QStringLiteral("startHere/dismissed"), !show);
+}
+
+void MainWindow::buildStartHere()
+{
+    m_startHere = new QWidget(this);
+    m_startHere->setObjectName(QStringLiteral("startHerePanel"));
+    auto* outer = new QVBoxLayout(m_startHere);
+    outer->setContentsMargins(24, 16, 24, 16);
+    auto* title = new QLabel(m_startHere);
+    title->setObjectName(QStringLiteral("startHereTitle"));
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title->setFont(big);
+    outer->addWidget(title);
+    auto* grid = new QGridLayout;
+    grid->setColumnStretch(1, 1);
+    const char* names[] = {"startHereTryLogin", "startHereExplore", "startHereFlows"};
+    for (int i = 0; i < 3; ++i) {
+        auto* b = new QPushButton(m_startHere);
+        b->setObjectName(QLatin1String(names[i]));
+        auto* about = new QLabel(m_startHere);
+        about->setObjectName(QLatin1String(names[i]) + QStringLiteral("Text"));
+        about->setWordWrap(true);
+        grid->addWidget(b, i, 0);
+        grid->addWidget(about, i, 1);
+    }
+    outer->addLayout(grid);
+    auto* docs = new QLabel(m_startHere);
+    docs->setObjectName(QStringLiteral("startHereText"));
+    docs->setWordWrap(true);
+    docs->setTextFormat(Qt::RichText);
+    docs->setOpenExternalLinks(true);
+    outer->addWidget(docs);
+    auto* dismissRow = new QHBoxLayout;
+    auto* guide = new QPushButton(m_startHere); // on the Dismiss row: the panel keeps its height
+    guide->setObjectName(QStringLiteral("startHereGuide"));
+    dismissRow->addWidget(guide);
+    auto* dismiss = new QPushButton(m_startHere);
+    dismiss->setObjectName(QStringLiteral("startHereDismiss"));
+    dismissRow->addWidget(dismiss);
+    dismissRow->addStretch();
+    outer->addLayout(dismissRow);
+    outer->addStretch();
+    auto* tryLogin = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereTryLogin"));
+    tryLogin->setDefault(true);
+    connect(tryLogin, &QPushButton::clicked, this, [this] { runOnPhone(QStringLiteral("login-profile"), true); });
+    connect(m_startHere->findChild<QPushButton*>(QStringLiteral("startHereExplore")), &QPushButton::clicked, this,
+        [this] {
+            m_mainTabs->setCurrentIndex(m_mainTabs->indexOf(m_pages->parentWidget()));
+            m_filter->setFocus();
+        });
+    connect(m_startHere->findChild<QPushButton*>(QStringLiteral("startHereFlows")), &QPushButton::clicked, this,
+        [this] { m_mainTabs->setCurrentWidget(m_flowView); });
+    connect(m_startHere->findChild<QPushButton*>(QStringLiteral("startHereGuide")), &QPushButton::clicked, this,
+        [this] { showGuide(false); });
+    connect(dismiss, &QPushButton::clicked, this, [this] { showStartHere(false); });
+}
+
+void MainWindow::retranslateStartHere()
+{
+    auto set = [this](const char* name, const QString& text, const QString& tip) {
+        if (auto* b = m_startHere->findChild<QPushButton*>(QLatin1String(name))) {
+            b->setText(text);
+            b->setAccessibleName(text);
+        }
+        if (auto* about = m_startHere->findChild<QLabel*>(QLatin1String(name) + QStringLiteral("Text")))
+            about->setText(tip);
+    };
+    if (const int at = m_mainTabs->indexOf(m_startHere); at >= 0)
+        m_mainTabs->setTabText(at, tr("Start here"));
+    m_startHere->findChild<QLabel*>(QStringLiteral("startHereTitle"))->setText(tr("Start here"));
+    set("startHereTryLogin", tr("Try a login"),
+        tr("Runs “Log in and share the profile”; the virtual phone waits for you to approve"));
+    set("startHereExplore", tr("Explore the APIs"), tr("Every API as a prefilled form; Send shows the exact answer"));
+    set("startHereFlows", tr("Run a guided flow"), tr("Whole journeys step by step, with a sequence diagram"));
+    set("startHereGuide", GuideView::startHereText(), QString());
+    if (auto* guide = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereGuide")))
+        guide->setToolTip(GuideView::startHereAbout());
+    set("startHereDismiss", tr("Dismiss"), QString());
+    if (auto* dismiss = m_startHere->findChild<QPushButton*>(QStringLiteral("startHereDismiss")))
+        dismiss->setToolTip(tr("Hide this panel; Help → Start here shows it again"));
+    const QString site = QStringLiteral("https://www.iamsmart.gov.hk/%1/")
+                             .arg(m_languages->language() == Protocol::Language::English ? QStringLiteral("en")
+                                     : m_languages->language() == Protocol::Language::TraditionalChinese
+                                     ? QStringLiteral("tc")
+                                     : QStringLiteral("sc"));
+    m_startHere->findChild<QLabel*>(QStringLiteral("startHereText"))
+        ->setText(tr("Docs: README.md with the console (every API, flow and command) and %1 for iAM Smart.")
+                      .arg(QStringLiteral("<a href=\"%1\">%1</a>").arg(esc(site))));
+    m_startHere->setAccessibleName(tr("Start here"));
 }

@@ -26,6 +26,7 @@ class PhonePanel;
 class HistoryPanel;
 class FlowView;
 class ButtonGallery;
+class GuideView;
 class QTabWidget;
 class QDockWidget;
 class QNetworkAccessManager;
@@ -68,6 +69,9 @@ public:
     FlowView* flowView() const { return m_flowView; }
     /// The "iAM Smart buttons" tab: every branding button in the three languages, exported as PNG or SVG.
     ButtonGallery* buttonGallery() const { return m_buttonGallery; }
+    /// The Guide tab (Help → Guide, F1; Ctrl+K searches it and the APIs).
+    GuideView* guide() const { return m_guide; }
+    void showGuide(bool search);
     /// Presenter mode: large type, personal data masked, flows advance one step per "Next step".
     void setPresenterMode(bool on);
     bool presenterMode() const { return m_presenter; }
@@ -84,6 +88,11 @@ public:
     /// iamsmart-test). False when unknown.
     bool selectEnvironment(const QString& id);
     QString currentEnvironmentId() const;
+    /// The first-run "Start here" panel (shown on a fresh profile until dismissed; Help → Start here).
+    QWidget* startHerePanel() const { return m_startHere; }
+    void showStartHere(bool show);
+    /// Runs a flow with the virtual phone waiting for the user; `showFlow` brings the Flows tab to the front.
+    bool runOnPhone(const QString& flowId, bool showFlow);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -102,6 +111,11 @@ private:
     void useLocalSimulator(Mock::Simulator* simulator);
     void updateBanner();
     QString categoryLabel(const QString& category) const;
+    void buildStartHere();
+    void retranslateStartHere();
+    /// Send on a browser-kind page: the console plays the browser on the local simulator (the phone then shows
+    /// the request), else the system browser opens the page.
+    void openQrPage(ApiPage* page, const QString& url);
 
     LanguageManager* m_languages;
     Mock::Simulator* m_simulator;
@@ -119,6 +133,9 @@ private:
     FlowView* m_flowView = nullptr;
     ButtonGallery* m_buttonGallery = nullptr;
     QAction* m_buttonsAction = nullptr;
+    GuideView* m_guide = nullptr;
+    QAction* m_guideAction = nullptr;
+    QAction* m_guideSearchAction = nullptr;
     QTabWidget* m_mainTabs = nullptr;
     QAction* m_presenterAction = nullptr;
     QAction* m_cycleLanguageAction = nullptr;
@@ -148,4 +165,6 @@ private:
     QAction* m_exportApiAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
+    QWidget* m_startHere = nullptr;
+    QAction* m_startHereAction = nullptr;
 };

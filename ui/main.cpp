@@ -1,5 +1,6 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "guide/GuideView.h"
 #include "mock/Simulator.h"
 #include "storage/SecretStore.h"
 
@@ -12,7 +13,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include "flows/FlowView.h"
+
+#include <QScreen>
+#include <QTabWidget>
+
 #include <cstdio>
+#include <functional>
 #include <cstring>
 #include <ctime>
 #include <unistd.h>
@@ -81,13 +88,13 @@ private:
     bool m_done = false;
 };
 
-/// --screenshot FILE: once the window is exposed and has settled (content key fetched, previews built), writes
-/// it as PNG and quits; exit code 1 when the file cannot be written.
-void screenshotWhenSettled(QWidget* window, const QString& file)
+/// --screenshot FILE: once the window is exposed and has settled (content key fetched, previews built, the flow of
+/// --flow finished), writes it as PNG and quits; exit code 1 when the file cannot be written.
+void screenshotWhenSettled(QWidget* window, const QString& file, const std::function<bool()>& ready)
 {
     auto* poll = new QTimer(window);
-    QObject::connect(poll, &QTimer::timeout, window, [window, poll, file] {
-        if (!window->windowHandle() || !window->windowHandle()->isExposed())
+    QObject::connect(poll, &QTimer::timeout, window, [window, poll, file, ready] {
+        if (!window->windowHandle() || !window->windowHandle()->isExposed() || !ready())
             return;
         poll->stop();
         QTimer::singleShot(1500, window, [window, file] {
@@ -131,7 +138,7 @@ int main(int argc, char** argv)
     const qsizetype langAt = args.indexOf(QStringLiteral("--lang"));
     LanguageManager languages;
     if (!languages.restore(langAt > 0 && langAt + 1 < args.size() ? args.at(langAt + 1) : QString())) {
-        std::fprintf(stderr, "iamsmart-console: --lang: unknown language '%s' (use en, zh-HK or zh-CN)\n",
+        std::fprintf(stderr, "iamsmart-console: --lang: unknown language '%s' (use en, zh-HK, zh-CN or pseudo)\n",
             qPrintable(args.at(langAt + 1)));
         return 2;
     }
@@ -156,10 +163,36 @@ int main(int argc, char** argv)
     StartupProbe probe(sinceMain);
     if (benchmarkStartup)
         window.installEventFilter(&probe);
+    // --flow ID opens the Flows tab on that flow and runs it once the window is up (presenters, screenshots).
+    const qsizetype flowAt = args.indexOf(QStringLiteral("--flow"));
+    bool flowDone = true;
+    if (flowAt > 0 && flowAt + 1 < args.size()) {
+        if (!window.flowView()->selectFlow(args.at(flowAt + 1))) {
+            std::fprintf(stderr, "iamsmart-console: --flow: unknown flow '%s'\n", qPrintable(args.at(flowAt + 1)));
+            return 2;
+        }
+        flowDone = false;
+        if (auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs")))
+            tabs->setCurrentWidget(window.flowView());
+        // The diagram gets the height the bottom docks took (it shows the callbacks too); View brings them back.
+        for (const char* dock : {"callbacksDock", "historyDock"}) {
+            if (auto* w = window.findChild<QWidget*>(QString::fromLatin1(dock)))
+                w->hide();
+        }
+        QObject::connect(window.flowView(), &FlowView::flowFinished, &window, [&flowDone] { flowDone = true; });
+        QTimer::singleShot(800, window.flowView(), &FlowView::run);
+    }
     const qsizetype shotAt = args.indexOf(QStringLiteral("--screenshot"));
     if (shotAt > 0 && shotAt + 1 < args.size()) {
-        window.resize(1400, 900);
-        screenshotWhenSettled(&window, args.at(shotAt + 1));
+        // The whole screen the window is on (README shots are taken on a 1280x720 screen).
+        window.setGeometry(window.screen()->availableGeometry());
+        screenshotWhenSettled(&window, args.at(shotAt + 1), [&flowDone] { return flowDone; });
+    }
+    // --guide SECTION opens the Guide at a page, section or FAQ entry (screenshots at 1280x720).
+    if (const qsizetype guideAt = args.indexOf(QStringLiteral("--guide")); guideAt > 0 && guideAt + 1 < args.size()) {
+        window.showGuide(false);
+        window.guide()->showSection(args.at(guideAt + 1));
+        window.resize(1280, 720);
     }
     window.show();
     return app.exec();

@@ -149,6 +149,12 @@ Util::Result<ButtonAssets> ButtonAssets::fromJson(const QByteArray& json)
             errors << QStringLiteral("buttons[%1]: no kind").arg(i);
             continue;
         }
+        // The kind names the exported files: only the known kinds, so never a path.
+        if (!Kind::required().contains(b.kind)) {
+            errors << QStringLiteral("buttons[%1]: kind '%2' is not one of %3")
+                          .arg(QString::number(i), b.kind, Kind::required().join(QStringLiteral(", ")));
+            continue;
+        }
         if (a.button(b.kind)) {
             errors << QStringLiteral("button '%1' is defined twice").arg(b.kind);
             continue;

@@ -1,5 +1,8 @@
 #include "CallbackHistory.h"
 
+#include "protocol/Redaction.h"
+#include "util/PrivateFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -7,8 +10,9 @@
 
 namespace Callback {
 
-CallbackHistory::CallbackHistory(QString directory)
+CallbackHistory::CallbackHistory(QString directory, bool keepPersonalData)
     : m_directory(std::move(directory))
+    , m_keepPersonalData(keepPersonalData)
 {
 }
 
@@ -39,17 +43,18 @@ Util::Status CallbackHistory::append(const CallbackRecord& record) const
 {
     if (m_directory.isEmpty())
         return Util::success();
-    if (!QDir().mkpath(m_directory))
-        return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(m_directory)};
+    if (auto made = Util::makePrivateDirectory(m_directory); !made)
+        return made;
     // Zero-padded time first, so names sort by arrival.
     const QString name = QStringLiteral("%1-%2.json").arg(record.receivedAt, 15, 10, QLatin1Char('0')).arg(record.id);
-    QSaveFile f(QDir(m_directory).filePath(name));
-    if (!f.open(QIODevice::WriteOnly))
-        return Util::Error {QStringLiteral("io-error"), f.errorString()};
-    f.write(QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented));
-    if (!f.commit())
-        return Util::Error {QStringLiteral("io-error"), f.errorString()};
-    return Util::success();
+    CallbackRecord stored = record;
+    if (!m_keepPersonalData) {
+        stored.body = Protocol::redactPersonalDataText(stored.body);
+        if (!stored.content.isUndefined())
+            stored.content = Protocol::redactPersonalData(stored.content);
+    }
+    return Util::writePrivateFile(
+        QDir(m_directory).filePath(name), QJsonDocument(stored.toJson()).toJson(QJsonDocument::Indented));
 }
 
 } // namespace Callback

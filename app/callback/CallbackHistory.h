@@ -9,12 +9,13 @@
 namespace Callback {
 
 /// Received callbacks on disk: one JSON file per callback, each written atomically (QSaveFile), so a
-/// crash mid-write loses at most that entry and never corrupts the others.
+/// crash mid-write loses at most that entry and never corrupts the others. Files are 0600 in a 0700
+/// folder; tokens and decrypted personal data are "[redacted]" unless `keepPersonalData`.
 class CallbackHistory
 {
 public:
     /// An empty `directory` keeps the history in memory only.
-    explicit CallbackHistory(QString directory = {});
+    explicit CallbackHistory(QString directory = {}, bool keepPersonalData = false);
 
     /// Reads every stored record, oldest first; unreadable files are skipped and reported in `problems`.
     QList<CallbackRecord> load(QStringList* problems = nullptr) const;
@@ -24,6 +25,7 @@ public:
 
 private:
     QString m_directory;
+    bool m_keepPersonalData = false;
 };
 
 } // namespace Callback

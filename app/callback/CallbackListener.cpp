@@ -8,6 +8,7 @@
 #include "protocol/Envelope.h"
 #include "util/RequestStamp.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -48,12 +49,17 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
             QStringLiteral("%1 is reachable from other machines; allow that explicitly to bind it")
                 .arg(options.address.toString())};
     m_options = options;
-    m_history = CallbackHistory(options.historyDir);
+    m_history = CallbackHistory(options.historyDir, options.keepPersonalData);
     m_records = m_history.load();
-    for (const CallbackRecord& r : m_records) {
+    m_recordBytes = 0;
+    for (const CallbackRecord& r : std::as_const(m_records))
+        m_recordBytes += footprint(r);
+    m_dropped += trim();
+    for (const CallbackRecord& r : std::as_const(m_records)) {
         if (r.httpStatus == 200)
-            m_seenBodies.insert(r.method + r.path + r.query + r.body);
+            rememberFingerprint(fingerprint(r));
     }
+    emit recordsReset();
 
     m_server = std::make_unique<Net::HttpServer>();
     m_server->setHandler([this](const Net::HttpRequest& request) { return handle(request); });
@@ -63,7 +69,10 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
         r.id = Util::randomHex32();
         r.receivedAt = m_clock.nowMs();
         r.httpStatus = status;
-        r.errorCode = status == 413 ? QStringLiteral("too-large") : QStringLiteral("bad-http");
+        r.errorCode = status == 413 ? QStringLiteral("too-large")
+            : status == 421         ? QStringLiteral("foreign-host")
+            : status == 403         ? QStringLiteral("foreign-origin")
+                                    : QStringLiteral("bad-http");
         r.errorDetail = reason;
         r.matchStatus = Match::Rejected;
         keep(r);
@@ -84,7 +93,15 @@ Util::Status CallbackListener::start(const ListenerOptions& options)
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         m_server->setTlsConfiguration(tls);
     }
+    m_server->guard().setPublicNames(options.publicNames);
     return m_server->listen(options.address, options.port);
+}
+
+void CallbackListener::setPublicNames(const QStringList& names)
+{
+    m_options.publicNames = names;
+    if (m_server)
+        m_server->guard().setPublicNames(names);
 }
 
 void CallbackListener::stop()
@@ -123,6 +140,8 @@ QMap<QString, QString> CallbackListener::callbackPaths() const
 void CallbackListener::expect(const ExpectedCallback& expected)
 {
     m_expected.append(expected);
+    while (m_expected.size() > std::max(1, m_options.maxRecords))
+        m_completed.remove(m_expected.takeFirst().requestId);
 }
 
 Net::HttpResponse CallbackListener::handle(const Net::HttpRequest& request)
@@ -169,9 +188,10 @@ Net::HttpResponse CallbackListener::handle(const Net::HttpRequest& request)
     }
     handlePost(*api, request, record);
     keep(record);
+    // One answer, byte for byte, for every callback that cannot be read (no oracle on the KEK private key);
+    // why it failed is in the record and the inspector only.
     if (record.httpStatus != 200)
-        return jsonAnswer(record.httpStatus, QStringLiteral("error"), record.id,
-            record.errorCode + QStringLiteral(": ") + record.errorDetail);
+        return Net::HttpResponse::json(400, QByteArrayLiteral("{\"result\":\"rejected\"}"));
     return jsonAnswer(200, QStringLiteral("received"), record.id);
 }
 
@@ -190,20 +210,23 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
     }
     record.envelopeCode = envelope->code;
     QByteArray cek = m_cek;
+    Util::Error unwrapFailure; // code empty: the secretKey unwrapped (or there was none)
     if (!envelope->secretKey.isEmpty()) {
         if (m_kek.isNull()) {
             fail({QStringLiteral("no-kek-key"), QStringLiteral("secretKey sent but no KEK private key is configured")});
             return;
         }
-        auto unwrapped = Crypto::KeyWrap::unwrap(m_kek, envelope->secretKey.toLatin1());
-        if (!unwrapped) {
-            fail(unwrapped.error());
-            return;
-        }
-        cek = unwrapped.value();
+        // Implicit rejection: a secretKey that does not unwrap gives a substitute key, and the callback goes on to
+        // fail at the tag check like any other, so neither the answer nor the path taken tells why.
+        cek = Crypto::KeyWrap::unwrapOrSubstitute(m_kek, envelope->secretKey.toLatin1(), &unwrapFailure);
     }
+    const bool unwrapped = unwrapFailure.code.isEmpty();
     if (envelope->content.isUndefined() || envelope->content.isNull()) {
         // An error callback (code ≠ D00000) may carry no content at all.
+        if (!unwrapped) {
+            fail(unwrapFailure);
+            return;
+        }
         if (envelope->isSuccess()) {
             fail({QStringLiteral("no-content"), QStringLiteral("D00000 callback without content")});
             return;
@@ -214,12 +237,16 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
             return;
         }
         auto content = envelope->decryptContent(cek);
-        if (!content) {
-            fail(content.error());
+        if (!content || !unwrapped) {
+            fail(unwrapped ? content.error() : unwrapFailure);
             return;
         }
         record.content = content.value();
     } else {
+        if (!unwrapped) {
+            fail(unwrapFailure);
+            return;
+        }
         record.content = envelope->content; // plain JSON (sandbox-compatible mode)
     }
 
@@ -237,16 +264,16 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
 
 void CallbackListener::handleGet(const Protocol::ApiSpec& api, const Net::HttpRequest& request, CallbackRecord& record)
 {
-    QJsonObject query;
-    for (const auto& item : request.queryItems().queryItems(QUrl::FullyDecoded))
-        query.insert(item.first, item.second);
+    QList<Protocol::FieldViolation> violations;
+    const QJsonObject query
+        = Protocol::ApiCatalog::queryBody(api, request.queryItems().queryItems(QUrl::FullyDecoded), &violations);
     record.content = query;
     record.state = query.value(QLatin1String("state")).toString();
     record.businessId = query.value(QLatin1String("businessID")).toString();
     // iAM Smart names a failure error_code; the gateway family (protocol.md §7) names it error.
     const QString errorKey = api.isGateway() ? QStringLiteral("error") : QStringLiteral("error_code");
     record.envelopeCode = query.value(errorKey).toString();
-    for (const Protocol::FieldViolation& v : m_catalog.checkBody(api, query))
+    for (const Protocol::FieldViolation& v : violations + m_catalog.checkBody(api, query))
         record.shapeProblems << v.detail;
     if (!query.contains(QLatin1String("code")) && !query.contains(errorKey))
         record.shapeProblems << QStringLiteral("neither code nor %1 is present").arg(errorKey);
@@ -255,9 +282,9 @@ void CallbackListener::handleGet(const Protocol::ApiSpec& api, const Net::HttpRe
 
 void CallbackListener::match(CallbackRecord& record)
 {
-    const QByteArray fingerprint = record.method + record.path + record.query + record.body;
-    const bool replay = m_seenBodies.contains(fingerprint);
-    m_seenBodies.insert(fingerprint);
+    const QByteArray print = fingerprint(record);
+    const bool replay = m_seenBodies.contains(print);
+    rememberFingerprint(print);
 
     // An expectation names the callback it waits for (empty: any). A callback with a businessID is matched by
     // it; one without (the GET auth callback) by its state. A browser return that carries a businessID meant
@@ -303,8 +330,56 @@ void CallbackListener::match(CallbackRecord& record)
 void CallbackListener::keep(const CallbackRecord& record)
 {
     m_records.append(record);
+    m_recordBytes += footprint(record);
     (void)m_history.append(record); // a full disk must not stop the listener; the record stays in memory
+    const int dropped = trim();
+    m_dropped += dropped;
+    if (dropped > 0)
+        emit recordsDropped(dropped, m_dropped);
     emit callbackReceived(record);
+}
+
+int CallbackListener::trim()
+{
+    int dropped = 0;
+    while (m_records.size() > 1
+        && (m_records.size() > std::max(1, m_options.maxRecords) || m_recordBytes > m_options.maxRecordBytes)) {
+        m_recordBytes -= footprint(m_records.constFirst());
+        m_records.removeFirst();
+        ++dropped;
+    }
+    return dropped;
+}
+
+void CallbackListener::rememberFingerprint(const QByteArray& fingerprint)
+{
+    if (m_seenBodies.contains(fingerprint))
+        return;
+    m_seenBodies.insert(fingerprint);
+    m_seenOrder.push_back(fingerprint);
+    while (m_seenOrder.size() > size_t(std::max(1, m_options.maxRecords))) {
+        m_seenBodies.remove(m_seenOrder.front());
+        m_seenOrder.pop_front();
+    }
+}
+
+QByteArray CallbackListener::fingerprint(const CallbackRecord& record)
+{
+    // Lengths first, so that no two different requests hash the same bytes.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QByteArray* part : {&record.method, &record.path, &record.query, &record.body}) {
+        hash.addData(QByteArray::number(part->size()) + ':');
+        hash.addData(*part);
+    }
+    return hash.result();
+}
+
+qint64 CallbackListener::footprint(const CallbackRecord& record)
+{
+    qint64 bytes = record.body.size() + record.path.size() + record.query.size();
+    for (const auto& h : record.headers)
+        bytes += h.first.size() + h.second.size();
+    return bytes;
 }
 
 QByteArray CallbackListener::resultPage(const CallbackRecord& record) const

@@ -13,7 +13,9 @@
 #include <QMap>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 
+#include <deque>
 #include <memory>
 
 namespace Net {
@@ -39,7 +41,11 @@ struct ListenerOptions
     bool allowNonLoopback = false; ///< binding beyond loopback must be asked for explicitly
     bool https = false; ///< serve HTTPS with a certificate generated on start
     QString historyDir; ///< empty: keep history in memory only
+    bool keepPersonalData = false; ///< false: tokens and decrypted personal data are redacted in historyDir
     Protocol::Language language = Protocol::Language::English; ///< of the browser pages
+    int maxRecords = 10'000; ///< records kept in memory; the oldest are dropped first (and counted)
+    qint64 maxRecordBytes = 64 * 1024 * 1024; ///< bodies and headers kept in memory, the same way
+    QStringList publicNames; ///< Host names a tunnel forwards with ("host" or "host:port"); see Net::RequestGuard
 };
 
 /// The online service's callback endpoints (protocol.md §4.2, §4.11): serves every callback of the
@@ -70,14 +76,27 @@ public:
     void setKekPrivateKey(const Crypto::RsaPrivateKey& key) { m_kek = key; }
     void setCurrentCek(const QByteArray& cek) { m_cek = cek; }
     void setLanguage(Protocol::Language language) { m_options.language = language; }
+    /// Host names besides the bound address that requests may name (a tunnel's, or the environment's callback
+    /// base URL host); takes effect at once.
+    void setPublicNames(const QStringList& names);
+    /// The HTTP server (null when stopped): its guard and back-pressure figures.
+    const Net::HttpServer* server() const { return m_server.get(); }
     /// Registers a request whose callback is awaited.
     void expect(const ExpectedCallback& expected);
 
-    /// Every callback received (loaded history first), oldest first.
+    /// The callbacks received (loaded history first), oldest first: at most maxRecords of them.
     const QList<CallbackRecord>& records() const { return m_records; }
+    /// How many of the oldest records were dropped from memory to respect the limits (they stay in the history
+    /// folder when there is one).
+    qint64 droppedCount() const { return m_dropped; }
 
 signals:
+    /// A record was appended to records().
     void callbackReceived(const Callback::CallbackRecord& record);
+    /// The `count` oldest records were removed from the front of records(); `total` dropped so far.
+    void recordsDropped(int count, qint64 total);
+    /// records() was replaced as a whole (history loaded on start).
+    void recordsReset();
 
 private:
     Net::HttpResponse handle(const Net::HttpRequest& request);
@@ -86,6 +105,11 @@ private:
     void match(CallbackRecord& record);
     QByteArray resultPage(const CallbackRecord& record) const;
     void keep(const CallbackRecord& record);
+    /// Drops the oldest records beyond the limits; returns how many.
+    int trim();
+    void rememberFingerprint(const QByteArray& fingerprint);
+    static QByteArray fingerprint(const CallbackRecord& record);
+    static qint64 footprint(const CallbackRecord& record);
 
     const Protocol::ApiCatalog& m_catalog;
     const Util::Clock& m_clock;
@@ -95,10 +119,13 @@ private:
     Crypto::RsaPrivateKey m_kek;
     QByteArray m_cek;
     QByteArray m_certificatePem;
-    QList<ExpectedCallback> m_expected; ///< newest last
-    QSet<QString> m_completed; ///< requests whose callback already arrived
-    QSet<QByteArray> m_seenBodies; ///< exact replays
+    QList<ExpectedCallback> m_expected; ///< newest last, at most maxRecords
+    QSet<QString> m_completed; ///< requests whose callback already arrived (of those in m_expected)
+    QSet<QByteArray> m_seenBodies; ///< SHA-256 of method, path, query and body: exact replays
+    std::deque<QByteArray> m_seenOrder; ///< the same, oldest first, at most maxRecords
     QList<CallbackRecord> m_records;
+    qint64 m_recordBytes = 0;
+    qint64 m_dropped = 0;
 };
 
 } // namespace Callback

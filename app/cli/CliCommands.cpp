@@ -22,8 +22,8 @@ int signCommand(const QStringList& args)
 {
     Parser p(QStringLiteral("sign"), QStringLiteral("Sign a request body as protocol.md §2.2 describes."));
     p.option(QStringLiteral("client-id"), QStringLiteral("clientID header value"), QStringLiteral("ID"), true);
-    p.option(QStringLiteral("secret"), QStringLiteral("client secret (used as UTF-8 bytes)"), QStringLiteral("SECRET"),
-        true);
+    p.secretOption(QStringLiteral("secret"), QStringLiteral("client secret (used as UTF-8 bytes)"),
+        QStringLiteral("IAMSMART_CLIENT_SECRET"), true);
     p.option(QStringLiteral("timestamp"), QStringLiteral("epoch milliseconds (default: now)"), QStringLiteral("MS"));
     p.option(QStringLiteral("nonce"), QStringLiteral("nonce (default: random, 32 hex)"), QStringLiteral("N"));
     p.option(QStringLiteral("body-file"), QStringLiteral("exact body bytes, - for stdin (default: empty body)"),
@@ -47,6 +47,9 @@ int signCommand(const QStringList& args)
         nonce = Util::NonceGenerator().next();
     else if (nonce.isEmpty() || nonce.size() > 36)
         return usageError(QStringLiteral("--nonce: must be 1 to 36 characters"));
+    auto secret = p.secret(QStringLiteral("secret"));
+    if (!secret)
+        return usageError(secret.error().detail);
     QByteArray body;
     if (p.isSet(QStringLiteral("body-file"))) {
         auto in = readInput(p.value(QStringLiteral("body-file")));
@@ -55,7 +58,7 @@ int signCommand(const QStringList& args)
         body = in.value();
     }
     const auto parts = Crypto::HmacSigner::sign(
-        p.value(QStringLiteral("client-id")), p.value(QStringLiteral("secret")).toUtf8(), timestamp, nonce, body);
+        p.value(QStringLiteral("client-id")), secret.value(), timestamp, nonce, body);
     QJsonObject out;
     out.insert(QLatin1String("stringToSign"), QString::fromUtf8(parts.stringToSign));
     out.insert(QLatin1String("signatureBase64"), QString::fromLatin1(parts.base64));
@@ -65,6 +68,9 @@ int signCommand(const QStringList& args)
     printJson(out);
     return Ok;
 }
+
+/// The environment variable of --key-hex (a CEK as hex) when it is not given on the command line.
+const QString keyHexVariable = QStringLiteral("IAMSMART_KEY_HEX");
 
 Util::Result<QByteArray> keyFromHex(const QString& hex, const QString& option, int expected)
 {
@@ -77,13 +83,31 @@ Util::Result<QByteArray> keyFromHex(const QString& hex, const QString& option, i
     return key;
 }
 
+/// The CEK of --key-hex, --key-hex-file or IAMSMART_KEY_HEX.
+Util::Result<QByteArray> secretKey(const Parser& p)
+{
+    auto hex = p.secret(QStringLiteral("key-hex"));
+    if (!hex)
+        return hex.error();
+    return keyFromHex(QString::fromLatin1(hex->trimmed()), QStringLiteral("key-hex"), 32);
+}
+
+bool secretFromStdin(const Parser& p, const QString& name)
+{
+    return p.value(name) == QLatin1String("-") || p.value(name + QStringLiteral("-file")) == QLatin1String("-");
+}
+
 /// The CEK from --key-hex (checked first, so a bad key never waits on stdin) and the bytes of --in.
 Util::Result<std::pair<QByteArray, QByteArray>> keyAndInput(const Parser& p)
 {
-    auto key = keyFromHex(p.value(QStringLiteral("key-hex")), QStringLiteral("key-hex"), 32);
+    const QString input = p.isSet(QStringLiteral("in")) ? p.value(QStringLiteral("in")) : QStringLiteral("-");
+    if (input == QLatin1String("-") && secretFromStdin(p, QStringLiteral("key-hex")))
+        return Util::Error {QStringLiteral("usage"),
+            QStringLiteral("--in: standard input already carries --key-hex; name a file with --in")};
+    auto key = secretKey(p);
     if (!key)
         return key.error();
-    auto in = readInput(p.isSet(QStringLiteral("in")) ? p.value(QStringLiteral("in")) : QStringLiteral("-"));
+    auto in = readInput(input);
     if (!in)
         return Util::Error {in.error().code, QStringLiteral("--in: ") + in.error().detail};
     return std::make_pair(key.value(), in.value());
@@ -92,7 +116,7 @@ Util::Result<std::pair<QByteArray, QByteArray>> keyAndInput(const Parser& p)
 int encryptCommand(const QStringList& args)
 {
     Parser p(QStringLiteral("encrypt"), QStringLiteral("AES-256-GCM encrypt into the iAM Smart content blob."));
-    p.option(QStringLiteral("key-hex"), QStringLiteral("32-byte CEK as 64 hex digits"), QStringLiteral("HEX"), true);
+    p.secretOption(QStringLiteral("key-hex"), QStringLiteral("32-byte CEK as 64 hex digits"), keyHexVariable, true);
     p.option(QStringLiteral("iv-hex"), QStringLiteral("12-byte IV as 24 hex digits (default: random)"),
         QStringLiteral("HEX"));
     p.option(QStringLiteral("in"), QStringLiteral("plaintext file, - for stdin (default)"), QStringLiteral("FILE"));
@@ -120,7 +144,7 @@ int encryptCommand(const QStringList& args)
 int decryptCommand(const QStringList& args)
 {
     Parser p(QStringLiteral("decrypt"), QStringLiteral("Decrypt an iAM Smart content blob (Base64)."));
-    p.option(QStringLiteral("key-hex"), QStringLiteral("32-byte CEK as 64 hex digits"), QStringLiteral("HEX"), true);
+    p.secretOption(QStringLiteral("key-hex"), QStringLiteral("32-byte CEK as 64 hex digits"), keyHexVariable, true);
     p.option(QStringLiteral("in"), QStringLiteral("Base64 blob file, - for stdin (default)"), QStringLiteral("FILE"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
@@ -140,10 +164,10 @@ int wrapKeyCommand(const QStringList& args)
     Parser p(QStringLiteral("wrap-key"), QStringLiteral("RSA-encrypt a CEK with a KEK certificate (PKCS#1 v1.5)."));
     p.option(QStringLiteral("cert"), QStringLiteral("KEK certificate or public key, PEM or DER"),
         QStringLiteral("FILE"), true);
-    p.option(QStringLiteral("key-hex"), QStringLiteral("32-byte CEK as 64 hex digits"), QStringLiteral("HEX"), true);
+    p.secretOption(QStringLiteral("key-hex"), QStringLiteral("32-byte CEK as 64 hex digits"), keyHexVariable, true);
     if (int rc = p.parse(args); rc >= 0)
         return rc;
-    auto key = keyFromHex(p.value(QStringLiteral("key-hex")), QStringLiteral("key-hex"), 32);
+    auto key = secretKey(p);
     if (!key)
         return usageError(key.error().detail);
     auto kek = Crypto::RsaPublicKey::fromFile(p.value(QStringLiteral("cert")));
@@ -162,12 +186,17 @@ int unwrapKeyCommand(const QStringList& args)
         QStringLiteral("RSA-decrypt a wrapped CEK (secretKey) with the KEK private key."));
     p.option(
         QStringLiteral("private-key"), QStringLiteral("PEM/DER private key or PKCS#12"), QStringLiteral("FILE"), true);
-    p.option(QStringLiteral("password"), QStringLiteral("password of the key or PKCS#12"), QStringLiteral("P"));
+    p.secretOption(QStringLiteral("password"), QStringLiteral("password of the key or PKCS#12"),
+        QStringLiteral("IAMSMART_KEK_PASSWORD"));
     p.option(QStringLiteral("in"), QStringLiteral("Base64 secretKey file, - for stdin"), QStringLiteral("FILE"), true);
     if (int rc = p.parse(args); rc >= 0)
         return rc;
-    auto key = Crypto::RsaPrivateKey::fromFile(
-        p.value(QStringLiteral("private-key")), p.value(QStringLiteral("password")).toUtf8());
+    if (p.value(QStringLiteral("in")) == QLatin1String("-") && secretFromStdin(p, QStringLiteral("password")))
+        return usageError(QStringLiteral("--in: standard input already carries --password; name a file with --in"));
+    auto password = p.secret(QStringLiteral("password"));
+    if (!password)
+        return usageError(password.error().detail);
+    auto key = Crypto::RsaPrivateKey::fromFile(p.value(QStringLiteral("private-key")), password.value());
     if (!key)
         return usageError(QStringLiteral("--private-key: ") + key.error().toString());
     auto in = readInput(p.value(QStringLiteral("in")));
@@ -298,6 +327,7 @@ int listenCommand(const QStringList& args);
 int mockCommand(const QStringList& args);
 int runCommand(const QStringList& args);
 int brandingCommand(const QStringList& args);
+int pdfCommand(const QStringList& args);
 
 QList<Command>& commands()
 {
@@ -315,6 +345,7 @@ QList<Command>& commands()
         {QStringLiteral("run"), QStringLiteral("run a flow headless (JUnit, HTML report, HAR)"), &runCommand},
         {QStringLiteral("branding"), QStringLiteral("list the iAM Smart buttons or export their SVG files"),
             &brandingCommand},
+        {QStringLiteral("pdf"), QStringLiteral("prepare a PDF for signing, or embed its pdfSignature"), &pdfCommand},
     };
     return list;
 }

@@ -2,6 +2,7 @@
 #include "SignalQuit.h"
 #include "callback/CallbackListener.h"
 #include "crypto/Encoding.h"
+#include "net/RequestGuard.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -54,17 +55,28 @@ int listenCommand(const QStringList& args)
         QStringLiteral("HOST:PORT"));
     p.option(QStringLiteral("kek-key"), QStringLiteral("KEK private key (PEM, DER or PKCS#12) to unwrap secretKey"),
         QStringLiteral("FILE"));
-    p.option(QStringLiteral("password"), QStringLiteral("password of --kek-key"), QStringLiteral("P"));
-    p.option(QStringLiteral("cek-hex"), QStringLiteral("current CEK, for callbacks without secretKey"),
-        QStringLiteral("HEX"));
+    p.secretOption(
+        QStringLiteral("password"), QStringLiteral("password of --kek-key"), QStringLiteral("IAMSMART_KEK_PASSWORD"));
+    p.secretOption(QStringLiteral("cek-hex"), QStringLiteral("current CEK, for callbacks without secretKey"),
+        QStringLiteral("IAMSMART_CEK_HEX"));
     p.option(QStringLiteral("history"), QStringLiteral("directory that keeps every callback across restarts"),
         QStringLiteral("DIR"));
     p.option(QStringLiteral("lang"), QStringLiteral("language of browser pages: en, zh-HK or zh-CN"),
         QStringLiteral("LANG"));
+    p.flag(QStringLiteral("keep-personal-data"),
+        QStringLiteral("keep tokens and decrypted personal data in --history (default: [redacted])"));
     p.flag(QStringLiteral("https"), QStringLiteral("serve HTTPS with a generated self-signed certificate"));
     p.flag(QStringLiteral("allow-remote"), QStringLiteral("allow binding an address other machines can reach"));
+    p.option(QStringLiteral("public-name"),
+        QStringLiteral("a host name a tunnel forwards to this listener with (repeatable); other Host headers get 421"),
+        QStringLiteral("NAME"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
+    const QStringList publicNames = p.values(QStringLiteral("public-name"));
+    for (const QString& name : publicNames) {
+        if (auto s = Net::RequestGuard::checkPublicName(name); !s)
+            return usageError(QStringLiteral("--public-name: ") + s.error().detail);
+    }
 
     Callback::ListenerOptions options;
     if (p.isSet(QStringLiteral("listen"))
@@ -73,6 +85,8 @@ int listenCommand(const QStringList& args)
     options.allowNonLoopback = p.isSet(QStringLiteral("allow-remote"));
     options.https = p.isSet(QStringLiteral("https"));
     options.historyDir = p.value(QStringLiteral("history"));
+    options.publicNames = publicNames;
+    options.keepPersonalData = p.isSet(QStringLiteral("keep-personal-data"));
     if (p.isSet(QStringLiteral("lang"))) {
         const QString lang = p.value(QStringLiteral("lang"));
         if (lang != QLatin1String("en") && lang != QLatin1String("zh-HK") && lang != QLatin1String("zh-CN"))
@@ -82,14 +96,19 @@ int listenCommand(const QStringList& args)
 
     Callback::CallbackListener listener;
     if (p.isSet(QStringLiteral("kek-key"))) {
-        auto key = Crypto::RsaPrivateKey::fromFile(
-            p.value(QStringLiteral("kek-key")), p.value(QStringLiteral("password")).toUtf8());
+        auto password = p.secret(QStringLiteral("password"));
+        if (!password)
+            return usageError(password.error().detail);
+        auto key = Crypto::RsaPrivateKey::fromFile(p.value(QStringLiteral("kek-key")), password.value());
         if (!key)
             return usageError(QStringLiteral("--kek-key: ") + key.error().toString());
         listener.setKekPrivateKey(key.value());
     }
-    if (p.isSet(QStringLiteral("cek-hex"))) {
-        auto cek = Crypto::Encoding::fromHex(p.value(QStringLiteral("cek-hex")).toLatin1());
+    if (p.hasSecret(QStringLiteral("cek-hex"))) {
+        auto hex = p.secret(QStringLiteral("cek-hex"));
+        if (!hex)
+            return usageError(hex.error().detail);
+        auto cek = Crypto::Encoding::fromHex(hex->trimmed());
         if (!cek || cek->size() != 32)
             return usageError(QStringLiteral("--cek-hex: 64 hex digits (32 bytes) needed"));
         listener.setCurrentCek(cek.value());

@@ -1,6 +1,7 @@
 #include "CliSupport.h"
 #include "SignalQuit.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,8 +22,21 @@ int mockCommand(const QStringList& args)
         QStringLiteral("DIR"));
     p.option(QStringLiteral("mode"), QStringLiteral("strict (default) or sandbox"), QStringLiteral("MODE"));
     p.option(QStringLiteral("config"), QStringLiteral("JSON file registering more clients"), QStringLiteral("FILE"));
+    p.option(QStringLiteral("code-style"),
+        QStringLiteral("authorisation codes: hex (default) or base64 (with + / =, as a real system may issue)"),
+        QStringLiteral("STYLE"));
+    p.option(QStringLiteral("max-pending"),
+        QStringLiteral("undecided requests per client before HTTP 429 (default 1000)"), QStringLiteral("N"));
+    p.option(QStringLiteral("public-name"),
+        QStringLiteral("a host name a tunnel forwards to this server with (repeatable); other Host headers get 421"),
+        QStringLiteral("NAME"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
+    const QStringList publicNames = p.values(QStringLiteral("public-name"));
+    for (const QString& name : publicNames) {
+        if (auto s = Net::RequestGuard::checkPublicName(name); !s)
+            return usageError(QStringLiteral("--public-name: ") + s.error().detail);
+    }
 
     Mock::SimulatorOptions options;
     if (p.isSet(QStringLiteral("listen"))) {
@@ -38,12 +52,27 @@ int mockCommand(const QStringList& args)
         options.mode = Mock::Mode::Sandbox;
     else
         return usageError(QStringLiteral("--mode: '%1' is not strict or sandbox").arg(mode));
+    const QString codeStyle
+        = p.isSet(QStringLiteral("code-style")) ? p.value(QStringLiteral("code-style")) : QStringLiteral("hex");
+    if (const auto style = Mock::codeStyleFromName(codeStyle))
+        options.codeStyle = *style;
+    else
+        return usageError(QStringLiteral("--code-style: '%1' is not hex or base64").arg(codeStyle));
     options.stateDir = p.isSet(QStringLiteral("state-dir"))
         ? p.value(QStringLiteral("state-dir"))
         : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
             + QStringLiteral("/iamsmart-console/mock");
     options.stateDir = QDir(options.stateDir).absolutePath();
     options.configFile = p.value(QStringLiteral("config"));
+    if (p.isSet(QStringLiteral("max-pending"))) {
+        bool ok = false;
+        const int max = p.value(QStringLiteral("max-pending")).toInt(&ok);
+        if (!ok || max < 1)
+            return usageError(QStringLiteral("--max-pending: '%1' is not a positive number")
+                    .arg(p.value(QStringLiteral("max-pending"))));
+        options.maxPendingPerClient = max;
+    }
+    options.publicNames = publicNames;
 
     Mock::Simulator simulator;
     const Util::Status started = simulator.start(options);
@@ -54,7 +83,8 @@ int mockCommand(const QStringList& args)
     }
     const Mock::RegisteredClient& dev = simulator.clients().devClient();
     const QJsonObject ready {{QStringLiteral("baseUrl"), simulator.baseUrl()},
-        {QStringLiteral("mode"), Mock::modeName(options.mode)}, {QStringLiteral("stateDir"), options.stateDir},
+        {QStringLiteral("mode"), Mock::modeName(options.mode)}, {QStringLiteral("codeStyle"), codeStyle},
+        {QStringLiteral("stateDir"), options.stateDir},
         {QStringLiteral("client"),
             QJsonObject {{QStringLiteral("clientID"), dev.clientId},
                 {QStringLiteral("clientSecret"), QString::fromLatin1(dev.clientSecret)},

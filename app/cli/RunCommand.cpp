@@ -4,6 +4,8 @@
 #include "flows/FlowRunner.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
+#include "net/RequestGuard.h"
+#include "pdf/PdfSigning.h"
 #include "session/History.h"
 
 #include <QCoreApplication>
@@ -40,6 +42,9 @@ int runCommand(const QStringList& args)
     p.flag(QStringLiteral("mock"), QStringLiteral("run against an in-process simulator and listener (the default)"));
     p.option(QStringLiteral("phone"), QStringLiteral("approve[:PERSONA], reject, cancel or expire (simulator only)"),
         QStringLiteral("DECISION"));
+    p.option(QStringLiteral("code-style"),
+        QStringLiteral("authorisation codes the simulator issues: hex (default) or base64 (with + / =)"),
+        QStringLiteral("STYLE"));
     p.option(QStringLiteral("junit"), QStringLiteral("write JUnit XML"), QStringLiteral("FILE"));
     p.option(QStringLiteral("report"), QStringLiteral("write the HTML report"), QStringLiteral("FILE"));
     p.option(QStringLiteral("har"), QStringLiteral("write HAR 1.2 of the run"), QStringLiteral("FILE"));
@@ -47,6 +52,10 @@ int runCommand(const QStringList& args)
         QStringLiteral("LANG"));
     p.option(QStringLiteral("timeout"),
         QStringLiteral("seconds to wait for the flow (default: the flow's, 18 minutes)"), QStringLiteral("S"));
+    p.option(QStringLiteral("pdf"), QStringLiteral("PDF signing flows: the PDF to sign (default: the bundled sample)"),
+        QStringLiteral("FILE"));
+    p.option(QStringLiteral("signed-pdf"), QStringLiteral("PDF signing flows: write the signed PDF here"),
+        QStringLiteral("FILE"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
 
@@ -70,6 +79,27 @@ int runCommand(const QStringList& args)
         return usageError(QStringLiteral("run: no flow '%1' (see 'iamsmart run --list')").arg(pos.first()));
     if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("mock")))
         return usageError(QStringLiteral("run: --env and --mock exclude each other"));
+    QByteArray pdf;
+    if (p.isSet(QStringLiteral("pdf")) || p.isSet(QStringLiteral("signed-pdf"))) {
+        if (!Flows::FlowRunner::signsPdf(*flow))
+            return usageError(QStringLiteral("--pdf, --signed-pdf: flow '%1' does not sign a PDF").arg(flow->id));
+    }
+    if (p.isSet(QStringLiteral("pdf"))) {
+        QFile file(p.value(QStringLiteral("pdf")));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("--pdf: %1: %2").arg(file.fileName(), file.errorString()));
+        pdf = file.readAll();
+        if (!Pdf::PdfSigning::looksLikePdf(pdf))
+            return usageError(QStringLiteral("--pdf: %1 is not a PDF").arg(file.fileName()));
+    }
+
+    const auto codeStyle = Mock::codeStyleFromName(
+        p.isSet(QStringLiteral("code-style")) ? p.value(QStringLiteral("code-style")) : QStringLiteral("hex"));
+    if (!codeStyle)
+        return usageError(
+            QStringLiteral("--code-style: '%1' is not hex or base64").arg(p.value(QStringLiteral("code-style"))));
+    if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("code-style")))
+        return usageError(QStringLiteral("run: --code-style configures the simulator; it does not go with --env"));
 
     Flows::PhoneScript script;
     if (p.isSet(QStringLiteral("phone"))) {
@@ -122,11 +152,14 @@ int runCommand(const QStringList& args)
         session.setEnvironment(environment,
             {environment.clientId, qgetenv("IAMSMART_CLIENT_SECRET"), qgetenv("IAMSMART_SUBSCRIPTION_KEY")}, kek);
         listener.setKekPrivateKey(kek);
+        if (const QString name = Net::RequestGuard::publicNameOf(environment.callbackBaseUrl); !name.isEmpty())
+            listener.setPublicNames({name}); // the environment's tunnel forwards callbacks with this Host
     } else {
         simulator = std::make_unique<Mock::Simulator>();
         Mock::SimulatorOptions options;
         options.stateDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
             + QStringLiteral("/iamsmart-console/mock");
+        options.codeStyle = *codeStyle;
         if (auto started = simulator->start(options); !started)
             return failure(started.error());
         if (!script.persona.isEmpty()) {
@@ -151,6 +184,7 @@ int runCommand(const QStringList& args)
     runner.setPhoneScript(script);
     runner.setLanguage(language);
     runner.setTimeout(timeoutMs);
+    runner.setPdf(pdf);
     QObject::connect(&runner, &Flows::FlowRunner::stepChanged, &runner, [](int index, const Flows::StepResult& s) {
         if (s.state == Flows::StepState::Passed || s.state == Flows::StepState::Failed)
             printLine(QStringLiteral("%1 %2. %3 (%4) %5 %6 ms%7")
@@ -172,6 +206,22 @@ int runCommand(const QStringList& args)
             exchanges.append(*e);
     }
     int rc = result.passed ? Ok : Failed;
+    if (result.passed && p.isSet(QStringLiteral("signed-pdf"))) {
+        // The service's last step: embed the returned pdfSignature in the prepared PDF.
+        auto embedded = Pdf::PdfSigning::embed(runner.preparedPdf(), runner.pdfSignature());
+        if (!embedded) {
+            rc = failure(embedded.error());
+        } else if (auto s = writeFile(p.value(QStringLiteral("signed-pdf")), embedded->pdf); !s) {
+            rc = failure(s.error());
+        } else {
+            printLine(QStringLiteral("signed PDF %1: signer %2 (issued by %3), signature %4")
+                          .arg(p.value(QStringLiteral("signed-pdf")), embedded->signer, embedded->issuer,
+                              embedded->signatureValid ? QStringLiteral("valid") : QStringLiteral("INVALID"))
+                          .toUtf8());
+            if (!embedded->signatureValid)
+                rc = Failed;
+        }
+    }
     if (p.isSet(QStringLiteral("junit")))
         if (auto s = writeFile(p.value(QStringLiteral("junit")), Flows::Report::junit(*flow, result)); !s)
             rc = failure(s.error());

@@ -1,6 +1,7 @@
 #include "KeyWrap.h"
 
 #include "Encoding.h"
+#include "HmacSigner.h"
 #include "OpenSslError.h"
 #include "RsaKeysPrivate.h"
 
@@ -88,23 +89,38 @@ Util::Result<QByteArray> KeyWrap::unwrap(const RsaPrivateKey& key, const QByteAr
     auto cipher = Encoding::fromBase64(base64SecretKey);
     if (!cipher)
         return Util::Error {WrapError::BadBase64, QStringLiteral("secretKey: ") + cipher.error().detail};
+    // Every padding is tried whatever the first gives, so the work done does not tell which one fitted.
+    std::optional<QByteArray> plain;
     for (Padding padding : {Padding::Pkcs1, Padding::OaepSha1, Padding::OaepSha256}) {
-        auto plain = decryptWith(key.m_impl->key, cipher.value(), padding);
-        if (!plain)
-            continue;
-        if (plain->size() == 32)
-            return *plain;
-        if (plain->size() == 44) {
-            auto decoded = Encoding::fromBase64(*plain);
-            if (decoded && decoded->size() == 32)
-                return decoded.value();
-        }
-        return Util::Error {WrapError::BadCekLength,
-            QStringLiteral("unwrapped key is %1 bytes, neither 32 raw bytes nor 44 Base64 characters")
-                .arg(plain->size())};
+        auto attempt = decryptWith(key.m_impl->key, cipher.value(), padding);
+        if (attempt && !plain)
+            plain = std::move(attempt);
     }
-    return Util::Error {WrapError::DecryptFailed,
-        QStringLiteral("RSA decryption failed with PKCS#1 v1.5 and OAEP (wrong private key?)")};
+    if (!plain)
+        return Util::Error {WrapError::DecryptFailed,
+            QStringLiteral("RSA decryption failed with PKCS#1 v1.5 and OAEP (wrong private key?)")};
+    if (plain->size() == 32)
+        return *plain;
+    if (plain->size() == 44) {
+        auto decoded = Encoding::fromBase64(*plain);
+        if (decoded && decoded->size() == 32)
+            return decoded.value();
+    }
+    return Util::Error {WrapError::BadCekLength,
+        QStringLiteral("unwrapped key is %1 bytes, neither 32 raw bytes nor 44 Base64 characters").arg(plain->size())};
+}
+
+QByteArray KeyWrap::unwrapOrSubstitute(
+    const RsaPrivateKey& key, const QByteArray& base64SecretKey, Util::Error* failure)
+{
+    static const QByteArray substituteSecret = Util::RandomSource::system().bytes(32);
+    auto cek = unwrap(key, base64SecretKey);
+    if (cek) {
+        *failure = {};
+        return cek.value();
+    }
+    *failure = cek.error();
+    return HmacSigner::hmacSha256(substituteSecret, "implicit-rejection|" + base64SecretKey);
 }
 
 } // namespace Crypto

@@ -31,6 +31,13 @@ public:
     /// accepts a raw 32-byte result or 44-character Base64 text. Returns the 32-byte CEK.
     /// Errors: bad-base64, unwrap-failed, bad-cek-length.
     static Util::Result<QByteArray> unwrap(const RsaPrivateKey& key, const QByteArray& base64SecretKey);
+    /// Implicit rejection, for a server that must not be a padding oracle (the callback listener): like unwrap,
+    /// but a secretKey that does not yield a 32-byte key gives a substitute key instead (HMAC of the ciphertext
+    /// under a per-process secret, so the same input always gets the same key). The caller goes on exactly as
+    /// with a good key and fails at the content's tag check. Why the unwrap failed goes to `*failure` (code empty
+    /// when it did not), for the caller's own record only, never for the sender.
+    static QByteArray unwrapOrSubstitute(
+        const RsaPrivateKey& key, const QByteArray& base64SecretKey, Util::Error* failure);
 };
 
 } // namespace Crypto

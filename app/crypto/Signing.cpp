@@ -5,6 +5,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/cms.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/rsa.h>
@@ -194,6 +195,120 @@ Util::Result<QByteArray> Signing::cmsDetached(const CertifiedKey& signer, const 
     QByteArray der(reinterpret_cast<const char*>(out), length);
     OPENSSL_free(out);
     return der;
+}
+
+Util::Result<QByteArray> Signing::cmsForDigest(
+    const CertifiedKey& signer, const QByteArray& chainPem, const QByteArray& digest, const QDateTime& signingTime)
+{
+    X509Ptr cert = parseCertificate(signer.certificatePem);
+    if (!cert || signer.key.isNull())
+        return Util::Error {KeyError::BadKey, QStringLiteral("the signer has no usable certificate or key")};
+    if (digest.size() != 32)
+        return Util::Error {QStringLiteral("bad-digest"),
+            QStringLiteral("docDigest must be a Base64 SHA-256 (32 bytes), not %1 bytes").arg(digest.size())};
+    using CmsPtr = std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)>;
+    constexpr unsigned flags = CMS_PARTIAL | CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP;
+    CmsPtr cms(CMS_sign(nullptr, nullptr, nullptr, nullptr, flags), &CMS_ContentInfo_free);
+    if (!cms)
+        return failure(QStringLiteral("CMS SignedData"));
+    CMS_SignerInfo* si = CMS_add1_signer(cms.get(), cert.get(), signer.key.m_impl->key, EVP_sha256(), flags);
+    if (!si)
+        return failure(QStringLiteral("CMS signer"));
+    const auto* md = reinterpret_cast<const unsigned char*>(digest.constData());
+    std::unique_ptr<ASN1_TIME, decltype(&ASN1_TIME_free)> when(
+        ASN1_TIME_set(nullptr, time_t(signingTime.toSecsSinceEpoch())), &ASN1_TIME_free);
+    bool ok = when
+        && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_contentType, V_ASN1_OBJECT, OBJ_nid2obj(NID_pkcs7_data), -1)
+        && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, ASN1_STRING_type(when.get()), when.get(), -1)
+        && CMS_signed_add1_attr_by_NID(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, md, int(digest.size()));
+    BioPtr chain(BIO_new_mem_buf(chainPem.constData(), int(chainPem.size())), &BIO_free);
+    while (ok && !chainPem.isEmpty()) {
+        X509* extra = PEM_read_bio_X509(chain.get(), nullptr, nullptr, nullptr);
+        if (!extra)
+            break;
+        ok = CMS_add0_cert(cms.get(), extra) == 1;
+        if (!ok)
+            X509_free(extra);
+    }
+    ERR_clear_error(); // the end of the PEM chain
+    if (!ok || CMS_SignerInfo_sign(si) != 1)
+        return failure(QStringLiteral("CMS signed attributes"));
+    unsigned char* out = nullptr;
+    const int length = i2d_CMS_ContentInfo(cms.get(), &out);
+    if (length <= 0)
+        return failure(QStringLiteral("CMS encoding"));
+    QByteArray der(reinterpret_cast<const char*>(out), length);
+    OPENSSL_free(out);
+    return der;
+}
+
+namespace {
+QString commonName(const X509_NAME* name)
+{
+    const int at = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
+    if (at < 0)
+        return {};
+    unsigned char* utf8 = nullptr;
+    const int length = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, at)));
+    if (length < 0)
+        return {};
+    const QString out = QString::fromUtf8(reinterpret_cast<const char*>(utf8), length);
+    OPENSSL_free(utf8);
+    return out;
+}
+} // namespace
+
+Util::Result<CmsInfo> Signing::inspectCms(const QByteArray& der, const QByteArray& content)
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(der.constData());
+    std::unique_ptr<CMS_ContentInfo, decltype(&CMS_ContentInfo_free)> cms(
+        d2i_CMS_ContentInfo(nullptr, &p, long(der.size())), &CMS_ContentInfo_free);
+    if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) {
+        ERR_clear_error();
+        return Util::Error {QStringLiteral("bad-cms"), QStringLiteral("pdfSignature is not a DER CMS SignedData")};
+    }
+    STACK_OF(CMS_SignerInfo)* signers = CMS_get0_SignerInfos(cms.get());
+    if (sk_CMS_SignerInfo_num(signers) < 1)
+        return Util::Error {QStringLiteral("bad-cms"), QStringLiteral("pdfSignature has no signer")};
+    CMS_SignerInfo* si = sk_CMS_SignerInfo_value(signers, 0);
+    CmsInfo info;
+    const int mdAt = CMS_signed_get_attr_by_NID(si, NID_pkcs9_messageDigest, -1);
+    if (mdAt >= 0) {
+        const auto* os = static_cast<const ASN1_OCTET_STRING*>(
+            X509_ATTRIBUTE_get0_data(CMS_signed_get_attr(si, mdAt), 0, V_ASN1_OCTET_STRING, nullptr));
+        if (os)
+            info.messageDigest
+                = QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(os)), ASN1_STRING_length(os));
+    }
+    const int timeAt = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+    if (timeAt >= 0) {
+        ASN1_TYPE* t = X509_ATTRIBUTE_get0_type(CMS_signed_get_attr(si, timeAt), 0);
+        struct tm tm
+        {
+        };
+        if (t && (t->type == V_ASN1_UTCTIME || t->type == V_ASN1_GENERALIZEDTIME)
+            && ASN1_TIME_to_tm(reinterpret_cast<const ASN1_TIME*>(t->value.asn1_string), &tm) == 1)
+            info.signingTime = QDateTime(
+                QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    }
+    X509* cert = nullptr;
+    CMS_SignerInfo_get0_algs(si, nullptr, &cert, nullptr, nullptr);
+    if (!cert) {
+        std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> certs(
+            CMS_get1_certs(cms.get()), [](STACK_OF(X509) * s) { sk_X509_pop_free(s, X509_free); });
+        if (certs)
+            CMS_set1_signers_certs(cms.get(), certs.get(), 0);
+        CMS_SignerInfo_get0_algs(si, nullptr, &cert, nullptr, nullptr);
+    }
+    if (cert) {
+        info.signer = commonName(X509_get_subject_name(cert));
+        info.issuer = commonName(X509_get_issuer_name(cert));
+    }
+    BioPtr in(BIO_new_mem_buf(content.constData(), int(content.size())), &BIO_free);
+    info.valid
+        = CMS_verify(cms.get(), nullptr, nullptr, in.get(), nullptr, CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    ERR_clear_error();
+    return info;
 }
 
 } // namespace Crypto

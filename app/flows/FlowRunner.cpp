@@ -2,6 +2,7 @@
 
 #include "callback/CallbackListener.h"
 #include "crypto/Encoding.h"
+#include "net/TlsPolicy.h"
 #include "mock/Simulator.h"
 #include "protocol/UrlBuilder.h"
 #include "util/RequestStamp.h"
@@ -101,6 +102,17 @@ FlowRunner::FlowRunner(
 
 FlowRunner::~FlowRunner() = default;
 
+bool FlowRunner::signsPdf(const FlowSpec& flow)
+{
+    for (const StepSpec& step : flow.steps) {
+        for (const QJsonValue& v : step.set) {
+            if (v.toString().contains(QLatin1String("${pdf.docDigest}")))
+                return true;
+        }
+    }
+    return false;
+}
+
 void FlowRunner::start(const FlowSpec& flow)
 {
     m_flow = flow;
@@ -110,11 +122,45 @@ void FlowRunner::start(const FlowSpec& flow)
     for (const StepSpec& s : flow.steps)
         m_result.steps.append(StepResult {s.id, s.apiId});
     m_outputs.clear();
+    // Each run is a new request for the listener: its callbacks never count as a duplicate of an earlier run's.
+    m_runId = Util::randomHex32().left(12);
     m_fresh.insert(QStringLiteral("businessID"), Util::randomHex32());
     m_fresh.insert(QStringLiteral("state"), Util::randomHex32().left(16));
+    m_fresh.remove(QStringLiteral("pdf.docDigest"));
+    m_preparedPdf.clear();
+    std::optional<Util::Error> pdfError;
+    if (signsPdf(flow)) {
+        auto prepared
+            = Pdf::PdfSigning::prepare(m_pdfInput.isEmpty() ? Pdf::PdfSigning::samplePdf() : m_pdfInput, m_pdfFields);
+        if (prepared) {
+            m_preparedPdf = prepared->pdf;
+            m_fresh.insert(QStringLiteral("pdf.docDigest"), prepared->docDigest());
+        } else {
+            pdfError = prepared.error();
+        }
+    }
     m_running = true;
+    if (pdfError) {
+        QTimer::singleShot(0, this, [this, e = *pdfError] { fail(0, e.code, e.detail); });
+        return;
+    }
     m_timeout->start(int(std::min<qint64>(m_timeoutOverride > 0 ? m_timeoutOverride : flow.timeoutMs, INT_MAX)));
     QTimer::singleShot(0, this, [this] { runStep(0); });
+}
+
+QString FlowRunner::expectationId(const QString& stepId) const
+{
+    return QStringLiteral("%1/%2/%3").arg(m_flow.id, m_runId, stepId);
+}
+
+QByteArray FlowRunner::pdfSignature() const
+{
+    for (auto step = m_result.steps.crbegin(); step != m_result.steps.crend(); ++step) {
+        const QString signature = step->outputs.value(QLatin1String("pdfSignature")).toString();
+        if (!signature.isEmpty())
+            return QByteArray::fromBase64(signature.toLatin1());
+    }
+    return {};
 }
 
 void FlowRunner::cancel()
@@ -208,7 +254,7 @@ void FlowRunner::runRequestStep(int index, const Protocol::ApiSpec& api, const Q
         return;
     }
     if (!api.callbackId.isEmpty() && !api.isGateway()) {
-        m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, m_flow.steps.at(index).id), api.id, api.callbackId,
+        m_listener->expect({expectationId(m_flow.steps.at(index).id), api.id, api.callbackId,
             body.value(QLatin1String("businessID")).toString(), body.value(QLatin1String("state")).toString()});
     }
     message(Lane::Service, Lane::IamSmart, api.path);
@@ -272,7 +318,7 @@ void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
     // The login's redirect carries no businessID: it is matched by its state.
     const QString matchBusinessId = api->phoneKind == QLatin1String("auth") ? QString() : businessId;
     m_listener->expect(
-        {QStringLiteral("%1/%2").arg(m_flow.id, step.id), api->id, api->callbackId, matchBusinessId, state});
+        {expectationId(step.id), api->id, api->callbackId, matchBusinessId, state});
     awaitCallback(index, api->callbackId, matchBusinessId, state);
     message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET QR page"));
     openQrPageThenDecide(index, url, api->phoneKind, businessId, state);
@@ -314,7 +360,7 @@ void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJson
     const Protocol::ApiSpec* awaited
         = step.awaits.isEmpty() ? nullptr : Protocol::ApiCatalog::builtin().api(step.awaits);
     const QString businessId = awaited ? m_fresh.value(QStringLiteral("businessID")) : QString();
-    m_listener->expect({QStringLiteral("%1/%2").arg(m_flow.id, step.id), QStringLiteral("auth.getQR"),
+    m_listener->expect({expectationId(step.id), QStringLiteral("auth.getQR"),
         QStringLiteral("callback.auth"), QString(), q.state});
     if (awaited)
         awaitCallback(index, awaited->callbackId, businessId, q.state);
@@ -328,8 +374,8 @@ void FlowRunner::phoneDecides(int index, const QString& kind, const QString& bus
 {
     setState(index, StepState::WaitingForPhone);
     message(Lane::IamSmart, Lane::Phone, kind);
-    if (!m_simulator)
-        return; // a person decides on a real phone; the callback (or the timeout) ends the wait
+    if (!m_simulator || m_script.decision == QLatin1String("manual"))
+        return; // a person decides (on a real or the virtual phone); the callback (or the timeout) ends the wait
     const Mock::PendingRequest* found = nullptr;
     const QList<Mock::PendingRequest> pending = m_simulator->pending();
     for (const Mock::PendingRequest& p : pending) {
@@ -411,7 +457,7 @@ void FlowRunner::browserGet(const QString& url, std::function<void(int, const QB
     QNetworkRequest request {QUrl(url)};
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply* reply = m_browser->get(request);
-    connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
+    Net::TlsPolicy::apply(reply); // certificate errors pass only for loopback hosts
     connect(reply, &QNetworkReply::finished, this, [reply, done] {
         done(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->rawHeader("Location"));
         reply->deleteLater();

@@ -2,6 +2,7 @@
 
 #include "Flow.h"
 #include "callback/CallbackRecord.h"
+#include "pdf/PdfSigning.h"
 #include "session/ConsoleSession.h"
 
 #include <QHash>
@@ -81,7 +82,7 @@ struct FlowResult
 /// where a person decides on a real phone within the timeout).
 struct PhoneScript
 {
-    QString decision = QStringLiteral("approve"); ///< approve, reject, cancel, expire
+    QString decision = QStringLiteral("approve"); ///< approve, reject, cancel, expire; manual: a person decides
     QString persona; ///< empty: the first iAM Smart+ persona
 };
 
@@ -103,6 +104,18 @@ public:
     /// Overrides the flow's own timeout (milliseconds).
     void setTimeout(qint64 ms) { m_timeoutOverride = ms; }
     void start(const FlowSpec& flow);
+    /// The PDF a flow's `${pdf.docDigest}` prepares (the bundled sample when empty) and how it is signed.
+    void setPdf(const QByteArray& pdf, const Pdf::SignatureFields& fields = Pdf::PdfSigning::defaultFields())
+    {
+        m_pdfInput = pdf;
+        m_pdfFields = fields;
+    }
+    /// A flow signs a PDF when one of its steps sends `${pdf.docDigest}`.
+    static bool signsPdf(const FlowSpec& flow);
+    /// The PDF prepared for this run (empty unless the flow signs a PDF).
+    const QByteArray& preparedPdf() const { return m_preparedPdf; }
+    /// The last `pdfSignature` (Base64 CMS) a step of this run received, or empty.
+    QByteArray pdfSignature() const;
     /// Presenter pacing: wait for next() before each step after the first.
     void setStepping(bool stepping) { m_stepping = stepping; }
     bool isWaitingForNext() const { return m_waitingForNext >= 0; }
@@ -111,6 +124,9 @@ public:
     bool isRunning() const { return m_running; }
     const FlowResult& result() const { return m_result; }
     const FlowSpec& flow() const { return m_flow; }
+    /// Plays the user's browser: GETs `url` without following redirects (the QR page, the redirect back to the
+    /// online service). The console's Send on the QR page and the virtual phone's redirect use it too.
+    void browserGet(const QString& url, std::function<void(int status, const QByteArray& location)> done);
 
 signals:
     /// Stepping mode: the runner stopped before step `index`.
@@ -131,13 +147,14 @@ private:
     void phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state);
     void awaitCallback(int index, const QString& callbackId, const QString& businessId, const QString& state);
     void onCallback(const Callback::CallbackRecord& record);
-    void browserGet(const QString& url, std::function<void(int status, const QByteArray& location)> done);
     void pass(int index, const QJsonObject& outputs = {});
     void fail(int index, const QString& code, const QString& detail);
     void setState(int index, StepState state);
     void message(const QString& from, const QString& to, const QString& label);
     void finish();
     QJsonValue substitute(const QJsonValue& value) const;
+    /// The listener's request id of a step of this run (flow/run/step).
+    QString expectationId(const QString& stepId) const;
     QJsonObject buildBody(const Protocol::ApiSpec& api, const StepSpec& step) const;
 
     Session::ConsoleSession* m_session;
@@ -155,7 +172,11 @@ private:
     int m_waitingForNext = -1;
     int m_current = -1;
     QHash<QString, QJsonObject> m_outputs;
-    QHash<QString, QString> m_fresh; ///< ${businessID}, ${state} of this run
+    QString m_runId;
+    QHash<QString, QString> m_fresh; ///< ${businessID}, ${state} (and ${pdf.docDigest}) of this run
+    QByteArray m_pdfInput;
+    Pdf::SignatureFields m_pdfFields = Pdf::PdfSigning::defaultFields();
+    QByteArray m_preparedPdf;
     QString m_waitingExchange;
     QString m_waitingCallbackId;
     QString m_waitingBusinessId;

@@ -1,5 +1,7 @@
 #include "Report.h"
 
+#include <array>
+
 #include "qr/QrEncoder.h"
 #include "session/History.h"
 
@@ -16,6 +18,37 @@ using Protocol::Text;
 QString t(Language l, const char* en, const char* hk, const char* cn)
 {
     return Text(QString::fromUtf8(en), QString::fromUtf8(hk), QString::fromUtf8(cn)).get(l);
+}
+
+/// A sequence message's label in `l`: the runner keeps its facts in English (paths, codes and the words below);
+/// they are put into the language when drawn, so a diagram follows a language switch.
+QString messageLabel(const QString& label, Language l)
+{
+    if (l == Language::English)
+        return label;
+    static const QList<std::array<const char*, 3>> words {
+        {"JWE decrypted", "JWE 已解密", "JWE 已解密"},
+        {"GET QR page", "GET 二維碼頁面", "GET 二维码页面"},
+        {"QR page", "二維碼頁面", "二维码页面"},
+        {"302 redirect", "302 重新導向", "302 重定向"},
+        {"GET callback", "GET 回調", "GET 回调"},
+        {"approve", "批准", "批准"},
+        {"reject", "拒絕", "拒绝"},
+        {"cancel", "取消", "取消"},
+        {"expire", "逾時", "超时"},
+        {"auth", "登入", "登录"},
+        {"profile", "提供個人資料", "提供个人资料"},
+        {"eme", "填表", "填表"},
+        {"anon-eme", "填表", "填表"},
+        {"reauth", "確認身份", "确认身份"},
+        {"sign", "簽署", "签署"},
+        {"bulksign", "簽署文件", "签署文件"},
+    };
+    for (const auto& w : words) {
+        if (label == QLatin1String(w[0]))
+            return t(l, w[0], w[1], w[2]);
+    }
+    return label;
 }
 
 QString esc(const QString& s)
@@ -82,7 +115,7 @@ QByteArray Report::junit(const FlowSpec& flow, const FlowResult& result)
 QString Report::sequenceSvg(const QList<SequenceMessage>& messages, Language language)
 {
     const QStringList lanes {Lane::Browser, Lane::Service, Lane::IamSmart, Lane::Phone};
-    const int laneWidth = 220;
+    const int laneWidth = 240; // room for the longest lane title ("Online service (this console)") in its box
     const int top = 60;
     const int step = 34;
     const int width = laneWidth * int(lanes.size());
@@ -91,36 +124,29 @@ QString Report::sequenceSvg(const QList<SequenceMessage>& messages, Language lan
     QString svg = QStringLiteral(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
         "font-family=\"Noto Sans CJK TC, Noto Sans, sans-serif\" font-size=\"13\">"
-        "<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\">"
-        "<path d=\"M0,0 L10,4 L0,8 z\" fill=\"#2b7366\"/></marker></defs>"
         "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")
-                      .arg(width)
-                      .arg(height);
+                      .arg(QString::number(width), QString::number(height));
     for (const QString& lane : lanes) {
         svg += QStringLiteral(
             "<rect x=\"%1\" y=\"10\" width=\"%2\" height=\"30\" rx=\"4\" fill=\"#e8f3f1\" stroke=\"#2b7366\"/>"
-            "<text x=\"%3\" y=\"30\" text-anchor=\"middle\" font-weight=\"bold\">%4</text>"
+            "<text x=\"%3\" y=\"30\" text-anchor=\"middle\" font-weight=\"bold\" font-size=\"12\">%4</text>"
             "<line x1=\"%3\" y1=\"40\" x2=\"%3\" y2=\"%5\" stroke=\"#9bb\" stroke-dasharray=\"4 4\"/>")
-                   .arg(x(lane) - laneWidth / 2 + 8)
-                   .arg(laneWidth - 16)
-                   .arg(x(lane))
-                   .arg(esc(laneName(lane, language)))
-                   .arg(height - 10);
+                   .arg(QString::number(x(lane) - laneWidth / 2 + 8), QString::number(laneWidth - 16),
+                       QString::number(x(lane)), esc(laneName(lane, language)), QString::number(height - 10));
     }
     int y = top;
     for (const SequenceMessage& m : messages) {
         y += step;
         const int x1 = x(m.from);
         const int x2 = x(m.to);
-        svg += QStringLiteral("<line x1=\"%1\" y1=\"%3\" x2=\"%2\" y2=\"%3\" stroke=\"#2b7366\" stroke-width=\"1.6\" "
-                              "marker-end=\"url(#arrow)\"/>"
+        // The head is a plain polygon: SVG markers are not drawn by Qt SVG (SVG Tiny), browsers draw both alike.
+        const int dir = x2 >= x1 ? 1 : -1;
+        svg += QStringLiteral("<line x1=\"%1\" y1=\"%3\" x2=\"%2\" y2=\"%3\" stroke=\"#2b7366\" stroke-width=\"1.6\"/>"
+                              "<polygon points=\"%2,%3 %7,%8 %7,%9\" fill=\"#2b7366\"/>"
                               "<text x=\"%4\" y=\"%5\" text-anchor=\"middle\">%6</text>")
-                   .arg(x1)
-                   .arg(x2)
-                   .arg(y)
-                   .arg((x1 + x2) / 2)
-                   .arg(y - 6)
-                   .arg(esc(m.label));
+                   .arg(QString::number(x1), QString::number(x2), QString::number(y), QString::number((x1 + x2) / 2),
+                       QString::number(y - 6), esc(messageLabel(m.label, language)), QString::number(x2 - dir * 10),
+                       QString::number(y - 5), QString::number(y + 5));
     }
     return svg + QStringLiteral("</svg>");
 }
@@ -152,8 +178,7 @@ QByteArray Report::html(const FlowSpec& flow, const FlowResult& result, const QL
                  t(l, "Tool", "工具", "工具"), esc(QStringLiteral("iAM Smart Sandbox Console ") + version),
                  t(l, "Started", "開始時間", "开始时间"),
                  QDateTime::fromMSecsSinceEpoch(result.startedAt).toString(Qt::ISODate),
-                 t(l, "Duration", "所需時間", "所需时间"))
-             .arg(result.finishedAt - result.startedAt);
+                 t(l, "Duration", "所需時間", "所需时间"), QString::number(result.finishedAt - result.startedAt));
     h += QStringLiteral("<h2>%1</h2><table><tr><th>#</th><th>%2</th><th>API</th><th>%3</th><th>%4</th><th>%5</th></tr>")
              .arg(t(l, "Steps", "步驟", "步骤"), t(l, "Step", "步驟", "步骤"), t(l, "Result", "結果", "结果"),
                  t(l, "Code", "代碼", "代码"), t(l, "Time", "時間", "时间"));
@@ -163,8 +188,7 @@ QByteArray Report::html(const FlowSpec& flow, const FlowResult& result, const QL
         const bool failed = s.state == StepState::Failed;
         h += QStringLiteral(
             "<tr><td>%1</td><td>%2</td><td><code>%3</code></td><td class=\"%4\">%5</td><td>%6</td><td>%7</td></tr>")
-                 .arg(i + 1)
-                 .arg(esc(s.stepId), esc(s.apiId),
+                 .arg(QString::number(i + 1), esc(s.stepId), esc(s.apiId),
                      passed       ? QStringLiteral("passed")
                          : failed ? QStringLiteral("failed")
                                   : QString(),
@@ -195,10 +219,8 @@ QByteArray Report::html(const FlowSpec& flow, const FlowResult& result, const QL
                 + QLatin1Char('\n');
         request += QLatin1Char('\n') + QString::fromUtf8(e.request.plaintext);
         h += QStringLiteral("<h3>%1 — %2</h3><pre>%3</pre><pre>HTTP %4 (%5 ms)\n%6</pre>")
-                 .arg(esc(e.apiId), esc(e.returnCode()), esc(request))
-                 .arg(e.httpStatus)
-                 .arg(e.latencyMs)
-                 .arg(esc(QString::fromUtf8(e.responseBody)));
+                 .arg(esc(e.apiId), esc(e.returnCode()), esc(request), QString::number(e.httpStatus),
+                     QString::number(e.latencyMs), esc(QString::fromUtf8(e.responseBody)));
     }
     if (!result.callbacks.isEmpty()) {
         h += QStringLiteral("<h2>%1</h2>").arg(t(l, "Callbacks", "回調", "回调"));

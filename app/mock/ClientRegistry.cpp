@@ -6,11 +6,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSaveFile>
+#include <QUrl>
 
 namespace Mock {
 namespace {
@@ -29,23 +30,115 @@ Util::Status writeFile(const QString& path, const QByteArray& data, QFile::Permi
 
 } // namespace
 
-bool RegisteredClient::allowsRedirect(const QString& uri) const
+namespace {
+
+/// One registered redirect URI, parsed once.
+struct RedirectRule
 {
-    for (const QString& pattern : redirectUris) {
-        if (pattern == uri)
-            return true;
-        if (pattern.contains(QLatin1Char('*'))) {
-            // '*' stands for one host/port segment; a trailing "/*" for any path and query.
-            const bool anyPath = pattern.endsWith(QLatin1String("/*"));
-            QString re = QRegularExpression::escape(anyPath ? pattern.chopped(1) : pattern);
-            re.replace(QStringLiteral("\\*"), QStringLiteral("[^/?#]*"));
-            if (anyPath)
-                re += QStringLiteral(".*");
-            if (QRegularExpression(QRegularExpression::anchoredPattern(re)).match(uri).hasMatch())
-                return true;
+    bool valid = false;
+    QString scheme;
+    QString host;
+    int port = -1; ///< the effective port; -1 with anyPort
+    bool anyPort = false; ///< "host:*" (loopback hosts of the dev client only)
+    QString path; ///< decoded; with anyPath a prefix ending in '/'
+    bool anyPath = false; ///< ".../*"
+    QString query; ///< exact entries only
+};
+
+int defaultPort(const QString& scheme)
+{
+    return scheme == QLatin1String("https") ? 443 : 80;
+}
+
+bool isLoopbackHost(const QString& host)
+{
+    return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+}
+
+/// What is wrong with `uri` as a redirect target, or an empty string; fills `url` when it is fine.
+QString urlProblem(const QString& uri, QUrl* url)
+{
+    for (QChar c : uri) {
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7f || c == QLatin1Char('\\'))
+            return QStringLiteral("a space, control character or backslash is not allowed");
+    }
+    const QUrl u(uri, QUrl::StrictMode);
+    if (!u.isValid() || u.isRelative() || u.host().isEmpty())
+        return QStringLiteral("not an absolute URL");
+    const QString scheme = u.scheme().toLower();
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return QStringLiteral("the scheme must be http or https");
+    const qsizetype start = uri.indexOf(QLatin1String("://"));
+    const QString authority = start < 0 ? QString() : uri.mid(start + 3).section(QLatin1Char('/'), 0, 0);
+    if (!u.userInfo().isEmpty() || authority.contains(QLatin1Char('@')))
+        return QStringLiteral("user information (…@ before the host) is not allowed");
+    if (u.hasFragment() || uri.contains(QLatin1Char('#')))
+        return QStringLiteral("a fragment (#…) is not allowed");
+    const QStringList segments = u.path(QUrl::FullyDecoded).split(QLatin1Char('/'));
+    if (segments.contains(QStringLiteral(".")) || segments.contains(QStringLiteral("..")))
+        return QStringLiteral("dot segments (/./ or /../) are not allowed in the path");
+    *url = u;
+    return {};
+}
+
+QString pathOf(const QUrl& u)
+{
+    const QString path = u.path(QUrl::FullyDecoded);
+    return path.isEmpty() ? QStringLiteral("/") : path;
+}
+
+RedirectRule parseRule(const QString& text, bool wildcards)
+{
+    RedirectRule r;
+    QString t = text;
+    if (wildcards) {
+        if (t.endsWith(QLatin1String("/*"))) {
+            r.anyPath = true;
+            t.chop(1);
+        }
+        const qsizetype start = t.indexOf(QLatin1String("://"));
+        const qsizetype end = start < 0 ? -1 : t.indexOf(QLatin1Char('/'), start + 3);
+        if (end > 0 && t.mid(0, end).endsWith(QLatin1String(":*"))) {
+            r.anyPort = true;
+            t.remove(end - 2, 2);
         }
     }
-    return false;
+    QUrl u;
+    if (t.contains(QLatin1Char('*')) || !urlProblem(t, &u).isEmpty())
+        return r; // a literal '*' (or a broken entry) never matches
+    r.scheme = u.scheme().toLower();
+    r.host = u.host().toLower();
+    if (r.anyPort && !isLoopbackHost(r.host))
+        return r; // any port is for loopback addresses only
+    r.port = r.anyPort ? -1 : u.port(defaultPort(r.scheme));
+    r.path = pathOf(u);
+    if (r.anyPath && !r.path.endsWith(QLatin1Char('/')))
+        return r;
+    r.query = u.query(QUrl::FullyEncoded);
+    r.valid = true;
+    return r;
+}
+
+} // namespace
+
+Util::Status RegisteredClient::checkRedirect(const QString& uri) const
+{
+    QUrl u;
+    if (const QString problem = urlProblem(uri, &u); !problem.isEmpty())
+        return Util::Error {QStringLiteral("bad-redirect"), QStringLiteral("%1: %2").arg(uri, problem)};
+    const QString scheme = u.scheme().toLower();
+    const QString host = u.host().toLower();
+    const int port = u.port(defaultPort(scheme));
+    const QString path = pathOf(u);
+    for (const QString& registered : redirectUris) {
+        const RedirectRule rule = parseRule(registered, wildcards);
+        if (!rule.valid || rule.scheme != scheme || rule.host != host || (!rule.anyPort && rule.port != port))
+            continue;
+        if (rule.anyPath ? path.startsWith(rule.path)
+                         : (path == rule.path && u.query(QUrl::FullyEncoded) == rule.query))
+            return Util::success();
+    }
+    return Util::Error {QStringLiteral("bad-redirect"), QStringLiteral("%1 is not registered").arg(uri)};
 }
 
 QStringList ClientRegistry::allScopes()
@@ -106,6 +199,7 @@ Util::Status ClientRegistry::loadOrCreateDevClient(const QString& stateDir)
         QStringLiteral("https://127.0.0.1:*/*"), QStringLiteral("http://[::1]:*/*"),
         QStringLiteral("https://rp.example.hk/*")};
     c.scopes = allScopes();
+    c.wildcards = true;
     m_devClientId = c.clientId;
     add(c);
     return Util::success();
@@ -139,8 +233,20 @@ Util::Status ClientRegistry::loadConfig(const QString& path)
                 QStringLiteral("bad-config"), where + QStringLiteral(".kekCertificate: ") + kek.error().toString()};
         c.kek = kek.value();
         c.kekCertificatePath = certPath;
-        for (const QJsonValue& v : o.value(QLatin1String("redirectURIs")).toArray())
-            c.redirectUris << v.toString();
+        const QJsonArray redirects = o.value(QLatin1String("redirectURIs")).toArray();
+        for (int j = 0; j < redirects.size(); ++j) {
+            // Registered exactly, as seed 002 A12 requires: an absolute http(s) URL without wildcard, user
+            // information or fragment.
+            const QString uri = redirects.at(j).toString();
+            if (!parseRule(uri, false).valid)
+                return Util::Error {QStringLiteral("bad-config"),
+                    where
+                        + QStringLiteral(".redirectURIs[%1]: '%2' is not an exact http(s) URL (no '*', user "
+                                         "information or fragment)")
+                              .arg(j)
+                              .arg(uri)};
+            c.redirectUris << uri;
+        }
         for (const QJsonValue& v : o.value(QLatin1String("scopes")).toArray())
             c.scopes << v.toString();
         if (c.scopes.isEmpty())

@@ -17,10 +17,17 @@ struct RegisteredClient
     Crypto::RsaPublicKey kek;
     QString kekCertificatePath;
     QString kekPrivateKeyPath; ///< only for the generated dev client
-    QStringList redirectUris; ///< exact URIs, or patterns where '*' matches any port/path segment text
+    QStringList redirectUris; ///< exact URLs; for the dev client also patterns (see `wildcards`)
     QStringList scopes;
+    /// Only the generated dev client: a registered URI may end in "/*" (any path below) and name a loopback host
+    /// with port "*" (any port). Clients from --config are matched exactly (seed 002 A12: no wildcard).
+    bool wildcards = false;
 
-    bool allowsRedirect(const QString& uri) const;
+    /// Parses `uri` as a URL and compares scheme, host, port and path with the registered ones (and the query,
+    /// for an exact entry). Error "bad-redirect" names why: not an absolute http(s) URL, user information (…@),
+    /// a fragment (#…), dot segments, or not registered.
+    Util::Status checkRedirect(const QString& uri) const;
+    bool allowsRedirect(const QString& uri) const { return checkRedirect(uri).ok(); }
     bool hasScope(const QString& scope) const { return scopes.contains(scope); }
 };
 

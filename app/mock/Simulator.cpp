@@ -2,6 +2,7 @@
 #include "branding/ButtonAssets.h"
 
 #include "crypto/AesGcmCipher.h"
+#include "net/TlsPolicy.h"
 #include "crypto/Encoding.h"
 #include "crypto/HmacSigner.h"
 #include "crypto/KeyWrap.h"
@@ -19,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSaveFile>
+#include <QtEndian>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -27,7 +29,7 @@ namespace Mock {
 namespace {
 
 constexpr qint64 clockSkewMs = 5 * 60'000;
-constexpr qint64 nonceWindowMs = 15 * 60'000;
+constexpr qsizetype maxNoncesPerClient = 100'000; ///< signed requests one client may send within the skew window
 
 QByteArray compact(const QJsonObject& o)
 {
@@ -50,6 +52,30 @@ QStringList decisionCodes(const QString& kind)
     return {QStringLiteral("D70001"), QStringLiteral("D70000"), QStringLiteral("D70003")};
 }
 
+/// Empty when `bytes` is no body (nothing, or only white space) or one JSON object; otherwise what is wrong.
+QString bodyProblem(const QByteArray& bytes)
+{
+    if (bytes.trimmed().isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset);
+    return doc.isObject() ? QString() : QStringLiteral("not a JSON object");
+}
+
+/// A new authorisation code. Base64 codes are 16 random bytes (24 characters ending in "=="); their first two bytes
+/// are fixed so that every code also carries '+' and '/' (a code without them would test nothing).
+QString newAuthCode(CodeStyle style)
+{
+    if (style == CodeStyle::Hex)
+        return Util::randomHex32();
+    QByteArray bytes = Util::RandomSource::system().bytes(16);
+    bytes[0] = char(0xfb);
+    bytes[1] = char(0xff);
+    return QString::fromLatin1(bytes.toBase64());
+}
+
 bool isAppSource(const QString& source)
 {
     return source.startsWith(QLatin1String("App_"));
@@ -60,6 +86,15 @@ bool isAppSource(const QString& source)
 QString modeName(Mode mode)
 {
     return mode == Mode::Strict ? QStringLiteral("strict") : QStringLiteral("sandbox");
+}
+
+std::optional<CodeStyle> codeStyleFromName(const QString& name)
+{
+    if (name == QLatin1String("hex"))
+        return CodeStyle::Hex;
+    if (name == QLatin1String("base64"))
+        return CodeStyle::Base64;
+    return std::nullopt;
 }
 
 QJsonObject PendingRequest::toJson() const
@@ -99,6 +134,7 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     if (auto s = loadOrCreateSigningCredentials(); !s)
         return s;
     m_serverSecret = Util::RandomSource::system().bytes(32);
+    m_nonceSeed = qFromUnaligned<size_t>(Util::RandomSource::system().bytes(sizeof(size_t)).constData());
 
     m_network = new QNetworkAccessManager(this);
     m_sweeper = new QTimer(this);
@@ -109,6 +145,8 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_server = std::make_unique<Net::HttpServer>();
     m_server->setHandler([this](const Net::HttpRequest& r) { return handle(r); });
     m_server->setErrorResponder([this](int status, const QString& reason) { return refusal(status, reason); });
+    m_server->guard().requireJsonPosts(QStringLiteral("/__mock/")); // no cross-site form reaches the phone
+    m_server->guard().setPublicNames(options.publicNames);
     return m_server->listen(options.address, options.port);
 }
 
@@ -193,8 +231,8 @@ void Simulator::setFaults(int failNext, int delayMs)
 Net::HttpResponse Simulator::refusal(int status, const QString& reason) const
 {
     // Requests refused at the HTTP level still get the envelope, so clients see a code.
-    const QString code
-        = status == 413 || status == 431 || status == 400 ? QStringLiteral("D20003") : QStringLiteral("D20000");
+    const QString code = status == 413 || status == 431 || status == 400 || status == 415 ? QStringLiteral("D20003")
+                                                                                          : QStringLiteral("D20000");
     return envelope(code, reason, {}, {}, status);
 }
 
@@ -307,16 +345,30 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
         if (std::abs(ts - now) > clockSkewMs)
             return fail(QStringLiteral("D20004"),
                 QStringLiteral("duplicated request: timestamp is more than 5 minutes from the server's time"));
-        while (!state.nonceAge.empty() && now - state.nonceAge.front().first > nonceWindowMs) {
-            state.nonces.remove(state.nonceAge.front().second);
-            state.nonceAge.pop_front();
-        }
-        if (state.nonces.contains(nonce))
+        // A nonce is remembered while its request's timestamp is within the allowed skew: a replay after that
+        // is refused for its timestamp anyway. Kept as a keyed 64-bit hash, at most maxNoncesPerClient.
+        forgetNonces(state, now);
+        const size_t nonceKey = qHash(nonce, m_nonceSeed);
+        if (state.nonces.contains(nonceKey))
             return fail(
                 QStringLiteral("D20004"), QStringLiteral("duplicated request: nonce %1 was used before").arg(nonce));
-        state.nonces.insert(nonce);
-        state.nonceAge.emplace_back(now, nonce);
+        if (state.nonces.size() >= maxNoncesPerClient)
+            return envelope(tooManyPendingCode,
+                QStringLiteral("too many requests: %1 signed requests within %2 minutes")
+                    .arg(maxNoncesPerClient)
+                    .arg(clockSkewMs / 60'000),
+                {}, {}, 429);
+        state.nonces.insert(nonceKey);
+        state.nonceAge.emplace_back(ts, nonceKey);
         state.lastTimestamp = ts;
+    }
+
+    // --- a field-less API (getKey, revokeKey) takes no body, an empty one or {}, with or without Content-Type; the
+    // signature covered exactly the bytes that came. Any other body is still checked.
+    if (api.fields.isEmpty() && !api.encrypted) {
+        if (const QString problem = bodyProblem(request.body); !problem.isEmpty())
+            return envelope(
+                QStringLiteral("D20003"), QStringLiteral("invalid request body: %1").arg(problem), {}, {}, 400);
     }
 
     // --- key management (clear JSON, protocol.md §3.3)
@@ -361,14 +413,9 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
                 QStringLiteral("D30004"), QStringLiteral("decryption exception: ") + decrypted.error().toString());
         plain = decrypted.value();
     }
-    if (!plain.trimmed().isEmpty()) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(plain, &error);
-        if (!doc.isObject())
-            return envelope(QStringLiteral("D20003"),
-                QStringLiteral("invalid request body: %1").arg(error.errorString()), {}, {}, 400);
-        body = doc.object();
-    }
+    if (const QString problem = bodyProblem(plain); !problem.isEmpty())
+        return envelope(QStringLiteral("D20003"), QStringLiteral("invalid request body: %1").arg(problem), {}, {}, 400);
+    body = QJsonDocument::fromJson(plain).object();
     const QList<Protocol::FieldViolation> violations = m_catalog.checkBody(api, body);
     if (!violations.isEmpty())
         return fail(violations.first().returnCode, violations.first().detail);
@@ -380,11 +427,12 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
         if (it == m_codes.end() || it->used || it->clientId != client->clientId
             || now - it->createdAt > m_options.authCodeLifetimeMs)
             return fail(QStringLiteral("D40004"), QStringLiteral("authCode not exist or expired"));
-        it->used = true;
-        const Persona* who = persona(it->personaId);
-        Token token {client->clientId, it->personaId, personaOpenId(client->clientId, it->personaId), it->scope,
+        const AuthCode used = *it;
+        m_codes.erase(it); // single use: forgotten once exchanged
+        const Persona* who = persona(used.personaId);
+        Token token {client->clientId, used.personaId, personaOpenId(client->clientId, used.personaId), used.scope,
             now + m_options.accessTokenLifetimeMs};
-        const QString accessToken = personaAccessToken(client->clientId, it->personaId);
+        const QString accessToken = personaAccessToken(client->clientId, used.personaId);
         m_tokens.insert(accessToken, token);
         const QJsonObject content {{QStringLiteral("accessToken"), accessToken},
             {QStringLiteral("tokenType"), QStringLiteral("Bearer")}, {QStringLiteral("issueAt"), now},
@@ -396,9 +444,10 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     }
 
     const QString redirectUri = body.value(QLatin1String("redirectURI")).toString();
-    if (strict && !redirectUri.isEmpty() && !client->allowsRedirect(redirectUri))
-        return fail(QStringLiteral("D20008"),
-            QStringLiteral("invalid online service URL: %1 is not registered").arg(redirectUri));
+    if (const Util::Status allowed
+        = strict && !redirectUri.isEmpty() ? client->checkRedirect(redirectUri) : Util::success();
+        !allowed)
+        return fail(QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
     Token token;
     if (body.contains(QLatin1String("accessToken"))) {
         const auto it = m_tokens.constFind(body.value(QLatin1String("accessToken")).toString());
@@ -437,11 +486,15 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     if (api.phoneKind.isEmpty())
         return envelope(QStringLiteral("D00000"), {}, QJsonObject {}, cek);
 
-    if (!businessId.isEmpty()) {
-        if (state.businessIds.contains(businessId))
-            return fail(QStringLiteral("D20011"), QStringLiteral("duplicated businessID %1").arg(businessId));
-        state.businessIds.insert(businessId);
-    }
+    if (!businessId.isEmpty() && state.businessIds.contains(businessId))
+        return fail(QStringLiteral("D20011"), QStringLiteral("duplicated businessID %1").arg(businessId));
+    if (!admitPending(client->clientId))
+        return envelope(tooManyPendingCode,
+            QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
+                .arg(m_options.maxPendingPerClient),
+            {}, {}, 429);
+    if (!businessId.isEmpty())
+        m_clientState[client->clientId].businessIds.insert(businessId);
     PendingRequest p;
     p.id = newId();
     p.kind = api.phoneKind;
@@ -458,9 +511,7 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     p.body = body;
     p.createdAt = now;
     p.expiresAt = now + m_options.ticketLifetimeMs;
-    m_pending.insert(p.id, p);
-    m_pendingOrder.append(p.id);
-    emit pendingChanged();
+    addPending(p);
 
     QJsonObject content;
     if (p.kind.startsWith(QLatin1String("anon-"))) {
@@ -478,13 +529,9 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
 {
     const bool strict = m_options.mode == Mode::Strict;
     const Protocol::ApiSpec* api = m_catalog.api(QStringLiteral("auth.getQR"));
-    QJsonObject query;
-    for (const auto& item : request.queryItems().queryItems(QUrl::FullyDecoded)) {
-        if (item.first == QLatin1String("brokerPage"))
-            query.insert(item.first, item.second.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0);
-        else
-            query.insert(item.first, item.second);
-    }
+    QList<Protocol::FieldViolation> violations;
+    const QJsonObject query = Protocol::ApiCatalog::queryBody(
+        api ? *api : Protocol::ApiSpec {}, request.queryItems().queryItems(QUrl::FullyDecoded), &violations);
     auto page = [](int status, const QString& title, const QString& text) {
         return Net::HttpResponse::html(status,
             QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
@@ -493,11 +540,10 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
                 .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
                 .toUtf8());
     };
-    if (api) {
-        const auto violations = m_catalog.checkBody(*api, query);
-        if (!violations.isEmpty())
-            return page(400, violations.first().returnCode, violations.first().detail);
-    }
+    if (api)
+        violations += m_catalog.checkBody(*api, query);
+    if (!violations.isEmpty())
+        return page(400, violations.first().returnCode, violations.first().detail);
     const RegisteredClient* client = m_clients.find(query.value(QLatin1String("clientID")).toString());
     if (!client && strict)
         return page(
@@ -505,9 +551,9 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     if (!client)
         client = &m_clients.devClient();
     const QString redirectUri = query.value(QLatin1String("redirectURI")).toString();
-    if (strict && !client->allowsRedirect(redirectUri))
-        return page(400, QStringLiteral("D20008"),
-            QStringLiteral("invalid online service URL: %1 is not registered").arg(redirectUri));
+    if (const Util::Status allowed = strict ? client->checkRedirect(redirectUri) : Util::success(); !allowed)
+        return page(
+            400, QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
     const QString scope = query.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         if (strict && !client->hasScope(s))
@@ -528,6 +574,10 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
         }
         return page(400, QStringLiteral("D20003"), QStringLiteral("invalid parameter ticketID"));
     }
+    if (!admitPending(client->clientId))
+        return page(429, tooManyPendingCode,
+            QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
+                .arg(m_options.maxPendingPerClient));
     PendingRequest p;
     p.id = newId();
     p.kind = QStringLiteral("auth");
@@ -542,9 +592,7 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     p.body = query;
     p.createdAt = m_clock.nowMs();
     p.expiresAt = p.createdAt + m_options.ticketLifetimeMs;
-    m_pending.insert(p.id, p);
-    m_pendingOrder.append(p.id);
-    emit pendingChanged();
+    addPending(p);
     // The QR page lives at its own URL so a refresh polls this request instead of starting another.
     return Net::HttpResponse::redirect((QStringLiteral("/__mock/qr/") + p.id).toUtf8(), 303);
 }
@@ -731,10 +779,11 @@ QJsonObject Simulator::signDocument(
     QJsonObject out;
     *code = QStringLiteral("D00000");
     if (request.contains(QLatin1String("docDigest"))) {
-        // PDF signing: a CMS detached signature over the PDF digest, with the signer certificate.
+        // PDF signing: the CMS a PDF signer embeds (adbe.pkcs7.detached): docDigest is its messageDigest.
         const QByteArray digest
             = QByteArray::fromBase64(request.value(QLatin1String("docDigest")).toString().toLatin1());
-        auto cms = Crypto::Signing::cmsDetached(signer, digest);
+        auto cms = Crypto::Signing::cmsForDigest(
+            signer, m_caCertificatePem, digest, QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC));
         if (!cms) {
             *code = QStringLiteral("D70002");
             *detail = cms.error().toString();
@@ -801,6 +850,7 @@ Util::Status Simulator::loadOrCreateSigningCredentials()
     if (!ca)
         return ca.error();
     m_caCertificatePath = dir.filePath(QStringLiteral("mock-ca.crt"));
+    m_caCertificatePem = ca->certificatePem;
     m_signers.clear();
     for (const Persona& p : std::as_const(m_personas)) {
         if (!p.canSign())
@@ -851,18 +901,36 @@ Util::Result<QJsonObject> Simulator::decide(
     p.status
         = code == QLatin1String("D00000") || status != QLatin1String("approved") ? status : QStringLiteral("rejected");
     p.resultCode = code;
+    p.decidedAt = m_clock.nowMs();
+    {
+        ClientState& owner = m_clientState[p.clientId];
+        owner.undecided = std::max(0, owner.undecided - 1);
+        owner.decided.push_back(p.id);
+    }
+    const QString decidedId = p.id;
+    // The oldest decided requests of a client are forgotten first once it holds more than its limit. Deferred,
+    // so that `p` stays valid for the rest of this decision.
+    QTimer::singleShot(0, this, [this, clientId = p.clientId] {
+        ClientState& owner = m_clientState[clientId];
+        while (owner.decided.size() > size_t(std::max(1, m_options.maxPendingPerClient))) {
+            const QString oldest = owner.decided.front();
+            owner.decided.pop_front();
+            erasePending(oldest);
+        }
+    });
     p.result = code == QLatin1String("D00000") ? content : QJsonObject {};
 
     QJsonObject answer {
         {QStringLiteral("id"), p.id}, {QStringLiteral("status"), p.status}, {QStringLiteral("resultCode"), code}};
     if (m_gatewayByPending.contains(p.id)) {
         gatewayDecided(p, code, content, &answer); // kept for polling; the browser returns to `redirect`
+        emit pendingRemoved(decidedId);
         emit pendingChanged();
         return answer;
     }
     if (p.kind == QLatin1String("auth")) {
         if (code == QLatin1String("D00000")) {
-            const QString authCode = newId();
+            const QString authCode = newAuthCode(m_options.codeStyle);
             m_codes.insert(authCode, AuthCode {p.clientId, p.personaId, p.scope, m_clock.nowMs(), false});
             p.browserRedirect = Protocol::UrlBuilder::appendQuery(
                 p.redirectUri, {{QStringLiteral("code"), authCode}, {QStringLiteral("state"), p.state}});
@@ -883,6 +951,7 @@ Util::Result<QJsonObject> Simulator::decide(
         }
         deliver(p.id, code, content);
     }
+    emit pendingRemoved(decidedId);
     emit pendingChanged();
     return answer;
 }
@@ -925,7 +994,7 @@ void Simulator::attemptDelivery(const QString& requestId, const QString& url, co
         return;
     auto record = [this, requestId, url, body, attempt](int status, const QString& error) {
         DeliveryAttempt a {requestId, url, attempt, m_clock.nowMs(), status, error};
-        m_deliveries.append(a);
+        m_deliveries.push_back(a);
         emit callbackDelivered(a);
         const bool failed = status < 200 || status >= 300;
         const PendingRequest* p = request(requestId);
@@ -945,12 +1014,72 @@ void Simulator::attemptDelivery(const QString& requestId, const QString& url, co
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(15000);
     QNetworkReply* reply = m_network->post(request, body);
-    connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); }); // local test certificates
+    Net::TlsPolicy::apply(reply); // a loopback listener's generated certificate passes; other hosts are verified
     connect(reply, &QNetworkReply::finished, this, [reply, record] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         record(status, reply->error() == QNetworkReply::NoError ? QString() : reply->errorString());
         reply->deleteLater();
     });
+}
+
+void Simulator::forgetNonces(ClientState& state, qint64 now)
+{
+    // Accepted timestamps never go back, so the oldest is always in front.
+    while (!state.nonceAge.empty() && now - state.nonceAge.front().first > clockSkewMs) {
+        state.nonces.remove(state.nonceAge.front().second);
+        state.nonceAge.pop_front();
+    }
+}
+
+bool Simulator::admitPending(const QString& clientId)
+{
+    return m_clientState[clientId].undecided < m_options.maxPendingPerClient;
+}
+
+void Simulator::addPending(const PendingRequest& p)
+{
+    m_pending.insert(p.id, p);
+    m_pendingOrder.append(p.id);
+    ++m_clientState[p.clientId].undecided;
+    emit pendingAdded(p.id);
+    emit pendingChanged();
+}
+
+void Simulator::erasePending(const QString& id)
+{
+    const auto it = m_pending.constFind(id);
+    if (it == m_pending.constEnd())
+        return;
+    ClientState& owner = m_clientState[it->clientId];
+    const bool wasPending = it->status == QLatin1String("pending");
+    if (wasPending)
+        owner.undecided = std::max(0, owner.undecided - 1);
+    if (!it->businessId.isEmpty() && !m_gatewayByPending.contains(id))
+        owner.businessIds.remove(it->businessId);
+    m_gatewayByPending.remove(id);
+    m_pending.erase(it);
+    // m_pendingOrder is compacted by the sweeper; pending() skips ids that are gone.
+    if (wasPending) {
+        emit pendingRemoved(id);
+        emit pendingChanged();
+    }
+}
+
+QJsonObject Simulator::stateCounts() const
+{
+    qsizetype nonces = 0;
+    qsizetype businessIds = 0;
+    for (const ClientState& c : m_clientState) {
+        nonces += c.nonces.size();
+        businessIds += c.businessIds.size();
+    }
+    qsizetype undecided = 0;
+    for (const PendingRequest& p : m_pending)
+        undecided += p.status == QLatin1String("pending") ? 1 : 0;
+    return {{QStringLiteral("requests"), m_pending.size()}, {QStringLiteral("undecided"), undecided},
+        {QStringLiteral("codes"), m_codes.size()}, {QStringLiteral("tokens"), m_tokens.size()},
+        {QStringLiteral("gatewayRecords"), m_gateway.size()}, {QStringLiteral("deliveries"), qint64(m_deliveries.size())},
+        {QStringLiteral("nonces"), nonces}, {QStringLiteral("businessIDs"), businessIds}};
 }
 
 void Simulator::sweepExpired()
@@ -963,6 +1092,29 @@ void Simulator::sweepExpired()
     }
     for (const QString& id : expired)
         (void)decide(id, QStringLiteral("expired"), {}, {});
+    // Decided requests are forgotten (with their ticket, businessID and result) once their window has passed.
+    for (auto c = m_clientState.begin(); c != m_clientState.end(); ++c) {
+        auto& decided = c->decided;
+        while (!decided.empty()) {
+            const auto it = m_pending.constFind(decided.front());
+            if (it != m_pending.constEnd() && now < it->decidedAt + m_options.decidedLifetimeMs)
+                break;
+            const QString id = decided.front();
+            decided.pop_front();
+            erasePending(id);
+        }
+        forgetNonces(*c, now);
+    }
+    if (m_pendingOrder.size() > 2 * m_pending.size() + 64)
+        m_pendingOrder.removeIf([this](const QString& id) { return !m_pending.contains(id); });
+    m_codes.removeIf([&](const auto& c) { return c->used || now - c->createdAt > m_options.authCodeLifetimeMs; });
+    m_tokens.removeIf([&](const auto& t) { return t->expiresAt <= now; });
+    while (!m_deliveries.empty() && now - m_deliveries.front().at > m_options.decidedLifetimeMs)
+        m_deliveries.pop_front();
+    // A gateway record is forgotten once its token has expired and its phone request is gone.
+    m_gateway.removeIf([&](const auto& g) {
+        return now >= g->tokenExpiresAt && g->status != QLatin1String("pending") && !m_pending.contains(g->pendingId);
+    });
     // Gateway results are deleted 18 minutes after the user's answer (protocol.md §7).
     for (GatewayRecord& g : m_gateway) {
         if (g.status == QLatin1String("completed") && g.decidedAt > 0

@@ -17,6 +17,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QTimer;
@@ -33,6 +34,15 @@ enum class Mode
     Sandbox, ///< like the Cyberport portal: plain JSON both ways, signatures not checked
 };
 QString modeName(Mode mode);
+
+/// How the simulator writes the authorisation codes of iAM Smart logins (getQR → redirect → getToken).
+enum class CodeStyle
+{
+    Hex, ///< 32 hex digits (the default)
+    Base64, ///< standard Base64 with '+', '/' and '=', as a real system may issue: they must survive the redirect
+};
+/// "hex" or "base64"; nullopt for anything else.
+std::optional<CodeStyle> codeStyleFromName(const QString& name);
 
 /// Something waiting for the user's decision on the virtual phone.
 struct PendingRequest
@@ -52,6 +62,7 @@ struct PendingRequest
     QJsonObject body; ///< the decrypted request body (fields the phone shows and the callback answers)
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
+    qint64 decidedAt = 0; ///< 0 while pending; the request is forgotten decidedLifetimeMs after its decision
     QString status = QStringLiteral("pending"); ///< pending, approved, rejected, cancelled, expired
     QString resultCode; ///< D00000 or the decision's code
     QString personaId;
@@ -103,11 +114,22 @@ struct SimulatorOptions
     QString configFile; ///< extra registered clients (optional)
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 0;
+    QStringList publicNames; ///< Host names a tunnel forwards with ("host" or "host:port"); see Net::RequestGuard
     qint64 authCodeLifetimeMs = 60'000;
+    CodeStyle codeStyle = CodeStyle::Hex;
     qint64 ticketLifetimeMs = 18 * 60'000;
     qint64 accessTokenLifetimeMs = 14'400'000;
     qint64 cekLifetimeMs = 86'400'000;
+    /// How long a decided request stays readable (QR page redirect, anonymous getResult, delivery retries,
+    /// delivery log) before it is forgotten, with its ticket and businessID.
+    qint64 decidedLifetimeMs = 18 * 60'000;
+    /// Undecided requests one client may have at once; more get HTTP 429 with tooManyPendingCode. The same
+    /// number bounds the decided requests kept per client (the oldest decided are forgotten first).
+    int maxPendingPerClient = 1000;
 };
+
+/// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).
+inline const QString tooManyPendingCode = QStringLiteral("D20429");
 
 /// The embedded iAM Smart: serves the catalog's APIs under {baseUrl}/api/v1 from the same protocol code
 /// the console uses, holds registered clients, CEKs, tickets, codes and tokens, and a virtual phone whose
@@ -125,6 +147,8 @@ public:
     Util::Status start(const SimulatorOptions& options);
     void stop();
     QString baseUrl() const;
+    /// The HTTP server (null when stopped): its guard and back-pressure figures.
+    const Net::HttpServer* server() const { return m_server.get(); }
     Mode mode() const { return m_options.mode; }
     const ClientRegistry& clients() const { return m_clients; }
     const QList<Persona>& personas() const { return m_personas; }
@@ -133,7 +157,7 @@ public:
 
     QList<PendingRequest> pending() const;
     const PendingRequest* request(const QString& id) const;
-    QList<DeliveryAttempt> deliveries() const { return m_deliveries; }
+    QList<DeliveryAttempt> deliveries() const { return {m_deliveries.cbegin(), m_deliveries.cend()}; }
     /// The mock CA that issued every persona's signing certificate (PEM file in the state dir).
     QString caCertificatePath() const { return m_caCertificatePath; }
 
@@ -148,9 +172,18 @@ public:
     Net::HttpResponse respond(const Net::HttpRequest& request) { return handle(request); }
     /// Makes the next `count` callback deliveries fail, and delays deliveries by `delayMs`.
     void setFaults(int failNext, int delayMs);
+    /// Forgets everything whose window has passed (runs every second; tests with a ManualClock call it).
+    void sweepExpired();
+    /// How many entries the simulator holds: requests, codes, tokens, gateway records, deliveries, nonces and
+    /// businessIDs (tests and benchmarks check that they stay bounded).
+    QJsonObject stateCounts() const;
 
 signals:
     void pendingChanged();
+    /// A request began waiting on the phone (also announced by pendingChanged).
+    void pendingAdded(const QString& id);
+    /// A request stopped waiting: decided, or forgotten (also announced by pendingChanged).
+    void pendingRemoved(const QString& id);
     void callbackDelivered(const Mock::DeliveryAttempt& attempt);
     /// A gateway poll answered a result: the claims as encrypted, and the compact JWE sent.
     void gatewayResultIssued(const QString& recordId, const QByteArray& claims, const QByteArray& jwe);
@@ -159,9 +192,11 @@ private:
     struct ClientState
     {
         qint64 lastTimestamp = 0;
-        QSet<QString> nonces; ///< seen within the replay window
-        std::deque<std::pair<qint64, QString>> nonceAge; ///< the same, oldest first, for O(1) expiry
-        QSet<QString> businessIds;
+        QSet<size_t> nonces; ///< keyed hashes of the nonces seen within the replay window
+        std::deque<std::pair<qint64, size_t>> nonceAge; ///< (timestamp, nonce hash), oldest first, for O(1) expiry
+        QSet<QString> businessIds; ///< of the requests still held (forgotten with them)
+        int undecided = 0; ///< requests of this client waiting on the phone
+        std::deque<QString> decided; ///< ids of its decided requests still held, in decision order
     };
     struct AuthCode
     {
@@ -203,7 +238,12 @@ private:
         const QString& id, const QString& status, const QString& personaId, const QJsonObject& fields);
     void deliver(const QString& requestId, const QString& code, const QJsonObject& content);
     void attemptDelivery(const QString& requestId, const QString& url, const QByteArray& body, int attempt);
-    void sweepExpired();
+    /// Admits one more undecided request for `clientId`, or false when the client is at its limit.
+    bool admitPending(const QString& clientId);
+    static void forgetNonces(ClientState& state, qint64 now);
+    void addPending(const PendingRequest& p);
+    /// Forgets a request with its ticket, businessID and gateway link.
+    void erasePending(const QString& id);
     QString personaOpenId(const QString& clientId, const QString& personaId) const;
     QString personaAccessToken(const QString& clientId, const QString& personaId) const;
     const Persona* persona(const QString& id) const;
@@ -222,14 +262,16 @@ private:
     QList<Persona> m_personas;
     QHash<QString, Crypto::CertifiedKey> m_signers; ///< persona id → signing key and certificate
     QString m_caCertificatePath;
+    QByteArray m_caCertificatePem; ///< included in PDF signatures (the chain a PDF reader shows)
     QByteArray m_serverSecret;
+    size_t m_nonceSeed = 0;
     Protocol::ContentKeyCache m_ceks;
     QHash<QString, ClientState> m_clientState;
     QHash<QString, PendingRequest> m_pending;
     QStringList m_pendingOrder;
     QHash<QString, AuthCode> m_codes;
     QHash<QString, Token> m_tokens;
-    QList<DeliveryAttempt> m_deliveries;
+    std::deque<DeliveryAttempt> m_deliveries; ///< oldest first; forgotten after decidedLifetimeMs
     QHash<QString, GatewayRecord> m_gateway; ///< by record id
     QHash<QString, QString> m_gatewayByPending; ///< phone request id → record id
     int m_failNext = 0;

@@ -184,9 +184,9 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
             QStringLiteral("parameter activityClass is required when source is android"),
             QStringLiteral("activityClass"));
     const QString redirect = body.value(QLatin1String("redirect")).toString();
-    if (!redirect.isEmpty() && !client->allowsRedirect(redirect))
+    if (const Util::Status allowed = redirect.isEmpty() ? Util::success() : client->checkRedirect(redirect); !allowed)
         return gatewayError(400, QStringLiteral("bad-request"),
-            QStringLiteral("redirect %1 is not registered for client %2").arg(redirect, clientId),
+            QStringLiteral("redirect for client %1: %2").arg(clientId, allowed.error().detail),
             QStringLiteral("redirect"));
     const QString scope = body.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -255,6 +255,10 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
         record.personaId = (*login)->personaId;
     }
 
+    if (!info.phoneKind.isEmpty() && !admitPending(clientId))
+        return gatewayError(429, tooManyPendingCode,
+            QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
+                .arg(m_options.maxPendingPerClient));
     QJsonObject answer;
     if (info.phoneKind.isEmpty()) {
         // CCIC verification (modelled): answered at once for the logged-in user.
@@ -264,6 +268,7 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
         record.result = {{QStringLiteral("openID"), personaOpenId(clientId, record.personaId)},
             {QStringLiteral("ccic"), who && who->profile.value(QLatin1String("ccic")).toBool()},
             {QStringLiteral("verified"), true}};
+        m_gateway.insert(record.id, record);
     } else {
         PendingRequest p;
         p.id = newId();
@@ -283,9 +288,9 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
         p.createdAt = now;
         p.expiresAt = now + m_options.ticketLifetimeMs;
         record.pendingId = p.id;
-        m_pending.insert(p.id, p);
-        m_pendingOrder.append(p.id);
         m_gatewayByPending.insert(p.id, record.id);
+        m_gateway.insert(record.id, record); // before the phone hears of it
+        addPending(p);
         if (!redirect.isEmpty()) {
             // A browser on another device shows the QR page; a mobile source opens the app by universal link.
             const QString url = source == QLatin1String("PC_Browser")
@@ -295,13 +300,10 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
             answer.insert(QStringLiteral("url"), url);
         }
     }
-    m_gateway.insert(record.id, record);
     answer.insert(QStringLiteral("token"), QString::fromLatin1(gatewayToken(record)));
     answer.insert(QStringLiteral("state"), record.state);
     if (!record.businessId.isEmpty())
         answer.insert(QStringLiteral("businessID"), record.businessId);
-    if (!info.phoneKind.isEmpty())
-        emit pendingChanged();
     return Net::HttpResponse::json(200, compactJson(answer));
 }
 

@@ -20,9 +20,17 @@ bool HttpRequest::hasHeader(const QByteArray& name) const
     return false;
 }
 
+QUrlQuery formQuery(const QByteArray& encoded)
+{
+    // A literal '+' can only be a space: a plus is sent as %2B. Qt decodes the rest.
+    QByteArray query = encoded;
+    query.replace('+', "%20");
+    return QUrlQuery(QString::fromUtf8(query));
+}
+
 QUrlQuery HttpRequest::queryItems() const
 {
-    return QUrlQuery(QString::fromUtf8(query));
+    return formQuery(query);
 }
 
 QString HttpRequest::queryValue(const QString& name) const
@@ -82,6 +90,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "No Content";
     case 302:
         return "Found";
+    case 303:
+        return "See Other";
     case 400:
         return "Bad Request";
     case 401:
@@ -100,6 +110,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Payload Too Large";
     case 415:
         return "Unsupported Media Type";
+    case 421:
+        return "Misdirected Request";
     case 429:
         return "Too Many Requests";
     case 431:

@@ -10,6 +10,13 @@ namespace Net {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
+/// A query string read as browsers and servers read forms (application/x-www-form-urlencoded): '+' is a space
+/// and %2B a plus. Every query our servers read goes through here (HttpRequest::queryItems), so
+/// `scope=eidapi_auth+eidapi_profiles` (Java's URLEncoder, Python's urlencode, PHP, .NET, HTML forms) and
+/// `scope=eidapi_auth%20eidapi_profiles` (what our own clients send) mean the same. Read values with
+/// QUrl::FullyDecoded.
+QUrlQuery formQuery(const QByteArray& encoded);
+
 /// One HTTP request exactly as received (the exact body bytes are kept for signature checks).
 struct HttpRequest
 {
@@ -25,7 +32,7 @@ struct HttpRequest
     /// First header with this name, case-insensitive; empty if absent.
     QByteArray header(const QByteArray& name) const;
     bool hasHeader(const QByteArray& name) const;
-    /// Query parameters decoded (form-style '+' stays '+': iAM Smart encodes spaces as %20).
+    /// The query read as a form (formQuery): values come out with QUrl::FullyDecoded.
     QUrlQuery queryItems() const;
     QString queryValue(const QString& name) const;
 };

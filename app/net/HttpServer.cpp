@@ -11,6 +11,9 @@
 
 #include <http_parser.h>
 
+#include <algorithm>
+#include <utility>
+
 namespace Net {
 
 /// One client connection: feeds bytes to libhttp-parser, enforces limits, answers each request in order.
@@ -42,6 +45,12 @@ public:
         connect(&m_request, &QTimer::timeout, this,
             [this] { fail(408, QStringLiteral("the request did not arrive whole in time")); });
         connect(socket, &QTcpSocket::readyRead, this, &Connection::readAvailable);
+        // Back-pressure: Qt reads at most this much ahead of the parser, so a connection that is not being read
+        // leaves the rest in the kernel (and TCP flow control slows the sender).
+        socket->setReadBufferSize(readChunk);
+        connect(socket, &QTcpSocket::bytesWritten, this, &Connection::written);
+        if (auto* ssl = qobject_cast<QSslSocket*>(socket))
+            connect(ssl, &QSslSocket::encryptedBytesWritten, this, &Connection::written);
         connect(socket, &QTcpSocket::disconnected, this, &Connection::finish);
         connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
             if (error != QAbstractSocket::RemoteHostClosedError)
@@ -55,6 +64,8 @@ public:
     void rejectOverCapacity() { fail(503, QStringLiteral("too many connections")); }
 
 private:
+    static constexpr qint64 readChunk = 64 * 1024;
+
     static Connection* self(http_parser* p) { return static_cast<Connection*>(p->data); }
 
     static int onMessageBegin(http_parser* p)
@@ -164,34 +175,88 @@ private:
             http_parser_pause(p, 1);
         } else {
             c->m_idle.start();
+            if (c->m_pendingOutput > c->m_server->m_limits.maxPendingOutputBytes) {
+                // The peer is not taking its answers: parse no further until they drain (see written()).
+                c->m_throttled = true;
+                ++c->m_server->m_readPauses;
+                http_parser_pause(p, 1);
+            }
         }
         return 0;
     }
 
     void readAvailable()
     {
-        while (!m_closing && m_socket->bytesAvailable() > 0) {
-            const QByteArray data = m_socket->read(64 * 1024);
-            const size_t parsed = http_parser_execute(&m_parser, &m_settings, data.constData(), size_t(data.size()));
-            const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
-            if (m_pendingError && !m_closing) {
-                fail(m_pendingError, m_pendingReason);
+        if (m_throttled || m_closing)
+            return;
+        if (!m_unparsed.isEmpty() && !feed(std::exchange(m_unparsed, {})))
+            return;
+        while (!m_closing && !m_throttled && m_socket->bytesAvailable() > 0) {
+            if (!feed(m_socket->read(readChunk)))
                 return;
-            }
-            if (m_closing || error == HPE_PAUSED)
-                return;
-            if (error != HPE_OK || parsed != size_t(data.size())) {
-                if (m_pendingError)
-                    fail(m_pendingError, m_pendingReason);
-                else if (error == HPE_HEADER_OVERFLOW)
-                    fail(431, QStringLiteral("headers too large"));
-                else
-                    fail(400,
-                        QStringLiteral("malformed HTTP request: %1")
-                            .arg(QString::fromLatin1(http_errno_description(error))));
-                return;
-            }
         }
+    }
+
+    /// Parses `data`; false when parsing stopped (refused, closing, or throttled with the rest kept).
+    bool feed(const QByteArray& data)
+    {
+        const size_t parsed = http_parser_execute(&m_parser, &m_settings, data.constData(), size_t(data.size()));
+        const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
+        if (m_pendingError && !m_closing) {
+            fail(m_pendingError, m_pendingReason);
+            return false;
+        }
+        if (m_closing)
+            return false;
+        if (error == HPE_PAUSED) {
+            if (m_throttled)
+                m_unparsed = data.mid(qsizetype(parsed)); // at most one read chunk waits here
+            return false;
+        }
+        if (error != HPE_OK || parsed != size_t(data.size())) {
+            if (m_pendingError)
+                fail(m_pendingError, m_pendingReason);
+            else if (error == HPE_HEADER_OVERFLOW)
+                fail(431, QStringLiteral("headers too large"));
+            else
+                fail(400,
+                    QStringLiteral("malformed HTTP request: %1")
+                        .arg(QString::fromLatin1(http_errno_description(error))));
+            return false;
+        }
+        return true;
+    }
+
+    /// Answer bytes still waiting in Qt's buffers (plain and, for TLS, encrypted), counted into the server's sum.
+    void countPendingOutput()
+    {
+        qint64 now = m_socket->bytesToWrite();
+        if (auto* ssl = qobject_cast<QSslSocket*>(m_socket))
+            now += ssl->encryptedBytesToWrite();
+        m_server->m_pendingOutput += now - m_pendingOutput;
+        m_pendingOutput = now;
+        m_server->m_peakPendingOutput = std::max(m_server->m_peakPendingOutput, now);
+    }
+
+    /// The peer took some answers: once few enough wait, parsing (and reading) goes on.
+    void written()
+    {
+        if (m_finished)
+            return;
+        countPendingOutput();
+        if (m_idle.isActive())
+            m_idle.start(); // a slow reader that makes progress is not idle
+        if (!m_throttled || m_resumeQueued || m_pendingOutput > m_server->m_limits.maxPendingOutputBytes)
+            return;
+        m_resumeQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_resumeQueued = false;
+            if (!m_throttled || m_closing)
+                return;
+            m_throttled = false;
+            http_parser_pause(&m_parser, 0);
+            readAvailable();
+        });
     }
 
     void write(const HttpResponse& response, bool keepAlive)
@@ -207,6 +272,7 @@ private:
         out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
         out += response.body;
         m_socket->write(out);
+        countPendingOutput();
     }
 
     /// Answers a request the server refuses, then closes the connection (the rest of the stream is unreliable).
@@ -238,6 +304,8 @@ private:
         m_idle.stop();
         m_request.stop();
         --m_server->m_connections;
+        m_server->m_pendingOutput -= m_pendingOutput;
+        m_pendingOutput = 0;
         deleteLater();
     }
 
@@ -252,6 +320,10 @@ private:
     QString m_pendingReason;
     bool m_closing = false;
     bool m_finished = false;
+    bool m_throttled = false; ///< not parsing or reading until the peer takes its answers
+    bool m_resumeQueued = false;
+    QByteArray m_unparsed; ///< the rest of a read chunk, kept while throttled
+    qint64 m_pendingOutput = 0; ///< as last counted into the server's sum
     QTimer m_idle;
     QTimer m_request;
 };
@@ -303,6 +375,7 @@ Util::Status HttpServer::listen(const QHostAddress& address, quint16 port)
         return Util::Error {QStringLiteral("listen-failed"),
             QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(why)};
     }
+    m_guard.bind(m_server->serverAddress(), m_server->serverPort(), m_tls != nullptr);
     return Util::success();
 }
 
@@ -361,6 +434,10 @@ void HttpServer::acceptPending()
 
 HttpResponse HttpServer::dispatch(const HttpRequest& request)
 {
+    if (const auto refusal = m_guard.check(request)) {
+        emit requestRefused(refusal->status, refusal->reason);
+        return refuse(refusal->status, refusal->reason);
+    }
     if (!m_handler)
         return refuse(404, QStringLiteral("no handler"));
     return m_handler(request);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpMessage.h"
+#include "RequestGuard.h"
 #include "util/Result.h"
 
 #include <QHostAddress>
@@ -22,11 +23,16 @@ struct ServerLimits
     int idleTimeoutMs = 15000; ///< a keep-alive connection with no request is closed
     int requestTimeoutMs = 30000; ///< a request must arrive whole within this (slow senders get 408)
     int maxConnections = 512; ///< beyond this, new connections get 503 and are closed
+    /// While more answer bytes than this wait to be written on a connection, it is not read (back-pressure):
+    /// a client that pipelines requests without reading the answers costs at most about this much.
+    qint64 maxPendingOutputBytes = 1024 * 1024;
 };
 
 /// The HTTP/1.1 server shared by the simulator and the callback listener: QTcpServer (or QSslServer)
 /// for sockets, libhttp-parser for parsing (never hand-written), keep-alive, pipelining, and the
 /// limits above enforced while parsing. Handlers run on the server's thread and answer synchronously.
+/// Every request first passes the RequestGuard (Host, Origin, JSON-only paths); a refused one never reaches the
+/// handler.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -54,6 +60,15 @@ public:
     QString baseUrl() const;
     int connectionCount() const;
     const ServerLimits& limits() const { return m_limits; }
+    /// Which Host, Origin and Content-Type the server accepts (bound to the listening address by listen()).
+    RequestGuard& guard() { return m_guard; }
+    const RequestGuard& guard() const { return m_guard; }
+    /// Answer bytes written but not yet taken by the peers, summed over connections.
+    qint64 pendingOutputBytes() const { return m_pendingOutput; }
+    /// The most answer bytes one connection ever held waiting (a test and benchmark figure).
+    qint64 peakPendingOutputBytes() const { return m_peakPendingOutput; }
+    /// How many times a connection stopped being read because its answers were not taken.
+    int readPauses() const { return m_readPauses; }
 
 signals:
     /// A request the server refused before any handler saw it (for logs and tests).
@@ -71,7 +86,11 @@ private:
     ErrorResponder m_errorResponder;
     std::unique_ptr<QSslConfiguration> m_tls;
     QTcpServer* m_server = nullptr;
+    RequestGuard m_guard;
     int m_connections = 0;
+    qint64 m_pendingOutput = 0;
+    qint64 m_peakPendingOutput = 0;
+    int m_readPauses = 0;
 };
 
 } // namespace Net

@@ -466,4 +466,28 @@ QList<FieldViolation> ApiCatalog::checkBody(const ApiSpec& api, const QJsonObjec
     return out;
 }
 
+QJsonObject ApiCatalog::queryBody(
+    const ApiSpec& api, const QList<QPair<QString, QString>>& items, QList<FieldViolation>* violations)
+{
+    QJsonObject body;
+    for (const auto& item : items) {
+        const FieldSpec* f = api.field(item.first);
+        if (!f || f->type != QLatin1String("boolean") || item.second.isEmpty()) {
+            body.insert(item.first, item.second); // an empty optional value counts as not sent (checkValue)
+            continue;
+        }
+        if (item.second.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0) {
+            body.insert(item.first, true);
+        } else if (item.second.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0) {
+            body.insert(item.first, false);
+        } else {
+            // Left out of the body, so that checkBody does not report the same value again.
+            violations->append({f->name, QStringLiteral("type"), QStringLiteral("D20003"),
+                QStringLiteral("invalid parameter %1: '%2' is not a boolean; accepted: true or false, in any case")
+                    .arg(f->name, item.second)});
+        }
+    }
+    return body;
+}
+
 } // namespace Protocol

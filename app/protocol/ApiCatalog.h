@@ -148,6 +148,11 @@ public:
     std::optional<FieldViolation> checkValue(const FieldSpec& field, const QJsonValue& value, bool present) const;
     /// Checks every field of `body`; unknown keys are ignored (as the real system does).
     QList<FieldViolation> checkBody(const ApiSpec& api, const QJsonObject& body) const;
+    /// Decoded query items (GET APIs and callbacks) as a body for checkBody: values stay strings, except where the
+    /// catalog types a field boolean, which takes true or false in any case (True, FALSE: what clients send). Any
+    /// other value there is a D20003 violation, appended to `violations`, naming the field and what it accepts.
+    static QJsonObject queryBody(
+        const ApiSpec& api, const QList<QPair<QString, QString>>& items, QList<FieldViolation>* violations);
 
 private:
     QStringList validate() const;

@@ -55,11 +55,20 @@ Text Text::fromJson(const QJsonValue& value, QStringList* missing)
     return t;
 }
 
+namespace {
+QString (*englishTransform)(const QString&) = nullptr;
+} // namespace
+
+void Text::setEnglishTransform(QString (*transform)(const QString&))
+{
+    englishTransform = transform;
+}
+
 QString Text::get(Language language) const
 {
     switch (language) {
     case Language::English:
-        return m_en;
+        return englishTransform && !m_en.isEmpty() ? englishTransform(m_en) : m_en;
     case Language::TraditionalChinese:
         return m_zhHK.isEmpty() ? m_en : m_zhHK;
     case Language::SimplifiedChinese:

@@ -36,6 +36,9 @@ public:
     static Text fromJson(const QJsonValue& value, QStringList* missing = nullptr);
 
     QString get(Language language) const;
+    /// A transform applied to every English text get() answers, or null for none. Only the console's pseudo-locale
+    /// (--lang pseudo, a test aid) sets it, so catalog and flow texts are marked like tr() texts.
+    static void setEnglishTransform(QString (*transform)(const QString&));
     QString en() const { return m_en; }
     bool isComplete() const { return !m_en.isEmpty() && !m_zhHK.isEmpty() && !m_zhCN.isEmpty(); }
 

@@ -2,6 +2,7 @@
 
 #include "crypto/Jose.h"
 #include "crypto/KeyWrap.h"
+#include "net/TlsPolicy.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -21,6 +22,9 @@ ConsoleSession::ConsoleSession(const Util::Clock& clock, QObject* parent)
 
 ConsoleSession::~ConsoleSession()
 {
+    // Aborting a reply finishes its exchange; a session being destroyed (often with its parent window, which is
+    // then half-destroyed) must not emit that to anyone. Found by UBSan (./scripts/test --sanitize).
+    blockSignals(true);
     for (const auto& reply : std::as_const(m_inFlight)) {
         if (reply)
             reply->abort();
@@ -91,6 +95,7 @@ QString ConsoleSession::send(const QString& apiId, const Protocol::PreparedReque
     r.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     r.setTransferTimeout(timeoutMs);
     QNetworkReply* reply = m_network->sendCustomRequest(r, request.method, request.body);
+    Net::TlsPolicy::apply(reply);
     m_inFlight.insert(e.id, reply);
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
@@ -242,6 +247,12 @@ void ConsoleSession::learnFrom(const Exchange& e)
     }
     for (const QString& name : {QStringLiteral("accessToken"), QStringLiteral("openID"), QStringLiteral("ticketID")})
         setEarned(name, c.value(name).toString());
+    // A token serves the scopes it was granted: kept per scope too, so a form picks the one that fits its API.
+    const QString token = c.value(QLatin1String("accessToken")).toString();
+    if (!token.isEmpty()) {
+        for (const QString& scope : c.value(QLatin1String("scope")).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            setEarned(QStringLiteral("accessToken@") + scope, token);
+    }
     const QJsonObject sent = QJsonDocument::fromJson(e.request.plaintext).object();
     setEarned(QStringLiteral("businessID"), sent.value(QLatin1String("businessID")).toString());
 }

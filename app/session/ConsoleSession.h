@@ -88,7 +88,8 @@ public:
     const QList<Exchange>& exchanges() const { return m_exchanges; }
     const Exchange* exchange(const QString& id) const;
 
-    /// Values earned by earlier calls, by name: code, accessToken, openID, ticketID, businessID, and for the
+    /// Values earned by earlier calls, by name: code, accessToken (and accessToken@SCOPE for each scope the token
+    /// was granted), openID, ticketID, businessID, and for the
     /// gateway family gatewayToken (the login's token) and gatewayPollToken (the last token answered).
     const QMap<QString, QString>& earned() const { return m_earned; }
     void setEarned(const QString& name, const QString& value);

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QUrl>
 
@@ -41,6 +42,17 @@ QString Environment::kindName(Kind kind)
     return QStringLiteral("custom");
 }
 
+bool Environment::isValidId(const QString& id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    return pattern.match(id).hasMatch();
+}
+
+QString Environment::freshId()
+{
+    return QStringLiteral("env-") + Util::randomHex32().left(12);
+}
+
 QJsonObject Environment::toJson() const
 {
     return {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("kind"), kindName(kind)},
@@ -59,6 +71,8 @@ Util::Result<Environment> Environment::fromJson(const QJsonObject& o)
     e.id = o.value(QLatin1String("id")).toString();
     if (e.id.isEmpty())
         return bad(QStringLiteral("id"), QStringLiteral("missing"));
+    if (!isValidId(e.id))
+        return bad(QStringLiteral("id"), QStringLiteral("'%1' is not 1 to 64 letters, digits, '_' or '-'").arg(e.id));
     e.name = o.value(QLatin1String("name")).toString();
     if (e.name.trimmed().isEmpty())
         return bad(QStringLiteral("name"), QStringLiteral("missing"));
@@ -148,6 +162,8 @@ Util::Status EnvironmentStore::save(const Environment& environment) const
 {
     if (environment.isBuiltin())
         return Util::Error {QStringLiteral("bad-environment"), QStringLiteral("built-in environments are not saved")};
+    if (!Environment::isValidId(environment.id))
+        return Util::Error {QStringLiteral("bad-environment"), QStringLiteral("id: '%1' is not a valid id").arg(environment.id)};
     if (!QDir().mkpath(m_directory))
         return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(m_directory)};
     return writeJson(QDir(m_directory).filePath(environment.id + QStringLiteral(".json")), environment.toJson());
@@ -155,7 +171,11 @@ Util::Status EnvironmentStore::save(const Environment& environment) const
 
 Util::Status EnvironmentStore::remove(const QString& id) const
 {
-    QFile::remove(QDir(m_directory).filePath(id + QStringLiteral(".json")));
+    if (!Environment::isValidId(id))
+        return Util::Error {QStringLiteral("bad-environment"), QStringLiteral("id: '%1' is not a valid id").arg(id)};
+    QFile f(QDir(m_directory).filePath(id + QStringLiteral(".json")));
+    if (f.exists() && !f.remove())
+        return Util::Error {QStringLiteral("io-error"), QStringLiteral("%1: %2").arg(f.fileName(), f.errorString())};
     return Util::success();
 }
 
@@ -164,7 +184,7 @@ Util::Status EnvironmentStore::exportTo(const Environment& environment, const QS
     return writeJson(path, environment.toJson());
 }
 
-Util::Result<Environment> EnvironmentStore::importFrom(const QString& path, const QStringList& avoidIds)
+Util::Result<Environment> EnvironmentStore::importFrom(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -173,13 +193,14 @@ Util::Result<Environment> EnvironmentStore::importFrom(const QString& path, cons
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
     if (!doc.isObject())
         return Util::Error {QStringLiteral("bad-environment"), QStringLiteral("%1: %2").arg(path, error.errorString())};
-    auto e = Environment::fromJson(doc.object());
+    // The file's id is never trusted: it would name the saved file. An import always gets a fresh one.
+    QJsonObject object = doc.object();
+    object.insert(QStringLiteral("id"), Environment::freshId());
+    auto e = Environment::fromJson(object);
     if (!e)
         return e;
     Environment env = e.value();
     env.kind = Environment::Kind::Custom; // an import is always the user's own
-    if (avoidIds.contains(env.id))
-        env.id = QStringLiteral("env-") + Util::randomHex32().left(12);
     return env;
 }
 

@@ -46,6 +46,10 @@ struct Environment
     /// Errors "bad-environment" naming the field.
     static Util::Result<Environment> fromJson(const QJsonObject& object);
     static QString kindName(Kind kind);
+    /// Ids name files: [A-Za-z0-9_-]{1,64}, nothing else (no path separators, no dots).
+    static bool isValidId(const QString& id);
+    /// A fresh random id ("env-" and 12 hex digits).
+    static QString freshId();
 
     /// The four environments every console starts with.
     static QList<Environment> builtins();
@@ -62,8 +66,8 @@ public:
     Util::Status save(const Environment& environment) const;
     Util::Status remove(const QString& id) const;
     static Util::Status exportTo(const Environment& environment, const QString& path);
-    /// Reads an exported file; the result gets a fresh id if `avoidIds` already has its id.
-    static Util::Result<Environment> importFrom(const QString& path, const QStringList& avoidIds = {});
+    /// Reads an exported file; the result always gets a fresh id (the file's own id is never used).
+    static Util::Result<Environment> importFrom(const QString& path);
 
 private:
     QString m_directory;

@@ -1,13 +1,19 @@
 #include "History.h"
 
+#include "protocol/Redaction.h"
+#include "util/PrivateFile.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QSettings>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace Session {
 namespace {
@@ -42,9 +48,47 @@ bool Har::isSecretHeader(const QByteArray& name)
         || name.compare("Authorization", Qt::CaseInsensitive) == 0;
 }
 
-ExchangeHistory::ExchangeHistory(QString directory)
-    : m_directory(std::move(directory))
+HistorySettings HistorySettings::load()
 {
+    const QSettings settings;
+    HistorySettings out;
+    out.keepPersonalData = settings.value(QStringLiteral("history/keepPersonalData"), out.keepPersonalData).toBool();
+    out.retentionDays = std::max(0, settings.value(QStringLiteral("history/retentionDays"), out.retentionDays).toInt());
+    out.retentionCount
+        = std::max(0, settings.value(QStringLiteral("history/retentionCount"), out.retentionCount).toInt());
+    return out;
+}
+
+void HistorySettings::save() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("history/keepPersonalData"), keepPersonalData);
+    settings.setValue(QStringLiteral("history/retentionDays"), retentionDays);
+    settings.setValue(QStringLiteral("history/retentionCount"), retentionCount);
+}
+
+Exchange redactedForStorage(const Exchange& exchange, bool keepPersonalData)
+{
+    if (keepPersonalData)
+        return exchange;
+    Exchange e = exchange;
+    e.request.body = Protocol::redactPersonalDataText(e.request.body);
+    e.request.plaintext = Protocol::redactPersonalDataText(e.request.plaintext);
+    e.responseBody = Protocol::redactPersonalDataText(e.responseBody);
+    if (!e.content.isUndefined())
+        e.content = Protocol::redactPersonalData(e.content);
+    return e;
+}
+
+ExchangeHistory::ExchangeHistory(QString directory, HistorySettings settings)
+    : m_directory(std::move(directory))
+    , m_settings(settings)
+{
+}
+
+int ExchangeHistory::prune(qint64 nowMs) const
+{
+    return Util::pruneTimestampedFiles(m_directory, m_settings.retentionDays, m_settings.retentionCount, nowMs);
 }
 
 QJsonObject ExchangeHistory::toJson(const Exchange& e)
@@ -92,15 +136,15 @@ Util::Status ExchangeHistory::append(const Exchange& exchange) const
 {
     if (m_directory.isEmpty())
         return Util::success();
-    if (!QDir().mkpath(m_directory))
-        return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(m_directory)};
-    QSaveFile f(
-        QDir(m_directory)
-            .filePath(QStringLiteral("%1-%2.json").arg(exchange.startedAt, 15, 10, QLatin1Char('0')).arg(exchange.id)));
-    if (!f.open(QIODevice::WriteOnly))
-        return Util::Error {QStringLiteral("io-error"), f.errorString()};
-    f.write(QJsonDocument(toJson(exchange)).toJson(QJsonDocument::Indented));
-    return f.commit() ? Util::success() : Util::Status(Util::Error {QStringLiteral("io-error"), f.errorString()});
+    if (auto made = Util::makePrivateDirectory(m_directory); !made)
+        return made;
+    const QString path = QDir(m_directory).filePath(
+        QStringLiteral("%1-%2.json").arg(exchange.startedAt, 15, 10, QLatin1Char('0')).arg(exchange.id));
+    const auto written = Util::writePrivateFile(path,
+        QJsonDocument(toJson(redactedForStorage(exchange, m_settings.keepPersonalData)))
+            .toJson(QJsonDocument::Indented));
+    prune(QDateTime::currentMSecsSinceEpoch());
+    return written;
 }
 
 QList<Exchange> ExchangeHistory::load() const
@@ -108,6 +152,7 @@ QList<Exchange> ExchangeHistory::load() const
     QList<Exchange> out;
     if (m_directory.isEmpty())
         return out;
+    prune(QDateTime::currentMSecsSinceEpoch());
     const QDir dir(m_directory);
     for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(name));
@@ -120,10 +165,11 @@ QList<Exchange> ExchangeHistory::load() const
     return out;
 }
 
-QJsonObject Har::build(const QList<Exchange>& exchanges, const QString& creatorVersion)
+QJsonObject Har::build(const QList<Exchange>& exchanges, const QString& creatorVersion, bool keepPersonalData)
 {
     QJsonArray entries;
-    for (const Exchange& e : exchanges) {
+    for (const Exchange& original : exchanges) {
+        const Exchange e = redactedForStorage(original, keepPersonalData);
         const QUrl url = QUrl::fromEncoded(e.request.url);
         QJsonArray query;
         for (const auto& item : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
@@ -170,13 +216,11 @@ QJsonObject Har::build(const QList<Exchange>& exchanges, const QString& creatorV
             {QStringLiteral("entries"), entries}}}};
 }
 
-Util::Status Har::write(const QList<Exchange>& exchanges, const QString& path, const QString& creatorVersion)
+Util::Status Har::write(
+    const QList<Exchange>& exchanges, const QString& path, const QString& creatorVersion, bool keepPersonalData)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return Util::Error {QStringLiteral("io-error"), QStringLiteral("%1: %2").arg(path, f.errorString())};
-    f.write(QJsonDocument(build(exchanges, creatorVersion)).toJson(QJsonDocument::Indented));
-    return f.commit() ? Util::success() : Util::Status(Util::Error {QStringLiteral("io-error"), f.errorString()});
+    return Util::writePrivateFile(
+        path, QJsonDocument(build(exchanges, creatorVersion, keepPersonalData)).toJson(QJsonDocument::Indented));
 }
 
 } // namespace Session

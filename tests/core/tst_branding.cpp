@@ -179,6 +179,9 @@ private slots:
         QTest::newRow("kind missing") << withButton(QStringLiteral("formFilling"), [](QJsonObject& b) {
             b.insert(QLatin1String("kind"), QStringLiteral("formfilling"));
         }) << QStringList {QStringLiteral("'formFilling' is missing")};
+        QTest::newRow("kind is a path") << withButton(QStringLiteral("login"), [](QJsonObject& b) {
+            b.insert(QLatin1String("kind"), QStringLiteral("../../pwned"));
+        }) << QStringList {QStringLiteral("kind '../../pwned' is not one of login")};
         QJsonObject badColour = sourceJson();
         QJsonObject colours = badColour.value(QLatin1String("colours")).toObject();
         colours.insert(QLatin1String("background"), QStringLiteral("green"));
@@ -345,6 +348,18 @@ private slots:
             {QStringLiteral("branding"), QStringLiteral("export"), out, QStringLiteral("--data"), broken});
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains("openApp"), refused.err.constData());
+        // A kind that is a path never names a file: refused before anything is written.
+        QTemporaryDir escape;
+        const QString inner = QDir(escape.path()).filePath(QStringLiteral("a/b"));
+        QVERIFY(QDir().mkpath(inner));
+        const QString pathKind = writeCopy(QStringLiteral("pathkind.json"),
+            withButton(QStringLiteral("login"), [](QJsonObject& b) { b.insert(QLatin1String("kind"), QStringLiteral("../../pwned")); }));
+        const auto traversal = TestSupport::run(TestSupport::iamsmartBinary(),
+            {QStringLiteral("branding"), QStringLiteral("export"), inner, QStringLiteral("--data"), pathKind});
+        QCOMPARE(traversal.exitCode, 2);
+        QVERIFY2(traversal.err.contains("kind '../../pwned'"), traversal.err.constData());
+        QVERIFY(QDir(escape.path()).entryList({QStringLiteral("pwned*")}, QDir::Files).isEmpty());
+        QVERIFY(QDir(inner).entryList(QDir::Files).isEmpty());
         const auto badHeight = TestSupport::run(TestSupport::iamsmartBinary(),
             {QStringLiteral("branding"), QStringLiteral("export"), out, QStringLiteral("--height"),
                 QStringLiteral("x")});

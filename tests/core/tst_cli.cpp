@@ -1,9 +1,13 @@
 #include "TestSupport.h"
+#include "crypto/Signing.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +29,37 @@ private:
     TestSupport::ProcessResult cli(const QStringList& args, const QByteArray& input = {})
     {
         return run(TestSupport::iamsmartBinary(), args, input, m_dir.path());
+    }
+
+    /// The tool with extra environment variables (and none of the IAMSMART_* ones of the test's own environment).
+    TestSupport::ProcessResult cliWithEnv(
+        const QStringList& args, const QHash<QString, QString>& env, const QByteArray& input = {})
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString& name : e.keys()) {
+            if (name.startsWith(QLatin1String("IAMSMART_")))
+                e.remove(name);
+        }
+        for (auto it = env.begin(); it != env.end(); ++it)
+            e.insert(it.key(), it.value());
+        p.setProcessEnvironment(e);
+        p.setWorkingDirectory(m_dir.path());
+        p.start(TestSupport::iamsmartBinary(), args);
+        TestSupport::ProcessResult r;
+        if (!p.waitForStarted(10000))
+            return r;
+        p.write(input);
+        p.closeWriteChannel();
+        if (!p.waitForFinished(30000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
     }
 
     QString write(const QString& name, const QByteArray& data)
@@ -208,6 +243,174 @@ private slots:
         QVERIFY(o.value(QStringLiteral("fields")).isArray());
     }
 
+    /// Issue 18: `pdf prepare` prints the docDigest, `pdf embed` takes the pdfSignature (Base64, from stdin
+    /// here) and writes a PDF poppler's pdfsig validates; bad input fails with its code and writes nothing.
+    void pdfPrepareThenEmbed()
+    {
+        QFile sample(QStringLiteral(":/pdf/sample.pdf"));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        const QByteArray original = sample.readAll();
+        const QString in = write(QStringLiteral("in.pdf"), original);
+        const QString prepared = m_dir.filePath(QStringLiteral("prepared.pdf"));
+        const auto prep = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), in, QStringLiteral("--out"), prepared,
+            QStringLiteral("--reason"), QStringLiteral("Contract"), QStringLiteral("--name"), QStringLiteral("Chan")});
+        QVERIFY2(prep.exitCode == 0, prep.err.constData());
+        const QByteArray digest = QByteArray::fromBase64(prep.out.trimmed());
+        QCOMPARE(digest.size(), 32);
+
+        auto ca = Crypto::Signing::createAuthority(QStringLiteral("CLI Test CA"));
+        QVERIFY(ca);
+        auto signer = Crypto::Signing::issue(ca.value(), QStringLiteral("Chan Tai Man"), {});
+        QVERIFY(signer);
+        auto cms = Crypto::Signing::cmsForDigest(
+            signer.value(), ca->certificatePem, digest, QDateTime::currentDateTimeUtc());
+        QVERIFY(cms);
+        const QString out = m_dir.filePath(QStringLiteral("signed.pdf"));
+        const auto embed = cli({QStringLiteral("pdf"), QStringLiteral("embed"), prepared, QStringLiteral("--signature"),
+                                   QStringLiteral("-"), QStringLiteral("--out"), out},
+            cms->toBase64());
+        QVERIFY2(embed.exitCode == 0, embed.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(embed.out).object();
+        QCOMPARE(o.value(QStringLiteral("signer")).toString(), QStringLiteral("Chan Tai Man"));
+        QCOMPARE(o.value(QStringLiteral("signatureValid")).toBool(), true);
+        const auto sig = run(QStringLiteral("pdfsig"), {out});
+        QVERIFY2(
+            sig.out.contains("Signature is Valid.") && sig.out.contains("Total document signed"), sig.out.constData());
+
+        // A signature over another digest: refused, nothing written.
+        auto other = Crypto::Signing::cmsForDigest(signer.value(), ca->certificatePem,
+            QCryptographicHash::hash("another file", QCryptographicHash::Sha256), QDateTime::currentDateTimeUtc());
+        const QString derFile = write(QStringLiteral("other.der"), other.value());
+        const QString refused = m_dir.filePath(QStringLiteral("refused.pdf"));
+        const auto mismatch = cli({QStringLiteral("pdf"), QStringLiteral("embed"), prepared,
+            QStringLiteral("--signature"), derFile, QStringLiteral("--out"), refused});
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY2(mismatch.err.contains("pdf-digest-mismatch"), mismatch.err.constData());
+        QVERIFY(!QFile::exists(refused));
+        // Not a PDF, and the input as output: refused, the input untouched.
+        const QString text = write(QStringLiteral("notes.txt"), "just text");
+        const auto notPdf
+            = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), text, QStringLiteral("--out"), refused});
+        QCOMPARE(notPdf.exitCode, 1);
+        QVERIFY2(notPdf.err.contains("pdf-not-pdf"), notPdf.err.constData());
+        QVERIFY(!QFile::exists(refused));
+        const auto same = cli({QStringLiteral("pdf"), QStringLiteral("prepare"), in, QStringLiteral("--out"), in});
+        QCOMPARE(same.exitCode, 2);
+        QFile again(in);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), original);
+    }
+
+    void secretsComeFromTheEnvironmentAFileOrStdin()
+    {
+        const QStringList sign {QStringLiteral("sign"), QStringLiteral("--client-id"),
+            QStringLiteral("edae2e2529ff46228af1e4d18c8405d1"), QStringLiteral("--timestamp"),
+            QStringLiteral("1557048906183"), QStringLiteral("--nonce"), QStringLiteral("e893647dc4204eb9b7b8eddd527b687c")};
+        const QString secret = QStringLiteral("0123456789abcdef0123456789abcdef");
+        // On the command line: still works, with exactly one warning line naming the safer ways.
+        const auto arg = cliWithEnv(sign + QStringList {QStringLiteral("--secret"), secret}, {});
+        QCOMPARE(arg.exitCode, 0);
+        const QByteArray signature = QJsonDocument::fromJson(arg.out).object().value(QLatin1String("signatureBase64")).toString().toLatin1();
+        QVERIFY(!signature.isEmpty());
+        QCOMPARE(arg.err.count('\n'), 1);
+        QVERIFY2(arg.err.contains("warning") && arg.err.contains("IAMSMART_CLIENT_SECRET")
+                && arg.err.contains("--secret-file"),
+            arg.err.constData());
+        QVERIFY(!arg.err.contains(secret.toLatin1()));
+        auto signatureOf = [](const TestSupport::ProcessResult& r) {
+            return QJsonDocument::fromJson(r.out).object().value(QLatin1String("signatureBase64")).toString().toLatin1();
+        };
+        // The environment, a file (its newline dropped), standard input: the same signature, no warning.
+        const QString file = write(QStringLiteral("secret.txt"), secret.toLatin1() + '\n');
+        const TestSupport::ProcessResult quiet[] = {
+            cliWithEnv(sign, {{QStringLiteral("IAMSMART_CLIENT_SECRET"), secret}}),
+            cliWithEnv(sign + QStringList {QStringLiteral("--secret-file"), file}, {}),
+            cliWithEnv(sign + QStringList {QStringLiteral("--secret-file"), QStringLiteral("-")}, {}, secret.toLatin1() + '\n'),
+            cliWithEnv(sign + QStringList {QStringLiteral("--secret"), QStringLiteral("-")}, {}, secret.toLatin1()),
+        };
+        for (const auto& r : quiet) {
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QCOMPARE(signatureOf(r), signature);
+            QVERIFY2(r.err.isEmpty(), r.err.constData());
+        }
+        // A file beats the environment; a wrong secret gives another signature (the source is really read).
+        const auto wrong = cliWithEnv(sign, {{QStringLiteral("IAMSMART_CLIENT_SECRET"), QStringLiteral("other")}});
+        QVERIFY(signatureOf(wrong) != signature);
+        const auto both = cliWithEnv(sign + QStringList {QStringLiteral("--secret-file"), file},
+            {{QStringLiteral("IAMSMART_CLIENT_SECRET"), QStringLiteral("other")}});
+        QCOMPARE(signatureOf(both), signature);
+        // None at all: the usage error names every way.
+        const auto none = cliWithEnv(sign, {});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains("--secret") && none.err.contains("IAMSMART_CLIENT_SECRET"), none.err.constData());
+        const auto unreadable = cliWithEnv(sign + QStringList {QStringLiteral("--secret-file"), QStringLiteral("/nonexistent")}, {});
+        QCOMPARE(unreadable.exitCode, 2);
+        QVERIFY(unreadable.err.contains("--secret-file"));
+        const auto twice = cliWithEnv(sign + QStringList {QStringLiteral("--secret"), secret, QStringLiteral("--secret-file"), file}, {});
+        QCOMPARE(twice.exitCode, 2);
+    }
+
+    void cekFromTheEnvironmentOrAFile()
+    {
+        const QStringList encrypt {QStringLiteral("encrypt"), QStringLiteral("--iv-hex"),
+            QStringLiteral("a0a1a2a3a4a5a6a7a8a9aaab")};
+        const auto fromEnv = cliWithEnv(encrypt, {{QStringLiteral("IAMSMART_KEY_HEX"), keyHex}}, plaintext);
+        QVERIFY2(fromEnv.exitCode == 0, fromEnv.err.constData());
+        QCOMPARE(fromEnv.out.trimmed(), vector);
+        QVERIFY(fromEnv.err.isEmpty());
+        const QString keyFile = write(QStringLiteral("cek.hex"), keyHex.toLatin1() + '\n');
+        const auto fromFile = cliWithEnv({QStringLiteral("decrypt"), QStringLiteral("--key-hex-file"), keyFile}, {}, vector);
+        QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
+        QCOMPARE(fromFile.out, plaintext);
+        // The key from stdin needs the input from a file.
+        const QString blob = write(QStringLiteral("blob.b64"), vector);
+        const auto keyOnStdin = cliWithEnv({QStringLiteral("decrypt"), QStringLiteral("--key-hex-file"),
+            QStringLiteral("-"), QStringLiteral("--in"), blob}, {}, keyHex.toLatin1());
+        QVERIFY2(keyOnStdin.exitCode == 0, keyOnStdin.err.constData());
+        QCOMPARE(keyOnStdin.out, plaintext);
+        const auto clash = cliWithEnv({QStringLiteral("decrypt"), QStringLiteral("--key-hex-file"), QStringLiteral("-")}, {}, keyHex.toLatin1());
+        QCOMPARE(clash.exitCode, 2);
+        QVERIFY(clash.err.contains("--in"));
+        const auto wrap = cliWithEnv({QStringLiteral("wrap-key"), QStringLiteral("--cert"), QStringLiteral("/nonexistent.crt")},
+            {{QStringLiteral("IAMSMART_KEY_HEX"), QStringLiteral("0011")}});
+        QCOMPARE(wrap.exitCode, 2);
+        QVERIFY2(wrap.err.contains("--key-hex"), wrap.err.constData());
+        // listen reads its CEK and KEK password the same ways (a bad CEK from the environment is refused).
+        const auto listen = cliWithEnv({QStringLiteral("listen")}, {{QStringLiteral("IAMSMART_CEK_HEX"), QStringLiteral("zz")}});
+        QCOMPARE(listen.exitCode, 2);
+        QVERIFY2(listen.err.contains("--cek-hex"), listen.err.constData());
+    }
+
+    void kekPasswordFromTheEnvironmentOrAFile()
+    {
+        const auto gen = TestSupport::openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"),
+            QStringLiteral("RSA"), QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:2048"),
+            QStringLiteral("-aes-256-cbc"), QStringLiteral("-pass"), QStringLiteral("pass:kek-pw"),
+            QStringLiteral("-out"), QStringLiteral("locked.key")}, {}, m_dir.path());
+        QCOMPARE(gen.exitCode, 0);
+        const auto cert = TestSupport::openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-key"),
+            QStringLiteral("locked.key"), QStringLiteral("-passin"), QStringLiteral("pass:kek-pw"),
+            QStringLiteral("-out"), QStringLiteral("locked.crt"), QStringLiteral("-days"), QStringLiteral("1"),
+            QStringLiteral("-subj"), QStringLiteral("/CN=pw")}, {}, m_dir.path());
+        QCOMPARE(cert.exitCode, 0);
+        const auto wrapped = cliWithEnv({QStringLiteral("wrap-key"), QStringLiteral("--cert"),
+            m_dir.filePath(QStringLiteral("locked.crt"))}, {{QStringLiteral("IAMSMART_KEY_HEX"), keyHex}});
+        QVERIFY2(wrapped.exitCode == 0, wrapped.err.constData());
+        const QString in = write(QStringLiteral("wrapped.b64"), wrapped.out);
+        const QStringList unwrap {QStringLiteral("unwrap-key"), QStringLiteral("--private-key"),
+            m_dir.filePath(QStringLiteral("locked.key")), QStringLiteral("--in"), in};
+        const auto viaEnv = cliWithEnv(unwrap, {{QStringLiteral("IAMSMART_KEK_PASSWORD"), QStringLiteral("kek-pw")}});
+        QVERIFY2(viaEnv.exitCode == 0, viaEnv.err.constData());
+        QCOMPARE(viaEnv.out.trimmed(), keyHex.toLatin1());
+        const auto viaFile = cliWithEnv(unwrap + QStringList {QStringLiteral("--password-file"),
+            write(QStringLiteral("pw.txt"), "kek-pw\n")}, {});
+        QVERIFY2(viaFile.exitCode == 0, viaFile.err.constData());
+        QCOMPARE(viaFile.out.trimmed(), keyHex.toLatin1());
+        const auto wrongPw = cliWithEnv(unwrap, {{QStringLiteral("IAMSMART_KEK_PASSWORD"), QStringLiteral("nope")}});
+        QCOMPARE(wrongPw.exitCode, 2);
+        QVERIFY(wrongPw.err.contains("--private-key"));
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -254,6 +457,14 @@ private slots:
             QStringLiteral("nope")} << QByteArray("nope");
         QTest::newRow("catalog bad action")
             << QStringList {QStringLiteral("catalog"), QStringLiteral("delete")} << QByteArray("delete");
+        QTest::newRow("pdf bad action") << QStringList {QStringLiteral("pdf"), QStringLiteral("sign"),
+            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")}
+                                        << QByteArray("'sign'");
+        QTest::newRow("pdf embed without signature") << QStringList {QStringLiteral("pdf"), QStringLiteral("embed"),
+            QStringLiteral("a.pdf"), QStringLiteral("--out"), QStringLiteral("b.pdf")}
+                                                     << QByteArray("--signature");
+        QTest::newRow("pdf without out") << QStringList {QStringLiteral("pdf"), QStringLiteral("prepare"),
+            QStringLiteral("a.pdf")} << QByteArray("--out");
         QTest::newRow("stray argument") << QStringList {QStringLiteral("encrypt"), QStringLiteral("--key-hex"), keyHex,
             QStringLiteral("extra")} << QByteArray("extra");
     }

@@ -197,7 +197,8 @@ private slots:
         QSignalSpy received(m_listener.get(), &CallbackListener::callbackReceived);
         const auto reply = post(QStringLiteral("callback.profile"), body);
         QCOMPARE(reply.status, 400);
-        QVERIFY2(reply.body.contains(error.toLatin1()), reply.body.constData());
+        // One answer for every unreadable callback (no oracle); the reason is in the record only.
+        QCOMPARE(reply.body, QByteArray(R"({"result":"rejected"})"));
         QCOMPARE(received.count(), 1);
         QCOMPARE(last().errorCode, error);
         QCOMPARE(last().body, body); // stored exactly as received

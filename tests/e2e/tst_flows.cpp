@@ -2,6 +2,7 @@
 #include "flows/Flow.h"
 
 #include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -86,6 +87,74 @@ private slots:
         QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
         QVERIFY(r.out.contains(flow.toUtf8() + " passed"));
         QVERIFY(!r.out.contains("FAIL"));
+    }
+
+    /// Issue 18: the PDF signing flows take a PDF (the bundled sample otherwise) and write the signed PDF,
+    /// which poppler's pdfsig finds valid and covering the whole file (the mock CA is, rightly, not trusted).
+    void pdfFlowsWriteASignedPdfThatPdfsigValidates_data()
+    {
+        QTest::addColumn<QString>("flow");
+        QTest::addColumn<bool>("ownPdf");
+        for (const char* f : {"login-pdfsign", "login-pdfsign-app", "anonymous-pdfsign", "anonymous-pdfsign-app",
+                 "gateway-login-pdfsign", "gateway-anonymous-pdfsign"}) {
+            QTest::newRow(f) << QString::fromLatin1(f) << true;
+            QTest::newRow(qPrintable(QLatin1String(f) + QLatin1String("/sample"))) << QString::fromLatin1(f) << false;
+        }
+    }
+
+    void pdfFlowsWriteASignedPdfThatPdfsigValidates()
+    {
+        QFETCH(QString, flow);
+        QFETCH(bool, ownPdf);
+        QTemporaryDir dir;
+        const QString in = dir.filePath(QStringLiteral("in.pdf"));
+        const QString out = dir.filePath(QStringLiteral("out.pdf"));
+        // An own PDF: a two-page one made by qpdf from the sample, so it is not the bundled file.
+        QFile::copy(QStringLiteral(":/pdf/sample.pdf"), dir.filePath(QStringLiteral("sample.pdf")));
+        const auto made = TestSupport::run(QStringLiteral("qpdf"),
+            {QStringLiteral("--empty"), QStringLiteral("--pages"), dir.filePath(QStringLiteral("sample.pdf")),
+                dir.filePath(QStringLiteral("sample.pdf")), QStringLiteral("--"), in});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QStringList args {QStringLiteral("run"), flow, QStringLiteral("--mock"), QStringLiteral("--signed-pdf"), out};
+        if (ownPdf)
+            args << QStringLiteral("--pdf") << in;
+        const auto r = run(args);
+        QVERIFY2(r.exitCode == 0, (r.out + r.err).constData());
+        QVERIFY(r.out.contains("signature valid"));
+        const auto sig = TestSupport::run(QStringLiteral("pdfsig"), {out});
+        QVERIFY2(sig.out.contains("Signature is Valid."), sig.out + sig.err);
+        QVERIFY(sig.out.contains("Total document signed"));
+        QVERIFY(sig.out.contains("Certificate issuer isn't Trusted.")); // the simulator's CA
+        QVERIFY(sig.out.contains("Signer Certificate Common Name: "));
+        const auto pages = TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--show-npages"), out});
+        QCOMPARE(pages.out.trimmed(), ownPdf ? QByteArray("2") : QByteArray("1"));
+        QCOMPARE(TestSupport::run(QStringLiteral("qpdf"), {QStringLiteral("--check"), out}).exitCode, 0);
+    }
+
+    void pdfOptionsAreChecked_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("flow without a PDF") << QStringList {QStringLiteral("run"), QStringLiteral("login-sign"),
+            QStringLiteral("--signed-pdf"), QStringLiteral("x.pdf")}
+                                            << 2 << QByteArray("does not sign a PDF");
+        QTest::newRow("missing file") << QStringList {QStringLiteral("run"), QStringLiteral("login-pdfsign"),
+            QStringLiteral("--pdf"), QStringLiteral("/nonexistent.pdf")}
+                                      << 2 << QByteArray("--pdf");
+        QTest::newRow("not a PDF") << QStringList {QStringLiteral("run"), QStringLiteral("login-pdfsign"),
+            QStringLiteral("--pdf"), QStringLiteral(IAMSMART_BIN_DIR "/iamsmart")}
+                                   << 2 << QByteArray("is not a PDF");
+    }
+
+    void pdfOptionsAreChecked()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, message);
+        const auto r = run(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), r.err.constData());
     }
 
     void rejectAndExpireFailWithTheirCode_data()

@@ -102,6 +102,7 @@ private slots:
         QCOMPARE(pending.size(), 1);
         const QJsonObject approved = QJsonDocument::fromJson(
                                          curl({QStringLiteral("-X"), QStringLiteral("POST"), base() + QStringLiteral("/__mock/approve"),
+                                               QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
                                                QStringLiteral("--data-binary"), QStringLiteral("@-")},
                                               QJsonDocument(QJsonObject{{QStringLiteral("id"), pending.first().toObject().value(QStringLiteral("id"))}})
                                                   .toJson()))

@@ -1,4 +1,5 @@
 #include "HttpClient.h"
+#include "flows/Report.h"
 #include "mock/Simulator.h"
 #include "protocol/UrlBuilder.h"
 #include "session/ConsoleSession.h"
@@ -82,10 +83,94 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
         QVERIFY(!text.contains("ecret"));
-        auto imported = EnvironmentStore::importFrom(exported, {QStringLiteral("staging")});
+        auto imported = EnvironmentStore::importFrom(exported);
         QVERIFY(imported.ok());
         QVERIFY(imported->id != QStringLiteral("staging"));
+        QVERIFY(Environment::isValidId(imported->id));
         QCOMPARE(imported->name, e.name);
+    }
+
+    void pathTraversalIdsAreRefused()
+    {
+        // A victim file outside the store that a "../" id would reach.
+        QTemporaryDir root;
+        const QString storeDir = root.filePath(QStringLiteral("a/b/envs"));
+        QVERIFY(QDir().mkpath(storeDir));
+        const QString victim = root.filePath(QStringLiteral("a/x.json"));
+        {
+            QFile f(victim);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"keep\":true}");
+        }
+        EnvironmentStore store(storeDir);
+        Environment e;
+        e.name = QStringLiteral("evil");
+        e.baseUrl = QStringLiteral("https://a.example");
+        for (const QString& id : {QStringLiteral("../x"), QStringLiteral("../../a/x"), QStringLiteral("a/b"),
+                 QStringLiteral("a.b"), QString(), QString(65, QLatin1Char('a')), QStringLiteral("\u00e9t\u00e9")}) {
+            e.id = id;
+            const auto saved = store.save(e);
+            QVERIFY2(!saved.ok(), qPrintable(id));
+            QCOMPARE(saved.error().code, QStringLiteral("bad-environment"));
+            QVERIFY(!store.remove(id).ok());
+        }
+        QVERIFY(!store.remove(QStringLiteral("../x")).ok());
+        QVERIFY(QFile::exists(victim));
+        QCOMPARE(QDir(storeDir).entryList(QDir::Files).size(), 0);
+        QVERIFY(Environment::isValidId(QString(64, QLatin1Char('a'))));
+        QVERIFY(Environment::isValidId(QStringLiteral("env-A_9")));
+
+        // fromJson refuses such ids, naming the field.
+        const auto parsed = Environment::fromJson(
+            QJsonDocument::fromJson("{\"id\":\"../../x\",\"name\":\"n\",\"baseUrl\":\"https://a.b\"}").object());
+        QVERIFY(!parsed.ok());
+        QVERIFY(parsed.error().detail.startsWith(QStringLiteral("id")));
+
+        // An import with a hostile id gets a fresh one, and saving it stays inside the store.
+        const QString file = root.filePath(QStringLiteral("import.json"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"id\":\"../x\",\"name\":\"n\",\"baseUrl\":\"https://a.b\"}");
+        }
+        const auto imported = EnvironmentStore::importFrom(file);
+        QVERIFY2(imported.ok(), qPrintable(imported.ok() ? QString() : imported.error().detail));
+        QVERIFY(imported->id.startsWith(QStringLiteral("env-")));
+        QVERIFY(store.save(imported.value()).ok());
+        QVERIFY(QFile::exists(QDir(storeDir).filePath(imported->id + QStringLiteral(".json"))));
+        QVERIFY(store.remove(imported->id).ok());
+        QVERIFY(!QFile::exists(QDir(storeDir).filePath(imported->id + QStringLiteral(".json"))));
+        // Two imports of the same file are two environments.
+        QVERIFY(EnvironmentStore::importFrom(file)->id != imported->id);
+        QVERIFY(QFile::exists(victim));
+    }
+
+    void reportKeepsPercentEncodedUrls()
+    {
+        // Each line of the HTML report is built with one multi-argument arg(): "%2F" in a URL or body is text,
+        // never a placeholder for a later number.
+        Flows::FlowSpec flow;
+        flow.id = QStringLiteral("login");
+        Flows::FlowResult result;
+        result.passed = true;
+        result.startedAt = 1000;
+        result.finishedAt = 1234;
+        Exchange e;
+        e.apiId = QStringLiteral("auth.getQR");
+        e.request.method = "GET";
+        e.request.url = "http://127.0.0.1:1/api/v1/auth/getQR?redirectURI=http%3A%2F%2F127.0.0.1%3A9%2Fcb%1";
+        e.httpStatus = 302;
+        e.latencyMs = 7;
+        e.responseBody = "{\"next\":\"%2F%3%10\"}";
+        Environment env = Environment::builtins().at(2);
+        env.baseUrl = QStringLiteral("https://gw.example/a%2Fb");
+        const QString html = QString::fromUtf8(
+            Flows::Report::html(flow, result, {e}, env, Protocol::Language::English, QStringLiteral("9.9")));
+        QVERIFY2(html.contains(QStringLiteral("redirectURI=http%3A%2F%2F127.0.0.1%3A9%2Fcb%1")), qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("HTTP 302 (7 ms)")));
+        QVERIFY(html.contains(QStringLiteral("%2F%3%10")));
+        QVERIFY(html.contains(QStringLiteral("https://gw.example/a%2Fb")));
+        QVERIFY(html.contains(QStringLiteral("234 ms")));
     }
 
     void badEnvironmentFilesNameTheField_data()

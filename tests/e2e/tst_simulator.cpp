@@ -457,7 +457,9 @@ private slots:
     {
         const QJsonObject token = login(QStringLiteral("eidapi_auth eidapi_sign"));
         QVERIFY(!token.isEmpty());
-        const QByteArray digest = QCryptographicHash::hash("%PDF-1.7 byte ranges", QCryptographicHash::Sha256);
+        // docDigest is the SHA-256 of a prepared PDF's byte ranges; the CMS carries it as messageDigest.
+        const QByteArray ranges = "%PDF-1.7 byte ranges";
+        const QByteArray digest = QCryptographicHash::hash(ranges, QCryptographicHash::Sha256);
         const Mock::Persona& signer = m_sim->personas().first();
         const QString hkicHash = QString::fromLatin1(
             QCryptographicHash::hash(signer.hkicIdentification.toUtf8(), QCryptographicHash::Sha256).toBase64());
@@ -468,14 +470,26 @@ private slots:
         const QJsonObject c = r.content.toObject();
         QCOMPARE(b64(c, "docDigest"), digest);
         writeFile(QStringLiteral("pdfsig.der"), b64(c, "pdfSignature"));
-        writeFile(QStringLiteral("digest.bin"), digest);
-        const auto verified = TestSupport::openssl(
-            {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"), QStringLiteral("-inform"),
-                QStringLiteral("DER"), QStringLiteral("-in"), QStringLiteral("pdfsig.der"), QStringLiteral("-content"),
-                QStringLiteral("digest.bin"), QStringLiteral("-CAfile"), m_sim->caCertificatePath(),
-                QStringLiteral("-out"), QStringLiteral("/dev/null")},
-            {}, m_dir.path());
+        writeFile(QStringLiteral("ranges.bin"), ranges);
+        const QStringList verify {QStringLiteral("cms"), QStringLiteral("-verify"), QStringLiteral("-binary"),
+            QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"), QStringLiteral("pdfsig.der"),
+            QStringLiteral("-content"), QStringLiteral("ranges.bin"), QStringLiteral("-CAfile"),
+            m_sim->caCertificatePath(), QStringLiteral("-out"), QStringLiteral("/dev/null")};
+        const auto verified = TestSupport::openssl(verify, {}, m_dir.path());
         QVERIFY2(verified.exitCode == 0, (verified.out + verified.err).constData());
+        // The signed attributes of a PDF signer, the persona's certificate and the mock CA.
+        const auto dump = TestSupport::openssl(
+            {QStringLiteral("cms"), QStringLiteral("-cmsout"), QStringLiteral("-print"), QStringLiteral("-inform"),
+                QStringLiteral("DER"), QStringLiteral("-in"), QStringLiteral("pdfsig.der")},
+            {}, m_dir.path());
+        QCOMPARE(dump.exitCode, 0);
+        for (const char* attribute : {"contentType", "signingTime", "messageDigest", "eContent: <ABSENT>"})
+            QVERIFY2(dump.out.contains(attribute), attribute);
+        QVERIFY(dump.out.contains("CN=iAM Smart Mock CA"));
+        QVERIFY(dump.out.contains(("CN=" + signer.displayName.en()).toUtf8()));
+        // Other content does not verify.
+        writeFile(QStringLiteral("ranges.bin"), "%PDF-1.7 other byte ranges");
+        QVERIFY(TestSupport::openssl(verify, {}, m_dir.path()).exitCode != 0);
     }
 
     void signingRefusals_data()

@@ -5,7 +5,7 @@
 #   tst_package.sh BUILD_DIR VERSION
 #
 # Always: the .deb exists; its file list has both binaries, the desktop entry, the AppStream metainfo and the
-# hicolor icons; Depends names the fonts, the Qt platform and SVG plugins and the Qt libraries; the desktop entry
+# hicolor icons; Depends names the fonts, the Qt platform and SVG plugins, the Qt libraries and PoDoFo; the desktop entry
 # and the metainfo taken out of the package validate; the metainfo's newest release is VERSION.
 # As root (CI): installs it with apt-get, runs both installed binaries with --version without a display, and
 # removes the package again unless it was installed before the test. Not root: exits 77 (ctest: skipped) after
@@ -57,7 +57,7 @@ grep -qE '^-rwxr-xr-x root/root .* \./usr/bin/iamsmart-console$' <<<"$listing" \
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "Version field is not $version"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for dep in fonts-noto-cjk qt6-qpa-plugins libqt6svg6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libc6; do
+for dep in fonts-noto-cjk qt6-qpa-plugins libqt6svg6 libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libc6 libpodofo0.9.8; do
     grep -qE "(^|, )$dep( |,|\$)" <<<"$depends" || fail "Depends does not name $dep: $depends"
 done
 grep -q "gnome-keyring" <<<"$(dpkg-deb -f "$deb" Recommends)" || fail "Recommends does not name gnome-keyring"

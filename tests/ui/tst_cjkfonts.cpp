@@ -3,6 +3,7 @@
 #include "TsFile.h"
 #include "flows/Flow.h"
 #include "forms/TryItForm.h"
+#include "guide/GuideView.h"
 #include "mock/Simulator.h"
 #include "protocol/ApiCatalog.h"
 #include "request/ApiPage.h"
@@ -78,6 +79,15 @@ private:
         // The Language menu names every language in its own script, whatever the console's language.
         for (Language l : Protocol::allLanguages())
             out << LanguageManager::nativeName(l);
+        // The Guide's text (resources/guide).
+        const GuideData guide = GuideData::load();
+        for (const QList<GuideData::Entry>* entries : {&guide.pages, &guide.sections, &guide.faq})
+            for (const GuideData::Entry& e : *entries)
+                out << e.title.get(language) << e.body.get(language);
+        for (const GuideData::Scenario& s : guide.scenarios)
+            out << s.title.get(language) << s.text.get(language);
+        for (const GuideData::Family& f : guide.families)
+            out << f.title.get(language);
         return out;
     }
 
@@ -194,7 +204,8 @@ private slots:
         QList<QFont> fonts {QApplication::font(), window.menuBar()->font(),
             window.findChild<QTreeWidget*>(QStringLiteral("catalogTree"))->font(),
             window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))->font(),
-            page->findChild<QTextBrowser*>(QStringLiteral("specBrowser"))->font(), window.statusBar()->font()};
+            page->findChild<QTextBrowser*>(QStringLiteral("specBrowser"))->font(), window.statusBar()->font(),
+            window.guide()->browser()->font()};
         const QList<QLabel*> formLabels = page->form()->findChildren<QLabel*>();
         QVERIFY(formLabels.size() >= page->api().fields.size());
         for (const QLabel* label : formLabels)

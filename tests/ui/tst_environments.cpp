@@ -15,8 +15,10 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 /// Environments in the console: the selector, the editor, secrets in the keychain (a real Secret Service
 /// under scripts/test) or for the session only with a visible banner, and no secret in any file.
@@ -82,6 +84,45 @@ private slots:
         QVERIFY(page->previewRequest()->body.contains("grantType"));
         QVERIFY(window.selectEnvironment(QStringLiteral("local-strict")));
         QCOMPARE(window.session()->environment().baseUrl, m_sim->baseUrl());
+    }
+
+    void failedKeychainWriteIsShown()
+    {
+        /// A keychain that refuses every write (a locked or denied Secret Service), answering later as real ones do.
+        class RefusingStore : public Storage::MemorySecretStore
+        {
+        public:
+            void write(const QString&, const QByteArray&, QObject* context, DoneCallback callback) override
+            {
+                QTimer::singleShot(10, context, [callback] {
+                    callback(Util::Error {Storage::SecretError::Denied, QStringLiteral("the keyring is locked")});
+                });
+            }
+            bool isPersistent() const override { return true; }
+        };
+        RefusingStore refusing;
+        QTemporaryDir dir;
+        Session::EnvironmentStore envStore(dir.path());
+        EnvironmentDialog dialog(&envStore, &refusing);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // From an editable (remote) environment: "New" keeps the fields of a local one disabled.
+        dialog.findChild<QListWidget*>(QStringLiteral("environmentList"))->setCurrentRow(2);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("envAddButton")), Qt::LeftButton);
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("envNameEdit")), QStringLiteral("Locked"));
+        QTest::keyClicks(
+            dialog.findChild<QLineEdit*>(QStringLiteral("envBaseUrlEdit")), QStringLiteral("https://a.example"));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("envClientSecretEdit")), QStringLiteral("s3cret"));
+        QSignalSpy refused(&dialog, &EnvironmentDialog::secretsNotStored);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("envSaveButton")), Qt::LeftButton);
+        auto* status = dialog.findChild<QLabel*>(QStringLiteral("envStatusLabel"));
+        QVERIFY(!status->text().contains(QStringLiteral("are in the system keychain")));
+        QTRY_VERIFY2_WITH_TIMEOUT(refused.count() == 1, qPrintable(status->text() + dialog.lastError()), 5000);
+        QVERIFY2(status->text().contains(QStringLiteral("the keyring is locked")), qPrintable(status->text()));
+        QVERIFY(status->text().contains(QStringLiteral("Client secret")));
+        QVERIFY(!status->text().contains(QStringLiteral("are in the system keychain")));
+        QVERIFY(status->isVisible());
+        QCOMPARE(dialog.lastError(), status->text());
     }
 
     void customEnvironmentKeepsItsSecretOutOfFiles_data()

@@ -1,10 +1,23 @@
+#include "HttpClient.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "callback/CallbackListener.h"
+#include "callbacks/CallbackInspector.h"
 #include "mock/Simulator.h"
+#include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
+#include "protocol/UrlBuilder.h"
 #include "request/ApiPage.h"
 
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+
+#include <QCheckBox>
+#include <QDockWidget>
 #include <QLabel>
+#include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 
 #include <QLineEdit>
@@ -92,6 +105,33 @@ private slots:
             QStringLiteral("Local simulator not running"));
     }
 
+    void historyDockHasTheKeepPersonalDataSetting()
+    {
+        QSettings().remove(QStringLiteral("history"));
+        LanguageManager languages;
+        MainWindow window(&languages);
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QDockWidget*>(QStringLiteral("historyDock"))->raise();
+        auto* keep = window.findChild<QCheckBox*>(QStringLiteral("historyKeepPersonalDataCheck"));
+        QVERIFY(keep);
+        QTRY_VERIFY(keep->isVisible());
+        QCOMPARE(keep->text(), QStringLiteral("Keep personal data in history"));
+        QVERIFY(!keep->isChecked()); // off unless the user turns it on
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QVERIFY(keep->isChecked());
+        QCOMPARE(QSettings().value(QStringLiteral("history/keepPersonalData")).toBool(), true);
+        auto* days = window.findChild<QSpinBox*>(QStringLiteral("historyRetentionDaysSpin"));
+        QCOMPARE(days->value(), 30);
+        days->setFocus();
+        QTest::keyClick(days, Qt::Key_Down);
+        QCOMPARE(QSettings().value(QStringLiteral("history/retentionDays")).toInt(), 29);
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QCOMPARE(QSettings().value(QStringLiteral("history/keepPersonalData")).toBool(), false);
+        QSettings().remove(QStringLiteral("history"));
+    }
+
     void catalogLabelsFollowTheLanguage()
     {
         LanguageManager languages;
@@ -107,6 +147,88 @@ private slots:
                 .api(QStringLiteral("auth.getToken"))
                 ->label.get(Protocol::Language::TraditionalChinese));
         QVERIFY(chinese != english);
+    }
+
+    void callbackInspectorFollowsTheListenerRowByRow()
+    {
+        Callback::CallbackListener listener;
+        Callback::ListenerOptions options;
+        options.maxRecords = 3;
+        QVERIFY(listener.start(options).ok());
+        CallbackInspector inspector(&listener);
+        inspector.resize(600, 400);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        auto* list = inspector.findChild<QTreeWidget*>(QStringLiteral("callbackList"));
+        auto* dropped = inspector.findChild<QLabel*>(QStringLiteral("callbackDroppedLabel"));
+        QVERIFY(list && dropped);
+        for (int i = 0; i < 3; ++i)
+            TestSupport::http("GET", listener.baseUrl() + QStringLiteral("/nowhere/%1").arg(i));
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QVERIFY(!dropped->isVisible());
+        QTreeWidgetItem* survivor = list->topLevelItem(2);
+
+        // Two more: the two oldest rows go, the others stay the same rows (nothing is rebuilt).
+        for (int i = 3; i < 5; ++i)
+            TestSupport::http("GET", listener.baseUrl() + QStringLiteral("/nowhere/%1").arg(i));
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QCOMPARE(list->topLevelItem(0), survivor);
+        QVERIFY(dropped->isVisible());
+        QVERIFY2(dropped->text().contains(QLatin1Char('2')), qPrintable(dropped->text()));
+
+        // Clicking a row shows that record.
+        const QRect first = list->visualItemRect(list->topLevelItem(0));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, first.center());
+        QVERIFY(inspector.findChild<QPlainTextEdit*>(QStringLiteral("callbackDetail"))
+                    ->toPlainText()
+                    .startsWith(QStringLiteral("GET /nowhere/2")));
+    }
+
+    void phonePanelChangesOnlyTheRowThatChanged()
+    {
+        QTemporaryDir dir;
+        Mock::Simulator simulator;
+        Mock::SimulatorOptions options;
+        options.stateDir = dir.filePath(QStringLiteral("state"));
+        QVERIFY(simulator.start(options).ok());
+        PhonePanel panel(&simulator);
+        panel.resize(400, 500);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto* list = panel.findChild<QListWidget*>(QStringLiteral("phonePendingList"));
+        QVERIFY(list);
+        auto login = [&](const QString& state) {
+            Protocol::QrParams q;
+            q.clientId = simulator.clients().devClient().clientId;
+            q.source = QStringLiteral("PC_Browser");
+            q.redirectUri = QStringLiteral("http://127.0.0.1:9/callback/auth");
+            q.scope = QStringLiteral("eidapi_auth");
+            q.lang = QStringLiteral("en-US");
+            q.state = state;
+            return TestSupport::http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(simulator.baseUrl(), q)))
+                .status;
+        };
+        QCOMPARE(login(QStringLiteral("one")), 303);
+        QCOMPARE(login(QStringLiteral("two")), 303);
+        QCOMPARE(list->count(), 2);
+        QListWidgetItem* one = list->item(0);
+        QListWidgetItem* two = list->item(1);
+        QCOMPARE(list->currentItem(), one); // the first to arrive was selected, and stays so
+        QCOMPARE(login(QStringLiteral("three")), 303);
+        QCOMPARE(list->count(), 3);
+        QCOMPARE(list->item(0), one);
+        QCOMPARE(list->item(1), two);
+        QVERIFY(list->item(2)->text().contains(QStringLiteral("three")));
+
+        // Select the second with the mouse and reject it: only its row goes.
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(two).center());
+        QCOMPARE(list->currentItem(), two);
+        QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("phoneRejectButton")), Qt::LeftButton);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0), one);
+        QVERIFY(list->item(1)->text().contains(QStringLiteral("three")));
+        QCOMPARE(list->currentItem(), list->item(1)); // the last one is selected next, as before
+        QCOMPARE(simulator.pending().size(), 2);
     }
 };
 

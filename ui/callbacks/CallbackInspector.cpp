@@ -8,6 +8,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTreeWidget>
@@ -16,29 +17,38 @@
 CallbackInspector::CallbackInspector(Callback::CallbackListener* listener, QWidget* parent)
     : QWidget(parent)
     , m_listener(listener)
+    , m_dropped(new QLabel(this))
     , m_list(new QTreeWidget(this))
     , m_detail(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("callbackInspector"));
     m_list->setObjectName(QStringLiteral("callbackList"));
+    m_dropped->setObjectName(QStringLiteral("callbackDroppedLabel"));
+    m_dropped->setWordWrap(true);
+    m_dropped->hide();
     m_list->setRootIsDecorated(false);
     m_list->setColumnCount(4);
     m_detail->setObjectName(QStringLiteral("callbackDetail"));
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    // Side by side: the dock is wide and short, so the detail gets the dock's whole height.
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_list);
     splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_dropped);
     layout->addWidget(splitter);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item)
             showDetail(m_list->indexOfTopLevelItem(item));
     });
-    for (const Callback::CallbackRecord& r : listener->records())
-        add(r);
+    rebuild();
     connect(listener, &Callback::CallbackListener::callbackReceived, this, &CallbackInspector::add);
+    connect(listener, &Callback::CallbackListener::recordsDropped, this, &CallbackInspector::dropOldest);
+    connect(listener, &Callback::CallbackListener::recordsReset, this, &CallbackInspector::rebuild);
     retranslate();
 }
 
@@ -64,9 +74,33 @@ QString CallbackInspector::statusText(const QString& match) const
     return tr("rejected");
 }
 
+void CallbackInspector::rebuild()
+{
+    m_list->clear();
+    for (const Callback::CallbackRecord& r : m_listener->records())
+        add(r);
+    updateDropped();
+}
+
+void CallbackInspector::dropOldest(int count)
+{
+    // The listener removed its `count` oldest records: the first rows go with them.
+    for (int i = 0; i < count && m_list->topLevelItemCount() > 0; ++i)
+        delete m_list->takeTopLevelItem(0);
+    updateDropped();
+}
+
+void CallbackInspector::updateDropped()
+{
+    const qint64 dropped = m_listener->droppedCount();
+    m_dropped->setVisible(dropped > 0);
+    m_dropped->setText(
+        tr("%1 older callbacks were dropped from this list to bound memory.")
+            .arg(dropped));
+}
+
 void CallbackInspector::add(const Callback::CallbackRecord& r)
 {
-    m_records.append(r);
     auto* item = new QTreeWidgetItem(m_list);
     item->setData(0, Qt::UserRole, r.matchStatus);
     item->setText(0, QDateTime::fromMSecsSinceEpoch(r.receivedAt).toString(QStringLiteral("HH:mm:ss")));
@@ -80,9 +114,10 @@ void CallbackInspector::add(const Callback::CallbackRecord& r)
 
 void CallbackInspector::showDetail(int index)
 {
-    if (index < 0 || index >= m_records.size())
+    const QList<Callback::CallbackRecord>& records = m_listener->records();
+    if (index < 0 || index >= records.size())
         return;
-    const Callback::CallbackRecord& r = m_records.at(index);
+    const Callback::CallbackRecord& r = records.at(index);
     QString text = QStringLiteral("%1 %2%3\n")
                        .arg(QString::fromLatin1(r.method), QString::fromUtf8(r.path),
                            r.query.isEmpty() ? QString() : QLatin1Char('?') + QString::fromUtf8(r.query));
@@ -118,8 +153,11 @@ void CallbackInspector::retranslate()
     m_list->setHeaderLabels({tr("Time"), tr("Callback"), tr("businessID"), tr("Match")});
     m_list->setAccessibleName(tr("Received callbacks"));
     m_detail->setAccessibleName(tr("Callback detail"));
+    updateDropped();
     for (int i = 0; i < m_list->topLevelItemCount(); ++i)
         m_list->topLevelItem(i)->setText(3, statusText(m_list->topLevelItem(i)->data(0, Qt::UserRole).toString()));
+    if (m_list->currentItem())
+        showDetail(m_list->indexOfTopLevelItem(m_list->currentItem()));
 }
 
 void CallbackInspector::changeEvent(QEvent* event)

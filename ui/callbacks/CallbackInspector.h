@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPlainTextEdit;
 class QTreeWidget;
 
@@ -12,7 +13,8 @@ class CallbackListener;
 }
 
 /// The live list of callbacks the listener received (time, type, businessID, match status); selecting one
-/// shows the raw request and what it decrypted to.
+/// shows the raw request and what it decrypted to. Row i is the listener's record i: rows are appended and
+/// dropped as the listener keeps and drops records, never rebuilt on each change, and no record is copied.
 class CallbackInspector : public QWidget
 {
     Q_OBJECT
@@ -28,13 +30,16 @@ protected:
 
 private:
     void add(const Callback::CallbackRecord& record);
+    void dropOldest(int count);
+    void rebuild();
     void showDetail(int index);
+    void updateDropped();
     void retranslate();
     QString statusText(const QString& match) const;
 
     Callback::CallbackListener* m_listener;
     bool m_masking = false;
-    QList<Callback::CallbackRecord> m_records;
+    QLabel* m_dropped;
     QTreeWidget* m_list;
     QPlainTextEdit* m_detail;
 };

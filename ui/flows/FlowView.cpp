@@ -5,6 +5,7 @@
 #include "branding/ButtonImage.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
+#include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "session/History.h"
 
@@ -17,11 +18,13 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 FlowView::FlowView(
@@ -45,6 +48,8 @@ FlowView::FlowView(
     , m_countdown(new QLabel(this))
     , m_qr(new QrPanel(this))
     , m_diagram(new SequenceDiagram(this))
+    , m_zoomIn(new QToolButton(this))
+    , m_zoomOut(new QToolButton(this))
     , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("flowView"));
@@ -59,6 +64,14 @@ FlowView::FlowView(
     m_countdown->setObjectName(QStringLiteral("qrCountdownLabel"));
     m_description->setWordWrap(true);
     m_summary->setWordWrap(true);
+    m_countdown->setWordWrap(true);
+    m_zoomIn->setObjectName(QStringLiteral("diagramZoomInButton"));
+    m_zoomOut->setObjectName(QStringLiteral("diagramZoomOutButton"));
+    m_zoomIn->setText(QStringLiteral("+"));
+    m_zoomOut->setText(QStringLiteral("−"));
+    // Failure details come from servers (any environment): shown as text, never interpreted as HTML.
+    for (QLabel* label : {m_description, m_summary, m_countdown})
+        label->setTextFormat(Qt::PlainText);
     // The start button is the iAM Smart button itself (resources/branding), drawn from its SVG; the frame
     // only shows keyboard focus.
     m_start->setStyleSheet(QStringLiteral("QPushButton{border:2px solid transparent;border-radius:8px;padding:0;"
@@ -86,6 +99,7 @@ FlowView::FlowView(
     left->addWidget(m_steps, 1);
     left->addWidget(m_summary);
     auto* qrColumn = new QVBoxLayout;
+    m_qr->setCompact(true);
     qrColumn->addWidget(m_qr, 1);
     qrColumn->addWidget(m_countdown);
     auto* upper = new QHBoxLayout;
@@ -102,6 +116,8 @@ FlowView::FlowView(
     exports->addWidget(m_saveReport);
     exports->addWidget(m_saveHar);
     exports->addStretch();
+    exports->addWidget(m_zoomOut);
+    exports->addWidget(m_zoomIn);
     exports->addWidget(m_exportPng);
     exports->addWidget(m_exportSvg);
     auto* lower = new QWidget(this);
@@ -112,12 +128,19 @@ FlowView::FlowView(
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(upperWidget);
     splitter->addWidget(lower);
+    // The diagram gets the room a short screen has left (it scrolls and zooms, never shrinks).
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 400}); // the upper part at its minimum on a short screen, the diagram the rest
+    m_steps->setMinimumHeight(fontMetrics().height() * 3);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
     m_runner = new Flows::FlowRunner(session, listener, simulator, this);
     connectRunner();
     connect(m_run, &QPushButton::clicked, this, &FlowView::run);
+    connect(m_zoomIn, &QToolButton::clicked, m_diagram, &SequenceDiagram::zoomIn);
+    connect(m_zoomOut, &QToolButton::clicked, m_diagram, &SequenceDiagram::zoomOut);
     connect(m_start, &QPushButton::clicked, this, &FlowView::run);
     connect(m_flowCombo, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
     connect(m_exportPng, &QPushButton::clicked, this, [this] {
@@ -157,8 +180,7 @@ void FlowView::connectRunner()
         m_run->setEnabled(true);
         m_start->setEnabled(true);
         m_tick->stop();
-        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
-                                    : tr("Failed: %1 — %2").arg(r.failureCode, r.failureDetail));
+        showFacts();
         emit flowFinished(r);
     });
 }
@@ -223,8 +245,16 @@ void FlowView::run()
         return;
     const Flows::FlowSpec& flow = m_flows.at(index);
     m_steps->clear();
-    for (const Flows::StepSpec& s : flow.steps)
-        m_steps->addItem(QStringLiteral("%1 (%2) — %3").arg(s.id, s.apiId, stateText(Flows::StepState::Pending)));
+    m_stepFacts.clear();
+    for (const Flows::StepSpec& s : flow.steps) {
+        Flows::StepResult pending;
+        pending.stepId = s.id;
+        pending.apiId = s.apiId;
+        m_stepFacts.append(pending);
+        m_steps->addItem(stepText(pending));
+    }
+    m_qrExpiresAt = 0;
+    m_countdown->clear();
     m_diagram->clear();
     m_summary->clear();
     m_run->setEnabled(false);
@@ -236,13 +266,22 @@ void FlowView::run()
     m_runner->start(flow);
 }
 
+bool FlowView::runOnPhone(const QString& id)
+{
+    if (m_runner->isRunning() || !selectFlow(id))
+        return false;
+    setPhoneDecision(QStringLiteral("manual"));
+    run();
+    return true;
+}
+
 void FlowView::showStep(int index, const Flows::StepResult& step)
 {
+    if (index >= 0 && index < m_stepFacts.size())
+        m_stepFacts[index] = step;
     if (QListWidgetItem* item = m_steps->item(index)) {
-        QString text = QStringLiteral("%1 (%2) — %3").arg(step.stepId, step.apiId, stateText(step.state));
-        if (step.state == Flows::StepState::Failed)
-            text += QStringLiteral(": %1 %2").arg(step.code, step.detail);
-        item->setText(text);
+        item->setText(stepText(step));
+        item->setToolTip(step.detail);
         item->setForeground(step.state == Flows::StepState::Failed ? QColor(0xb0, 0x00, 0x20)
                 : step.state == Flows::StepState::Passed           ? QColor(0x1b, 0x7f, 0x3b)
                                                                    : palette().color(QPalette::Text));
@@ -285,7 +324,38 @@ bool FlowView::saveHar(const QString& path) const
 {
     const Flows::FlowResult& r = m_runner->result();
     return r.finished
-        && Session::Har::write(exchangesOf(m_session, r), path, QCoreApplication::applicationVersion()).ok();
+        && Session::Har::write(exchangesOf(m_session, r), path, QCoreApplication::applicationVersion(),
+            Session::HistorySettings::load().keepPersonalData)
+               .ok();
+}
+
+QString FlowView::failureText(const QString& code, const QString& detail) const
+{
+    // The code's meaning in the current language when the catalog knows it; the runner's detail (English) otherwise.
+    const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
+    return rc ? QString(rc->meaning.get(m_language)).replace(QLatin1String("%1"), QStringLiteral("…")) : detail;
+}
+
+QString FlowView::stepText(const Flows::StepResult& step) const
+{
+    QString text = QStringLiteral("%1 (%2) — %3").arg(step.stepId, step.apiId, stateText(step.state));
+    if (step.state == Flows::StepState::Failed)
+        text += QStringLiteral(": %1 %2").arg(step.code, failureText(step.code, step.detail));
+    return text;
+}
+
+void FlowView::showFacts()
+{
+    for (int i = 0; i < m_stepFacts.size(); ++i) {
+        if (QListWidgetItem* item = m_steps->item(i))
+            item->setText(stepText(m_stepFacts.at(i)));
+    }
+    const Flows::FlowResult& r = m_runner->result();
+    if (r.finished && !m_runner->isRunning() && !m_stepFacts.isEmpty())
+        m_summary->setText(r.passed ? tr("Passed in %1 ms.").arg(r.finishedAt - r.startedAt)
+                                    : tr("Failed: %1 — %2").arg(r.failureCode, failureText(r.failureCode, r.failureDetail)));
+    if (m_qrExpiresAt > 0)
+        updateCountdown();
 }
 
 void FlowView::updateCountdown()
@@ -309,11 +379,13 @@ void FlowView::retranslate()
     m_phoneCombo->addItem(tr("Phone rejects"), QStringLiteral("reject"));
     m_phoneCombo->addItem(tr("User cancels"), QStringLiteral("cancel"));
     m_phoneCombo->addItem(tr("Request expires"), QStringLiteral("expire"));
+    m_phoneCombo->addItem(tr("You decide on the virtual phone"), QStringLiteral("manual"));
     m_phoneCombo->setCurrentIndex(std::max(0, m_phoneCombo->findData(decision)));
     m_phoneCombo->setEnabled(m_simulator != nullptr);
     m_phoneCombo->setToolTip(
         m_simulator ? tr("What the virtual phone answers") : tr("A person answers on a real phone"));
     m_run->setText(tr("&Run flow"));
+    m_run->setAccessibleName(m_run->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_exportPng->setText(tr("Export PNG…"));
     m_exportSvg->setText(tr("Export SVG…"));
     m_saveReport->setText(tr("Save report…"));
@@ -325,6 +397,12 @@ void FlowView::retranslate()
         const Flows::FlowSpec& f = m_flows.at(index);
         m_description->setText(f.description.get(m_language));
     }
+    m_zoomIn->setToolTip(tr("Zoom in (Ctrl+wheel)"));
+    m_zoomIn->setAccessibleName(tr("Zoom in"));
+    m_zoomOut->setToolTip(tr("Zoom out (Ctrl+wheel)"));
+    m_zoomOut->setAccessibleName(tr("Zoom out"));
+    m_countdown->setAccessibleName(tr("QR expiry"));
+    showFacts();
     updateStartButton();
 }
 

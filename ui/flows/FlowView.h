@@ -9,6 +9,7 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 class QTimer;
+class QToolButton;
 class QrPanel;
 class SequenceDiagram;
 
@@ -26,6 +27,8 @@ public:
     /// Selects a flow by id; false when unknown.
     bool selectFlow(const QString& id);
     void setPhoneDecision(const QString& decision);
+    /// Runs the flow `id` with the virtual phone waiting for the user's decision ("Try a login", "Log in first").
+    bool runOnPhone(const QString& id);
     Flows::FlowRunner* runner() const { return m_runner; }
     SequenceDiagram* diagram() const { return m_diagram; }
     /// The branding kind of the start button shown for the selected flow (login, reauth, formFilling,
@@ -50,6 +53,10 @@ private:
     void updateCountdown();
     void showStep(int index, const Flows::StepResult& step);
     QString stateText(Flows::StepState state) const;
+    /// A step's line and the run's summary, formatted from the facts in the current language (at every switch).
+    QString stepText(const Flows::StepResult& step) const;
+    QString failureText(const QString& code, const QString& detail) const;
+    void showFacts();
     /// Shows the iAM Smart button of the selected flow (branding data) and the More info link.
     void updateStartButton();
 
@@ -74,6 +81,9 @@ private:
     QLabel* m_countdown;
     QrPanel* m_qr;
     SequenceDiagram* m_diagram;
+    QToolButton* m_zoomIn;
+    QToolButton* m_zoomOut;
     QTimer* m_tick;
     qint64 m_qrExpiresAt = 0;
+    QList<Flows::StepResult> m_stepFacts; ///< the last run's steps as they stand (pending ones from the spec)
 };

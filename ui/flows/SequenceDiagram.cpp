@@ -6,12 +6,40 @@
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
+#include <QWheelEvent>
+
+#include <algorithm>
 
 SequenceDiagram::SequenceDiagram(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("sequenceDiagram"));
-    setMinimumHeight(200);
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Minimum);
+}
+
+void SequenceDiagram::setZoom(double zoom)
+{
+    zoom = std::clamp(zoom, 0.4, 4.0);
+    if (qFuzzyCompare(zoom, m_zoom))
+        return;
+    m_zoom = zoom;
+    updateGeometry();
+    update();
+    emit zoomChanged(m_zoom);
+}
+
+void SequenceDiagram::wheelEvent(QWheelEvent* event)
+{
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        event->ignore(); // the scroll area scrolls
+        return;
+    }
+    const int delta = event->angleDelta().y();
+    if (delta > 0)
+        zoomIn();
+    else if (delta < 0)
+        zoomOut();
+    event->accept();
 }
 
 void SequenceDiagram::clear()
@@ -36,18 +64,24 @@ void SequenceDiagram::setLanguage(Protocol::Language language)
 
 QSize SequenceDiagram::sizeHint() const
 {
-    return {880, 60 + 34 * int(m_messages.size() + 1)};
+    // The drawing's own size (Report::sequenceSvg) at the zoom; the font follows presenter mode.
+    const double font = fontInfo().pixelSize() > 0 ? std::max(1.0, fontInfo().pixelSize() / 13.0) : 1.0;
+    const QSize natural = QSvgRenderer(Flows::Report::sequenceSvg(m_messages, m_language).toUtf8()).defaultSize();
+    return (QSizeF(natural) * m_zoom * font).toSize();
+}
+
+QSize SequenceDiagram::minimumSizeHint() const
+{
+    return sizeHint();
 }
 
 void SequenceDiagram::paintEvent(QPaintEvent*)
 {
-    // One drawing for screen and export: the SVG the report embeds, rendered to fit.
+    // One drawing for screen and export: the SVG the report embeds, at its own size times the zoom.
     QPainter painter(this);
     painter.fillRect(rect(), Qt::white);
     QSvgRenderer renderer(Flows::Report::sequenceSvg(m_messages, m_language).toUtf8());
-    QSizeF size = renderer.defaultSize();
-    size.scale(QSizeF(width(), height()), Qt::KeepAspectRatio);
-    renderer.render(&painter, QRectF(QPointF(0, 0), size));
+    renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(sizeHint())));
 }
 
 bool SequenceDiagram::exportSvg(const QString& path) const

@@ -42,6 +42,21 @@ TryItForm::TryItForm(const Protocol::ApiSpec& api, QWidget* parent)
     for (const Protocol::FieldSpec& f : api.fields)
         buildRow(f);
     setValues(api.mockValues());
+    // iAM Smart takes a businessID once: each page starts with a fresh one (⟳ makes another), never the sample.
+    for (Row* row : m_rows) {
+        if (row->regenerate && row->field->name == QLatin1String("businessID"))
+            row->line->setText(Util::randomHex32());
+    }
+}
+
+void TryItForm::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side only when an editor keeps about 30 characters; otherwise under its label, at full width.
+    const auto policy = width() < fontMetrics().averageCharWidth() * 70 ? QFormLayout::WrapAllRows
+                                                                         : QFormLayout::WrapLongRows;
+    if (m_layout->rowWrapPolicy() != policy)
+        m_layout->setRowWrapPolicy(policy);
 }
 
 TryItForm::~TryItForm()
@@ -65,7 +80,10 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         if (!m_loading)
             emit changed();
     };
-    auto userEdit = [this, name = f.name] { emit edited(name); };
+    auto userEdit = [this, name = f.name] {
+        m_userEdited.insert(name);
+        emit edited(name);
+    };
     if (f.type == QLatin1String("array") && e) {
         auto* grid = new QWidget(row->container);
         auto* flow = new QHBoxLayout(grid);
@@ -143,8 +161,10 @@ void TryItForm::buildRow(const Protocol::FieldSpec& f)
         row->useEarned = new QToolButton(row->container);
         row->useEarned->setObjectName(objectName + QStringLiteral("_useEarned"));
         row->useEarned->setEnabled(false);
-        connect(row->useEarned, &QToolButton::clicked, this,
-            [this, row] { row->line->setText(m_earned.value(row->field->earned)); });
+        connect(row->useEarned, &QToolButton::clicked, this, [this, row] {
+            m_preferSamples = false;
+            row->line->setText(earnedFor(*row->field));
+        });
         h->addWidget(row->useEarned);
     }
     row->error = new QLabel(row->container);
@@ -308,7 +328,52 @@ void TryItForm::setEarned(const QMap<QString, QString>& earned)
 {
     m_earned = earned;
     for (Row* row : m_rows) {
-        if (row->useEarned)
-            row->useEarned->setEnabled(!earned.value(row->field->earned).isEmpty());
+        if (!row->useEarned)
+            continue;
+        const QString value = earnedFor(*row->field);
+        row->useEarned->setEnabled(!value.isEmpty());
+        // A fresh value from this environment beats the portal's sample, unless the user chose otherwise.
+        if (!value.isEmpty() && row->field->required && !m_preferSamples
+            && !m_userEdited.contains(row->field->name) && row->line->text() != value)
+            row->line->setText(value);
     }
+}
+
+void TryItForm::useSampleValues()
+{
+    m_preferSamples = true;
+    const QJsonObject samples = m_api.mockValues();
+    for (Row* row : m_rows) {
+        if (row->useEarned && samples.contains(row->field->name))
+            row->line->setText(samples.value(row->field->name).toVariant().toString());
+    }
+}
+
+QString TryItForm::earnedFor(const Protocol::FieldSpec& field) const
+{
+    // An access token must carry the scope of the API (eidapi_profiles, eidapi_formFilling, …).
+    if (field.earned == QLatin1String("accessToken") && !m_api.scope.isEmpty()
+        && m_earned.contains(QStringLiteral("accessToken@") + m_api.scope))
+        return m_earned.value(QStringLiteral("accessToken@") + m_api.scope);
+    if (field.earned == QLatin1String("accessToken") && !m_api.scope.isEmpty()
+        && m_earned.keys().filter(QStringLiteral("accessToken@")).size() > 0)
+        return {}; // tokens exist, none with this scope
+    return m_earned.value(field.earned);
+}
+
+QStringList TryItForm::missingEarned() const
+{
+    QStringList out;
+    for (const Row* row : m_rows) {
+        if (!row->useEarned || !row->field->required || !earnedFor(*row->field).isEmpty())
+            continue;
+        // A token of another scope does not do: say which scope the login must ask for.
+        const QString name = row->field->earned == QLatin1String("accessToken") && !m_api.scope.isEmpty()
+                && !m_earned.value(row->field->earned).isEmpty()
+            ? tr("%1 with the scope %2").arg(row->field->earned, m_api.scope)
+            : row->field->earned;
+        if (!out.contains(name))
+            out << name;
+    }
+    return out;
 }

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QWidget>
 
 class QFormLayout;
@@ -32,7 +33,12 @@ public:
     /// Field name → problem text currently shown.
     QMap<QString, QString> problems() const { return m_problems; }
     /// Offers values earned by earlier calls (code, accessToken, openID, ticketID, businessID).
+    /// Required fields the user has not edited take the earned value instead of the portal's sample.
     void setEarned(const QMap<QString, QString>& earned);
+    /// Puts the portal's sample values back in the fields that take earned values (and keeps them there).
+    void useSampleValues();
+    /// The earned values (code, accessToken, openID…) required fields need and no earlier call returned.
+    QStringList missingEarned() const;
     void retranslate(Protocol::Language language);
 
 signals:
@@ -40,9 +46,15 @@ signals:
     /// The user changed `field` in its editor (typed, picked, ticked); programs setting values do not emit it.
     void edited(const QString& field);
 
+protected:
+    /// Below a readable width every editor goes under its label, so fields use the whole width.
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct Row;
     QString ruleText(const Protocol::FieldViolation& v) const;
+    /// The earned value for a field: for an access token, the one whose scopes include the API's.
+    QString earnedFor(const Protocol::FieldSpec& field) const;
     void buildRow(const Protocol::FieldSpec& field);
 
     const Protocol::ApiSpec& m_api;
@@ -51,4 +63,6 @@ private:
     QMap<QString, QString> m_problems;
     QMap<QString, QString> m_earned;
     bool m_loading = false;
+    bool m_preferSamples = false;
+    QSet<QString> m_userEdited;
 };

@@ -1,9 +1,13 @@
 #include "HistoryPanel.h"
 
+#include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -13,6 +17,10 @@ HistoryPanel::HistoryPanel(QWidget* parent)
     , m_reopen(new QPushButton(this))
     , m_resend(new QPushButton(this))
     , m_export(new QPushButton(this))
+    , m_keepPersonalData(new QCheckBox(this))
+    , m_retentionLabel(new QLabel(this))
+    , m_retentionDays(new QSpinBox(this))
+    , m_retentionCount(new QSpinBox(this))
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_list->setObjectName(QStringLiteral("historyList"));
@@ -21,11 +29,26 @@ HistoryPanel::HistoryPanel(QWidget* parent)
     m_reopen->setObjectName(QStringLiteral("historyReopenButton"));
     m_resend->setObjectName(QStringLiteral("historyResendButton"));
     m_export->setObjectName(QStringLiteral("historyExportHarButton"));
+    m_keepPersonalData->setObjectName(QStringLiteral("historyKeepPersonalDataCheck"));
+    m_retentionDays->setObjectName(QStringLiteral("historyRetentionDaysSpin"));
+    m_retentionDays->setRange(0, 3650);
+    m_retentionCount->setObjectName(QStringLiteral("historyRetentionCountSpin"));
+    m_retentionCount->setRange(0, 1000000);
+    m_retentionCount->setSingleStep(100);
+    m_retentionLabel->setBuddy(m_retentionDays);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_reopen);
     buttons->addWidget(m_resend);
     buttons->addStretch();
+    buttons->addWidget(m_keepPersonalData);
+    buttons->addWidget(m_retentionLabel);
+    buttons->addWidget(m_retentionDays);
+    buttons->addWidget(m_retentionCount);
     buttons->addWidget(m_export);
+    setSettings({});
+    connect(m_keepPersonalData, &QCheckBox::toggled, this, [this] { emit settingsChanged(settings()); });
+    for (QSpinBox* spin : {m_retentionDays, m_retentionCount})
+        connect(spin, &QSpinBox::valueChanged, this, [this] { emit settingsChanged(settings()); });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);
@@ -77,13 +100,41 @@ void HistoryPanel::select(int row)
     m_list->setCurrentItem(m_list->topLevelItem(row));
 }
 
+void HistoryPanel::setSettings(const Session::HistorySettings& settings)
+{
+    const QSignalBlocker a(m_keepPersonalData), b(m_retentionDays), c(m_retentionCount);
+    m_keepPersonalData->setChecked(settings.keepPersonalData);
+    m_retentionDays->setValue(settings.retentionDays);
+    m_retentionCount->setValue(settings.retentionCount);
+}
+
+Session::HistorySettings HistoryPanel::settings() const
+{
+    Session::HistorySettings out;
+    out.keepPersonalData = m_keepPersonalData->isChecked();
+    out.retentionDays = m_retentionDays->value();
+    out.retentionCount = m_retentionCount->value();
+    return out;
+}
+
 void HistoryPanel::retranslate()
 {
     m_list->setHeaderLabels({tr("Time"), tr("API"), tr("HTTP"), tr("Code"), tr("Latency")});
     m_list->setAccessibleName(tr("Exchange history"));
     m_reopen->setText(tr("Reopen"));
+    m_reopen->setAccessibleName(m_reopen->text());
     m_resend->setText(tr("Resend as new"));
     m_export->setText(tr("Export HAR…"));
+    m_keepPersonalData->setText(tr("Keep personal data in history"));
+    m_keepPersonalData->setToolTip(tr("Off: access tokens, openIDs and decrypted personal data are replaced by "
+                                      "[redacted] in history files and HAR exports."));
+    m_retentionLabel->setText(tr("Keep for"));
+    m_retentionDays->setSuffix(tr(" days"));
+    m_retentionDays->setSpecialValueText(tr("ever"));
+    m_retentionDays->setAccessibleName(tr("Days history is kept"));
+    m_retentionCount->setSuffix(tr(" entries"));
+    m_retentionCount->setSpecialValueText(tr("no entry limit"));
+    m_retentionCount->setAccessibleName(tr("Entries history keeps at most"));
 }
 
 void HistoryPanel::changeEvent(QEvent* event)

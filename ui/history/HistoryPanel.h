@@ -1,10 +1,14 @@
 #pragma once
 
 #include "session/ConsoleSession.h"
+#include "session/History.h"
 
 #include <QWidget>
 
+class QCheckBox;
+class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTreeWidget;
 
 /// Every exchange of the console, kept across restarts: reopen one in its page, resend it as new
@@ -21,8 +25,12 @@ public:
     /// The selected exchange, or null.
     const Session::Exchange* selected() const;
     void select(int row);
+    /// What history keeps and for how long (shown as a check box and two spin boxes under the list).
+    void setSettings(const Session::HistorySettings& settings);
+    Session::HistorySettings settings() const;
 
 signals:
+    void settingsChanged(const Session::HistorySettings& settings);
     void reopenRequested(const Session::Exchange& exchange);
     void resendRequested(const Session::Exchange& exchange);
     void exportRequested();
@@ -38,4 +46,8 @@ private:
     QPushButton* m_reopen;
     QPushButton* m_resend;
     QPushButton* m_export;
+    QCheckBox* m_keepPersonalData;
+    QLabel* m_retentionLabel;
+    QSpinBox* m_retentionDays;
+    QSpinBox* m_retentionCount;
 };

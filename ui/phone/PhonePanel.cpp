@@ -7,8 +7,10 @@
 #include <QGridLayout>
 #include <QJsonArray>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
@@ -53,8 +55,15 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, [this] { decide(QStringLiteral("cancel")); });
     connect(m_expire, &QPushButton::clicked, this, [this] { decide(QStringLiteral("expire")); });
     connect(m_pending, &QListWidget::currentRowChanged, this, &PhonePanel::showSelected);
-    connect(m_simulator, &Mock::Simulator::pendingChanged, this, &PhonePanel::refresh);
+    connectSimulator();
     retranslate();
+    rebuild();
+}
+
+void PhonePanel::connectSimulator()
+{
+    connect(m_simulator, &Mock::Simulator::pendingAdded, this, &PhonePanel::addRow);
+    connect(m_simulator, &Mock::Simulator::pendingRemoved, this, &PhonePanel::removeRow);
 }
 
 void PhonePanel::setSimulator(Mock::Simulator* simulator)
@@ -63,8 +72,9 @@ void PhonePanel::setSimulator(Mock::Simulator* simulator)
         return;
     disconnect(m_simulator, nullptr, this, nullptr);
     m_simulator = simulator;
-    connect(m_simulator, &Mock::Simulator::pendingChanged, this, &PhonePanel::refresh);
+    connectSimulator();
     retranslate();
+    rebuild();
 }
 
 void PhonePanel::setLanguage(Protocol::Language language)
@@ -88,21 +98,57 @@ QString PhonePanel::kindText(const QString& kind) const
     return tr("Sign");
 }
 
-void PhonePanel::refresh()
+QString PhonePanel::rowText(const Mock::PendingRequest& p) const
+{
+    return QStringLiteral("%1 · %2").arg(kindText(p.kind), p.businessId.isEmpty() ? p.state : p.businessId);
+}
+
+void PhonePanel::rebuild()
 {
     const QString selected
         = m_pending->currentItem() ? m_pending->currentItem()->data(Qt::UserRole).toString() : QString();
     m_pending->clear();
+    m_rows.clear();
     for (const Mock::PendingRequest& p : m_simulator->pending()) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1 · %2").arg(kindText(p.kind), p.businessId.isEmpty() ? p.state : p.businessId),
-            m_pending);
+        auto* item = new QListWidgetItem(rowText(p), m_pending);
         item->setData(Qt::UserRole, p.id);
+        m_rows.insert(p.id, item);
         if (p.id == selected)
             m_pending->setCurrentItem(item);
     }
     if (!m_pending->currentItem() && m_pending->count() > 0)
         m_pending->setCurrentRow(m_pending->count() - 1);
+    showSelected();
+}
+
+void PhonePanel::addRow(const QString& id)
+{
+    const Mock::PendingRequest* p = m_simulator->request(id);
+    if (!p || m_rows.contains(id))
+        return;
+    auto* item = new QListWidgetItem(rowText(*p), m_pending);
+    item->setData(Qt::UserRole, id);
+    m_rows.insert(id, item);
+    if (!m_pending->currentItem())
+        m_pending->setCurrentItem(item); // shows it
+}
+
+void PhonePanel::removeRow(const QString& id)
+{
+    QListWidgetItem* item = m_rows.take(id);
+    if (!item)
+        return;
+    const bool wasCurrent = item == m_pending->currentItem();
+    {
+        const QSignalBlocker quiet(m_pending); // the row below must not flash up as current
+        delete m_pending->takeItem(m_pending->row(item));
+    }
+    if (wasCurrent || !m_pending->currentItem()) {
+        if (m_pending->count() > 0)
+            m_pending->setCurrentRow(m_pending->count() - 1);
+        else
+            m_pending->setCurrentRow(-1);
+    }
     showSelected();
 }
 
@@ -154,24 +200,40 @@ bool PhonePanel::decide(const QString& decision)
     else
         result = m_simulator->expire(id);
     if (!result) {
+        m_answer = {};
         m_result->setText(result.error().detail);
         return false;
     }
-    m_result->setText(tr("Answered %1 (%2)")
-                          .arg(result->value(QLatin1String("status")).toString(),
-                              result->value(QLatin1String("resultCode")).toString()));
+    m_answer = {decision, result->value(QLatin1String("resultCode")).toString()};
+    showAnswer();
     const QString redirect = result->value(QLatin1String("redirect")).toString();
     if (!redirect.isEmpty())
         emit browserRedirect(redirect);
     return true;
 }
 
+void PhonePanel::showAnswer()
+{
+    // Formatted from the facts at every language switch, never kept as text.
+    if (m_answer.first.isEmpty())
+        return;
+    const QString& d = m_answer.first;
+    const QString& code = m_answer.second;
+    m_result->setText(d == QLatin1String("approve") ? tr("Approved on the phone (%1)").arg(code)
+            : d == QLatin1String("reject")          ? tr("Rejected on the phone (%1)").arg(code)
+            : d == QLatin1String("cancel")          ? tr("Cancelled on the phone (%1)").arg(code)
+                                                    : tr("Left to expire on the phone (%1)").arg(code));
+}
+
 void PhonePanel::retranslate()
 {
+    showAnswer();
     m_approve->setText(tr("&Approve"));
     m_reject->setText(tr("&Reject"));
     m_cancel->setText(tr("Ca&ncel"));
     m_expire->setText(tr("Let e&xpire"));
+    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire})
+        b->setAccessibleName(b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_pending->setAccessibleName(tr("Requests waiting on the phone"));
     m_persona->setAccessibleName(tr("Persona"));
     const QString current = m_persona->currentData().toString();
@@ -183,7 +245,12 @@ void PhonePanel::retranslate()
     }
     const int index = m_persona->findData(current);
     m_persona->setCurrentIndex(index >= 0 ? index : 0);
-    refresh();
+    // The rows change their wording in place.
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        if (const Mock::PendingRequest* p = m_simulator->request(it.key()))
+            it.value()->setText(rowText(*p));
+    }
+    showSelected();
 }
 
 void PhonePanel::changeEvent(QEvent* event)

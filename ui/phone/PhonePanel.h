@@ -2,11 +2,18 @@
 
 #include "protocol/Text.h"
 
+#include <QHash>
+#include <QPair>
 #include <QWidget>
+
+namespace Mock {
+struct PendingRequest;
+}
 
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QPushButton;
 
 namespace Mock {
@@ -35,17 +42,27 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void refresh();
+    /// Lists what the simulator has waiting (on start and when the simulator changes).
+    void rebuild();
+    /// One request began or stopped waiting: only its row changes.
+    void addRow(const QString& id);
+    void removeRow(const QString& id);
+    QString rowText(const Mock::PendingRequest& p) const;
+    void connectSimulator();
     void showSelected();
     void retranslate();
+    void showAnswer();
     QString kindText(const QString& kind) const;
 
     Mock::Simulator* m_simulator;
     Protocol::Language m_language = Protocol::Language::English;
     QListWidget* m_pending;
+    QHash<QString, QListWidgetItem*> m_rows; ///< request id → its row
+
     QComboBox* m_persona;
     QLabel* m_screen;
     QLabel* m_result;
+    QPair<QString, QString> m_answer; ///< the last decision (approve, reject, cancel, expire) and its code
     QPushButton* m_approve;
     QPushButton* m_reject;
     QPushButton* m_cancel;

@@ -11,6 +11,21 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+QString QrPanel::wrapAnywhere(const QString& text)
+{
+    // A zero-width space after every character of a run longer than 16 lets a URL or id break anywhere.
+    QString out;
+    out.reserve(text.size() * 2);
+    int run = 0;
+    for (const QChar c : text) {
+        out += c;
+        run = c.isSpace() ? 0 : run + 1;
+        if (run >= 16 && !c.isHighSurrogate())
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
 QrPanel::QrPanel(QWidget* parent)
     : QWidget(parent)
     , m_image(new QLabel(this))
@@ -22,10 +37,17 @@ QrPanel::QrPanel(QWidget* parent)
     setObjectName(QStringLiteral("qrPanel"));
     m_image->setObjectName(QStringLiteral("qrImageLabel"));
     m_image->setAlignment(Qt::AlignCenter);
-    m_image->setMinimumSize(200, 200);
+    // The symbol is drawn to the room the label is given, so it never asks for room itself (the panel never
+    // widens its dock or the window).
+    m_image->setMinimumSize(120, 120);
+    m_image->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_caption->setObjectName(QStringLiteral("qrTextLabel"));
+    m_caption->setTextFormat(Qt::PlainText);
     m_caption->setWordWrap(true);
+    m_caption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long URL never widens the window
     m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_image->installEventFilter(this);
+    m_caption->installEventFilter(this);
     m_savePng->setObjectName(QStringLiteral("qrSavePngButton"));
     m_saveSvg->setObjectName(QStringLiteral("qrSaveSvgButton"));
     m_copy->setObjectName(QStringLiteral("qrCopyButton"));
@@ -91,20 +113,57 @@ bool QrPanel::saveSvg(const QString& path) const
     return f.write(Qr::QrEncoder::toSvg(m_matrix).toUtf8()) > 0;
 }
 
+void QrPanel::showSymbol()
+{
+    if (m_matrix.size == 0)
+        return;
+    // Whole pixels per module, as large as the label's room allows: crisp enough for a phone camera.
+    const int room = std::min(m_image->width(), m_image->height());
+    const int scale = std::max(2, room / (m_matrix.size + 8));
+    QPixmap symbol = QPixmap::fromImage(render(scale));
+    if (symbol.width() > room && room > 0) // a short pane: the whole symbol, smaller, never cut off
+        symbol = symbol.scaled(room, room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    m_image->setPixmap(symbol);
+}
+
+void QrPanel::showCaption()
+{
+    // Compact: one line, elided in the middle (the whole text in the tooltip and "Copy text").
+    m_caption->setText(m_compact
+            ? m_caption->fontMetrics().elidedText(m_text, Qt::ElideMiddle, std::max(40, m_caption->width()))
+            : wrapAnywhere(m_text));
+}
+
+void QrPanel::setCompact(bool compact)
+{
+    m_compact = compact;
+    m_caption->setWordWrap(!compact);
+    showCaption();
+}
+
+bool QrPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Resize) {
+        if (watched == m_image)
+            showSymbol();
+        else if (watched == m_caption && m_compact)
+            showCaption();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void QrPanel::refresh()
 {
     const bool ok = m_matrix.size > 0;
     if (ok) {
-        // Whole pixels per module, as large as the panel allows: crisp enough for a phone camera.
-        const int room = std::min(m_image->width(), m_image->height());
-        const int scale = std::max(3, room / (m_matrix.size + 8));
-        m_image->setPixmap(QPixmap::fromImage(render(scale)));
+        showSymbol();
     } else {
         m_image->setPixmap({});
         m_image->setText(m_text.isEmpty() ? tr("Nothing to show yet: use “Show QR code” on a page.")
                                           : tr("Cannot encode: %1").arg(m_error));
     }
-    m_caption->setText(m_text);
+    showCaption();
+    m_caption->setToolTip(m_text);
     m_image->setAccessibleName(ok ? tr("QR code of: %1").arg(m_text) : tr("No QR code"));
     for (QPushButton* b : {m_savePng, m_saveSvg, m_copy})
         b->setEnabled(ok);

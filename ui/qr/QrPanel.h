@@ -24,18 +24,27 @@ public:
     QImage render(int scale) const;
     bool savePng(const QString& path, int scale = 8) const;
     bool saveSvg(const QString& path) const;
+    /// `text` with break opportunities (zero-width spaces) inside long runs, so a label wraps a URL or id anywhere
+    /// instead of growing to its width.
+    static QString wrapAnywhere(const QString& text);
+    /// Compact (the Flows tab): the text on one line, elided in the middle, so the symbol keeps its room.
+    void setCompact(bool compact);
 
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
     void refresh();
+    void showSymbol();
+    void showCaption();
 
     QString m_text;
     Qr::QrMatrix m_matrix;
     QString m_error;
+    bool m_compact = false;
     QLabel* m_image;
     QLabel* m_caption;
     QPushButton* m_savePng;

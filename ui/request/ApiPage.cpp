@@ -1,5 +1,6 @@
 #include "ApiPage.h"
 
+#include "PdfSigningPanel.h"
 #include "SpecPage.h"
 #include "forms/ExtrasEditor.h"
 
@@ -27,7 +28,10 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QRegularExpression>
+#include <QShortcut>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -63,6 +67,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     setObjectName(QStringLiteral("apiPage_") + api.id);
     m_spec = new QTextBrowser(this);
     m_spec->setObjectName(QStringLiteral("specBrowser"));
+    m_spec->setWordWrapMode(QTextOption::WordWrap); // table cells break between words ("Name", never "Nam e")
     // Anchors scroll, iamsmart-api: links open that API's page, web links the browser.
     m_spec->setOpenLinks(false);
     connect(m_spec, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
@@ -139,7 +144,10 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
         [this] { QApplication::clipboard()->setText(m_previewCode->toPlainText()); });
     m_previewStatus = new QLabel(this);
     m_previewStatus->setObjectName(QStringLiteral("previewStatusLabel"));
-    m_previewStatus->setWordWrap(true);
+    // One readable line next to Send (the full text in its tooltip; rule details behind "Details"): it never
+    // wraps one word per line, nor widens the window.
+    m_previewStatus->setWordWrap(false);
+    m_previewStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -157,15 +165,52 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     m_ticketQr = new QPushButton(this);
     m_ticketQr->setObjectName(QStringLiteral("ticketQrButton"));
     m_ticketQr->hide();
+    // A browser-kind page says what Send does; a page that needs earned values says which are missing.
+    m_browserNote = new QLabel(this);
+    m_browserNote->setObjectName(QStringLiteral("browserNoteLabel"));
+    m_browserNote->setWordWrap(true);
+    m_browserNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_browserNote->setVisible(api.kind == Protocol::ApiKind::Browser);
+    m_missingNote = new QLabel(this);
+    m_missingNote->setObjectName(QStringLiteral("missingEarnedLabel"));
+    m_missingNote->setWordWrap(true);
+    m_missingNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_loginFirst = new QPushButton(this);
+    m_loginFirst->setObjectName(QStringLiteral("loginFirstButton"));
+    m_useSamples = new QPushButton(this);
+    m_useSamples->setObjectName(QStringLiteral("useSamplesButton"));
+    bool takesEarned = false;
+    for (const Protocol::FieldSpec& f : api.fields)
+        takesEarned = takesEarned || (f.required && !f.earned.isEmpty());
+    m_useSamples->setVisible(takesEarned);
+    auto* earnedRow = new QHBoxLayout;
+    earnedRow->addStretch();
+    earnedRow->addWidget(m_loginFirst);
+    earnedRow->addWidget(m_useSamples);
+    m_ruleDetailsButton = new QToolButton(this);
+    m_ruleDetailsButton->setObjectName(QStringLiteral("ruleDetailsButton"));
+    m_ruleDetailsButton->setCheckable(true);
+    m_ruleDetailsButton->hide();
+    m_ruleDetails = new QLabel(this);
+    m_ruleDetails->setObjectName(QStringLiteral("ruleDetailsLabel"));
+    m_ruleDetails->setWordWrap(true);
+    m_ruleDetails->hide();
+    connect(m_ruleDetailsButton, &QToolButton::toggled, m_ruleDetails, &QLabel::setVisible);
+    connect(m_useSamples, &QPushButton::clicked, this, [this] {
+        m_form->useSampleValues();
+        updateNotes();
+    });
+    connect(m_loginFirst, &QPushButton::clicked, this, &ApiPage::loginRequested);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_previewStatus, 1);
+    buttons->addWidget(m_ruleDetailsButton);
     buttons->addWidget(m_reveal);
     buttons->addWidget(m_copyPreview);
     buttons->addWidget(m_ticketQr);
     buttons->addWidget(m_showQr);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
-    m_send->setVisible(api.kind == Protocol::ApiKind::Request);
+    m_send->setVisible(api.kind != Protocol::ApiKind::Callback); // a browser-kind page's Send opens the QR page
     m_cancel->setVisible(api.kind == Protocol::ApiKind::Request);
 
     m_responseStatus = new QLabel(this);
@@ -193,7 +238,15 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_previewTabs, 3);
+    rightLayout->addWidget(m_browserNote);
+    rightLayout->addWidget(m_missingNote);
+    rightLayout->addLayout(earnedRow);
     rightLayout->addLayout(buttons);
+    rightLayout->addWidget(m_ruleDetails);
+    if (!PdfSigningPanel::digestField(api).isEmpty()) {
+        m_pdf = new PdfSigningPanel(this, session, right);
+        rightLayout->addWidget(m_pdf);
+    }
     rightLayout->addWidget(m_responseStatus);
     rightLayout->addWidget(m_responseCode);
     rightLayout->addWidget(m_signatureDiff);
@@ -277,6 +330,9 @@ void ApiPage::setLanguage(Protocol::Language language)
     m_language = language;
     followLanguage();
     retranslate();
+    // The answer's summary and code meaning are formatted from the exchange again, in the new language.
+    if (m_lastExchange && m_pendingExchange.isEmpty())
+        showExchange(*m_lastExchange);
 }
 
 void ApiPage::followLanguage()
@@ -325,6 +381,16 @@ void ApiPage::retranslate()
     m_reveal->setText(tr("Reveal secrets"));
     m_ticketQr->setText(tr("QR of the app link"));
     m_ticketQr->setToolTip(tr("Show the app-scheme URL with the returned ticketID as a QR code"));
+    for (QAbstractButton* b : std::initializer_list<QAbstractButton*> {m_send, m_cancel, m_showQr, m_copyPreview,
+             m_reveal, m_ticketQr})
+        b->setAccessibleName(b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
+    m_loginFirst->setText(tr("Log in first"));
+    m_loginFirst->setAccessibleName(m_loginFirst->text());
+    m_loginFirst->setToolTip(tr("Runs a login on the virtual phone; the values it earns fill this form"));
+    m_useSamples->setText(tr("Use portal sample values"));
+    m_useSamples->setAccessibleName(m_useSamples->text());
+    m_ruleDetailsButton->setText(tr("Details"));
+    m_ruleDetailsButton->setAccessibleName(tr("Rule warning details"));
     m_json->setAccessibleName(tr("Request body as JSON"));
     for (QPlainTextEdit* view : {m_previewBody, m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
         view->setAccessibleName(tr("Request preview"));
@@ -337,6 +403,7 @@ void ApiPage::retranslate()
     m_form->retranslate(m_language);
     showSpec();
     refreshPreview();
+    updateNotes();
 }
 
 Protocol::RequestExtras ApiPage::extras() const
@@ -358,6 +425,9 @@ void ApiPage::formChanged()
     m_json->setPlainText(QString::fromUtf8(QJsonDocument(m_form->values()).toJson(QJsonDocument::Indented)));
     m_jsonError->clear();
     m_syncing = false;
+    if (!m_jsonProblem.isEmpty())
+        m_jsonProblem.clear();
+    updateNotes();
     m_debounce->start();
 }
 
@@ -371,9 +441,15 @@ void ApiPage::jsonEdited()
         m_jsonError->setText(error.error != QJsonParseError::NoError
                 ? tr("JSON error at character %1: %2").arg(error.offset).arg(error.errorString())
                 : tr("The body must be a JSON object."));
+        m_jsonProblem = m_jsonError->text();
+        updateNotes();
         return;
     }
     m_jsonError->clear();
+    if (!m_jsonProblem.isEmpty()) {
+        m_jsonProblem.clear();
+        updateNotes();
+    }
     if (doc.object().value(QLatin1String("lang")) != m_form->values().value(QLatin1String("lang")))
         m_langPinned = true; // the user wrote a lang of their own
     m_syncing = true;
@@ -420,8 +496,7 @@ void ApiPage::refreshPreview()
         m_previewCurl->setPlainText(QStringLiteral("curl -sS -i '") + url + QLatin1Char('\''));
         m_previewSigning->setPlainText(tr("The browser opens this URL; it is not signed."));
         m_previewEncryption->setPlainText(tr("Not encrypted."));
-        m_previewStatus->setText(
-            m_form->problems().isEmpty() ? QString() : tr("Some fields break their rules; see the form."));
+        updateNotes();
         return;
     }
     if (m_api.kind == Protocol::ApiKind::Callback || !m_session) {
@@ -491,15 +566,25 @@ void ApiPage::refreshPreview()
     }
     m_previewHttp->setPlainText(QString::fromUtf8(http));
     m_previewCurl->setPlainText(QString::fromUtf8(curl));
-    m_previewStatus->setText(m_form->problems().isEmpty()
-            ? QString()
-            : tr("Some fields break their rules (see the form); the request can still be sent to test the answer."));
+    updateNotes();
 }
 
 void ApiPage::send()
 {
-    if (!m_session || m_api.kind != Protocol::ApiKind::Request)
+    if (!m_session || m_api.kind == Protocol::ApiKind::Callback)
         return;
+    if (!sendBlocker().isEmpty()) {
+        updateNotes(); // the reason stays next to the button; nothing leaves
+        return;
+    }
+    if (m_api.kind == Protocol::ApiKind::Browser) {
+        const QString url = qrText();
+        emit requestSent(m_api.id, m_form->values());
+        m_responseStatus->setText(tr("Opening the QR page…"));
+        m_responseCode->clear();
+        emit openQrPageRequested(url);
+        return;
+    }
     const QJsonObject body = m_form->values();
     auto prepared = m_session->prepare(m_api, body, extras()); // fresh timestamp and nonce, exactly what goes out
     if (!prepared) {
@@ -560,7 +645,7 @@ void ApiPage::showJose(const Session::Exchange& e)
 void ApiPage::showExchange(const Session::Exchange& e)
 {
     m_lastExchange = e;
-    m_send->setEnabled(true);
+    m_send->setEnabled(m_jsonProblem.isEmpty());
     m_cancel->setEnabled(false);
     m_pendingExchange.clear();
     if (!e.errorCode.isEmpty() && e.httpStatus == 0) {
@@ -591,6 +676,9 @@ void ApiPage::showExchange(const Session::Exchange& e)
     m_ticketQr->setVisible(!ticket.isEmpty() || !gatewayUrl.isEmpty());
     if (!gatewayUrl.isEmpty())
         m_ticketLink = gatewayUrl;
+    // An answer that carries the QR page: the browser opens it, as after Send on the QR page itself.
+    if (!gatewayUrl.isEmpty() && e.succeeded() && !m_showingHistory && gatewayUrl.startsWith(QLatin1String("http")))
+        emit openQrPageRequested(gatewayUrl);
     if (!ticket.isEmpty()) {
         Protocol::AppSchemeParams link;
         link.context = m_api.appContext.isEmpty() ? QStringLiteral("auth") : m_api.appContext;
@@ -605,13 +693,9 @@ void ApiPage::showExchange(const Session::Exchange& e)
     }
     const QString code = e.returnCode();
     if (!code.isEmpty()) {
-        const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
-        const QString meaning = rc
-            ? QString(rc->meaning.get(m_language)).replace(QLatin1String("%1"), QStringLiteral("…"))
-            : tr("Unknown code");
         const QString message
             = e.envelope ? e.envelope->message : e.content.toObject().value(QLatin1String("message")).toString();
-        m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, meaning, message));
+        m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, explainCode(code, message), message));
     }
     // Simulator only: where our string-to-sign and the server's part ways.
     const QString server = e.envelope
@@ -638,4 +722,97 @@ void ApiPage::showExchange(const Session::Exchange& e)
                 .arg(mark(ours), mark(server)));
         m_signatureDiff->show();
     }
+}
+
+bool ApiPage::playsBrowser() const
+{
+    using Kind = Session::Environment::Kind;
+    return m_session
+        && (m_session->environment().kind == Kind::LocalStrict || m_session->environment().kind == Kind::LocalSandbox);
+}
+
+QString ApiPage::sendBlocker() const
+{
+    return m_jsonProblem;
+}
+
+void ApiPage::setBrowserOutcome(const QString& text)
+{
+    m_responseStatus->setText(text);
+}
+
+void ApiPage::showHistoryExchange(const Session::Exchange& exchange)
+{
+    loadBody(QJsonDocument::fromJson(exchange.request.plaintext).object());
+    m_pendingExchange.clear();
+    m_showingHistory = true; // a reopened answer opens no QR page
+    showExchange(exchange);
+    m_showingHistory = false;
+}
+
+void ApiPage::updateNotes()
+{
+    if (!m_browserNote || !m_ruleDetails)
+        return;
+    m_browserNote->setText(playsBrowser()
+            ? tr("Send opens this page as a browser would; the phone asks you, and the redirect returns here.")
+            : tr("Send opens this page in your web browser; scan its QR code with iAM Smart."));
+    m_browserNote->setToolTip(m_browserNote->text());
+    const QStringList missing = m_form->missingEarned();
+    m_missingNote->setText(missing.isEmpty()
+            ? QString()
+            : tr("No %1 from a login in this environment yet: the portal's sample value will be refused.")
+                  .arg(missing.join(QStringLiteral(", "))));
+    m_missingNote->setToolTip(m_missingNote->text());
+    m_missingNote->setVisible(!missing.isEmpty());
+    m_loginFirst->setVisible(!missing.isEmpty() && m_session);
+    const QMap<QString, QString> problems = m_form->problems();
+    QString line;
+    if (!m_jsonProblem.isEmpty())
+        line = tr("Send is blocked: the JSON tab does not parse (%1).").arg(m_jsonProblem);
+    else if (!problems.isEmpty())
+        line = tr("%n field(s) break their rules; Send still sends, to test the answer.", nullptr,
+            int(problems.size()));
+    else if (!m_preview && m_api.kind == Protocol::ApiKind::Request)
+        line = m_previewStatus->text(); // why the preview could not be built (set by refreshPreview)
+    m_previewStatus->setText(line);
+    m_previewStatus->setToolTip(line);
+    m_previewStatus->setStyleSheet(m_jsonProblem.isEmpty() ? QString() : QStringLiteral("color: #b00020;"));
+    QStringList details;
+    for (auto it = problems.begin(); it != problems.end(); ++it)
+        details << QStringLiteral("%1: %2").arg(it.key(), it.value());
+    m_ruleDetails->setText(details.join(QLatin1Char('\n')));
+    m_ruleDetailsButton->setVisible(m_jsonProblem.isEmpty() && !problems.isEmpty());
+    m_ruleDetails->setVisible(m_ruleDetailsButton->isVisibleTo(this) && m_ruleDetailsButton->isChecked());
+    if (m_pendingExchange.isEmpty())
+        m_send->setEnabled(m_jsonProblem.isEmpty());
+}
+
+QString ApiPage::explainCode(const QString& code, const QString& message) const
+{
+    const Protocol::ReturnCode* rc = Protocol::ApiCatalog::builtin().returnCode(code);
+    if (!rc)
+        return tr("Unknown code");
+    QString meaning = rc->meaning.get(m_language);
+    if (meaning.contains(QLatin1String("%1"))) {
+        // The parameter comes from the server's message, else from the field the form flags; never "…".
+        static const QRegularExpression named(QStringLiteral("[Pp]arameter\\s+([A-Za-z][A-Za-z0-9_.-]*)"));
+        QString name = named.match(message).captured(1);
+        if (name.isEmpty() && !m_form->problems().isEmpty())
+            name = m_form->problems().firstKey();
+        if (name.isEmpty())
+            meaning = meaning.replace(QRegularExpression(QStringLiteral("\\s*%1\\s*")), QStringLiteral(" ")).trimmed();
+        else
+            meaning.replace(QLatin1String("%1"), name);
+    }
+    if (code == QLatin1String("D40004"))
+        meaning += QLatin1Char(' ')
+            + tr("Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works "
+                 "once.");
+    else if (code == QLatin1String("D20012"))
+        meaning += QLatin1Char(' ')
+            + (m_api.scope.isEmpty()
+                    ? tr("Next: log in again with the scope this API needs.")
+                    : tr("Next: log in again requesting the scope %1, then use the new token.").arg(m_api.scope));
+    return meaning;
 }

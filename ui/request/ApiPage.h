@@ -15,6 +15,7 @@ class QTabWidget;
 class QTextBrowser;
 class QTimer;
 class ExtrasEditor;
+class PdfSigningPanel;
 class TryItForm;
 
 namespace Session {
@@ -37,6 +38,8 @@ public:
     TryItForm* form() const { return m_form; }
     /// Headers and query parameters added with "+ Add header" / "+ Add parameter" (not signed).
     Protocol::RequestExtras extras() const;
+    /// The "Sign a PDF…" journey on PDF signing pages (null elsewhere).
+    PdfSigningPanel* pdfPanel() const { return m_pdf; }
     /// The request the preview currently shows (empty when it cannot be built, e.g. no CEK yet).
     const std::optional<Protocol::PreparedRequest>& previewRequest() const { return m_preview; }
     /// The callback base URL redirectURI fields point at (the console's listener).
@@ -50,6 +53,12 @@ public:
     void loadBody(const QJsonObject& body);
     /// Presenter mode: personal data in the response content is partly hidden.
     void setMasking(bool masking);
+    /// Shows an exchange (request and response) as if it had just been sent from this page (history reopen).
+    void showHistoryExchange(const Session::Exchange& exchange);
+    /// What happened when Send opened the QR page (one line, in the UI language).
+    void setBrowserOutcome(const QString& text);
+    /// The error that stops Send right now (invalid JSON), empty when Send can go.
+    QString sendBlocker() const;
 
 public slots:
     void send();
@@ -62,6 +71,10 @@ signals:
     /// A request left (its plaintext body, for matching callbacks).
     void requestSent(const QString& apiId, const QJsonObject& body);
     void qrRequested(const QString& text);
+    /// Send on a browser-kind page, or an answer that carries a QR-page URL: the browser opens `url`.
+    void openQrPageRequested(const QString& url);
+    /// "Log in first": the earned values this page needs come from a login on the phone.
+    void loginRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -75,6 +88,11 @@ private:
     void formChanged();
     void jsonEdited();
     void followLanguage();
+    /// The earned values this request needs and lacks, the rule warning and its details.
+    void updateNotes();
+    /// The return code's meaning with its placeholder filled (from the message or the form) and the next step.
+    QString explainCode(const QString& code, const QString& message) const;
+    bool playsBrowser() const;
 
     const Protocol::ApiSpec& m_api;
     Session::ConsoleSession* m_session;
@@ -112,9 +130,18 @@ private:
     QPlainTextEdit* m_responseJose = nullptr;
     QTabWidget* m_responseTabs = nullptr;
     QLabel* m_signatureDiff = nullptr;
+    QLabel* m_browserNote = nullptr;
+    QLabel* m_missingNote = nullptr;
+    QPushButton* m_loginFirst = nullptr;
+    QPushButton* m_useSamples = nullptr;
+    class QToolButton* m_ruleDetailsButton = nullptr;
+    QLabel* m_ruleDetails = nullptr;
+    QString m_jsonProblem;
+    bool m_showingHistory = false;
     QTimer* m_debounce = nullptr;
     bool m_syncing = false;
     bool m_masking = false;
     bool m_langPinned = false;
     std::optional<Session::Exchange> m_lastExchange;
+    PdfSigningPanel* m_pdf = nullptr;
 };

@@ -120,10 +120,7 @@ EnvironmentDialog::EnvironmentDialog(Session::EnvironmentStore* store, Storage::
             = QFileDialog::getOpenFileName(this, tr("Import environment"), QString(), tr("Environment (*.json)"));
         if (path.isEmpty())
             return;
-        QStringList ids;
-        for (const auto& e : std::as_const(m_environments))
-            ids << e.id;
-        auto imported = Session::EnvironmentStore::importFrom(path, ids);
+        auto imported = Session::EnvironmentStore::importFrom(path);
         if (!imported) {
             m_status->setText(imported.error().detail);
             return;
@@ -230,7 +227,7 @@ bool EnvironmentDialog::saveCurrent()
     }
     if (e.id.isEmpty() || e.isBuiltin()) {
         // Saving a built-in remote environment makes the user's own copy of it.
-        e.id = QStringLiteral("env-") + Util::randomHex32().left(12);
+        e.id = Session::Environment::freshId();
         e.kind = Session::Environment::Kind::Custom;
     }
     e.name = m_name->text().trimmed();
@@ -254,15 +251,41 @@ bool EnvironmentDialog::saveCurrent()
     }
     const QPair<QString, QLineEdit*> secrets[] = {{Session::Environment::ClientSecret, m_clientSecret},
         {Session::Environment::SubscriptionKey, m_subscriptionKey}, {Session::Environment::KekPassword, m_kekPassword}};
-    for (const auto& s : secrets) {
-        if (!s.second->text().isEmpty())
-            m_secrets->write(e.secretKey(s.first), s.second->text().toUtf8(), this, [](Util::Status) {});
-    }
     m_error.clear();
-    m_status->setText(m_secrets->isPersistent() ? tr("Saved; secrets are in the system keychain.")
-                                                : tr("Saved; secrets are kept for this session only (no keychain)."));
+    const QString saved = m_secrets->isPersistent()
+        ? tr("Saved; secrets are in the system keychain.")
+        : tr("Saved; secrets are kept for this session only (no keychain).");
+    // Written before reload() (which shows the saved environment, reading its secrets back). The keychain
+    // answers later; the message then says what it did, and a refusal is shown, never hidden.
+    auto pending = std::make_shared<int>(0);
+    auto failures = std::make_shared<QStringList>();
+    for (const auto& s : secrets)
+        *pending += s.second->text().isEmpty() ? 0 : 1;
+    for (const auto& s : secrets) {
+        if (s.second->text().isEmpty())
+            continue;
+        const QString label = s.second->accessibleName().isEmpty() ? s.first : s.second->accessibleName();
+        m_secrets->write(e.secretKey(s.first), s.second->text().toUtf8(), this,
+            [this, pending, failures, saved, label](Util::Status status) {
+                if (!status)
+                    failures->append(QStringLiteral("%1: %2").arg(label, status.error().detail));
+                if (--*pending > 0)
+                    return;
+                if (failures->isEmpty()) {
+                    m_status->setText(saved);
+                    return;
+                }
+                m_error = tr("Saved, but the keychain did not store the secrets (%1). Enter them again or check "
+                             "the keychain.")
+                              .arg(failures->join(QStringLiteral("; ")));
+                m_status->setText(m_error);
+                emit secretsNotStored(m_error);
+            });
+    }
     reload();
     select(e.id);
+    if (m_error.isEmpty())
+        m_status->setText(*pending > 0 ? tr("Saved; storing the secrets in the keychain…") : saved);
     emit environmentsChanged();
     return true;
 }

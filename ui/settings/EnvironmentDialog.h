@@ -30,6 +30,8 @@ public:
 
 signals:
     void environmentsChanged();
+    /// The environment was saved but the keychain refused its secrets (the message is also shown).
+    void secretsNotStored(const QString& message);
 
 private:
     void reload();
