@@ -1476,7 +1476,7 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     </message>
     <message>
         <source>What iAM Smart is, scopes, sources, mock values, use cases and FAQ</source>
-        <translation>「智方便」简介、授权范围、source 值、模拟参数、应用场景及常见问题</translation>
+        <translation>“智方便”简介、授权范围、source 值、模拟参数、应用场景及常见问题</translation>
     </message>
     <message>
         <source>Search (Ctrl+K): guide, FAQ, APIs</source>
@@ -1532,7 +1532,7 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     </message>
     <message>
         <source>Open “%1” in Flows</source>
-        <translation>在「流程」打开「%1」</translation>
+        <translation>在“流程”打开“%1”</translation>
     </message>
     <message>
         <source>Version %1, built with Qt %2, running on Qt %3</source>

@@ -2,11 +2,17 @@
 #include "TsFile.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <functional>
 
 /// The console is trilingual: every message of the UI is translated into Traditional (Hong Kong) and
 /// Simplified Chinese, none unfinished or empty, and the .ts files hold every tr() string of the sources.
@@ -79,6 +85,63 @@ private slots:
                                .arg(chinese)
                                .arg(messages.size())));
         }
+    }
+
+    /// One quotation style per language: 「…」 in Traditional Chinese (Hong Kong), “…” in Simplified Chinese, in
+    /// the UI's translations and in every data file (catalog, flows, guide, branding) alike.
+    void oneQuotationStylePerLanguage()
+    {
+        const QString hkForeign = QStringLiteral("\u201C\u201D"); // “ ”
+        const QString cnForeign = QStringLiteral("\u300C\u300D\u300E\u300F"); // 「 」 『 』
+        QStringList wrong;
+        auto check = [&](const QString& where, const QString& lang, const QString& text) {
+            const QString& foreign = lang == QLatin1String("zh-HK") ? hkForeign : cnForeign;
+            for (const QChar c : foreign) {
+                if (text.contains(c)) {
+                    wrong << QStringLiteral("%1 (%2): %3").arg(where, lang, text.left(60));
+                    return;
+                }
+            }
+        };
+        QString error;
+        for (const auto& [file, lang] : {std::pair {QStringLiteral("zh_HK"), QStringLiteral("zh-HK")},
+                 std::pair {QStringLiteral("zh_CN"), QStringLiteral("zh-CN")}}) {
+            const QList<Message> messages = read(TestSupport::tsPath(file), &error);
+            QVERIFY2(!messages.isEmpty(), qPrintable(error));
+            for (const Message& m : messages) {
+                for (const QString& text : m.texts())
+                    check(m.context + QStringLiteral(": ") + m.source, lang, text);
+            }
+        }
+        // Every {"zh-HK": …, "zh-CN": …} text in the resources' JSON files.
+        std::function<void(const QString&, const QJsonValue&)> walk = [&](const QString& where, const QJsonValue& v) {
+            if (v.isArray()) {
+                for (const QJsonValue& item : v.toArray())
+                    walk(where, item);
+            } else if (v.isObject()) {
+                const QJsonObject o = v.toObject();
+                for (auto it = o.begin(); it != o.end(); ++it) {
+                    if ((it.key() == QLatin1String("zh-HK") || it.key() == QLatin1String("zh-CN")) && it->isString())
+                        check(where, it.key(), it->toString());
+                    else
+                        walk(where, *it);
+                }
+            }
+        };
+        int files = 0;
+        QDirIterator it(QStringLiteral(IAMSMART_SOURCE_DIR "/resources"), {QStringLiteral("*.json")}, QDir::Files,
+            QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+            const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+            walk(QDir(QStringLiteral(IAMSMART_SOURCE_DIR)).relativeFilePath(path),
+                doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()));
+            ++files;
+        }
+        QVERIFY(files > 5);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(QStringLiteral("\n"))));
     }
 
     void tsFilesHoldEveryTrString()
