@@ -13,7 +13,7 @@ PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb xauth fonts-noto-cjk zbar-tools curl
   python3-cryptography libyaml-cpp-dev
-  nodejs npm
+  nodejs
   libpodofo-dev poppler-utils qpdf
   file desktop-file-utils appstream
 )
@@ -29,6 +29,8 @@ install_dependencies() {
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm comes with some Node.js builds (which then conflict with Debian's npm package): Debian's only when missing.
+  command -v npm >/dev/null || missing+=(npm)
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "Installing missing packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
