@@ -243,6 +243,9 @@ Util::Result<ApiCatalog> ApiCatalog::load(const QString& dir)
             errors << QStringLiteral("headers.%1: bad pattern").arg(h.name);
         h.enumName = o.value(QLatin1String("enum")).toString();
         h.format = o.value(QLatin1String("format")).toString();
+        h.family = o.value(QLatin1String("family")).toString(QStringLiteral("iamsmart"));
+        if (h.family != QLatin1String("iamsmart") && h.family != QLatin1String("gateway"))
+            errors << QStringLiteral("headers.%1: family must be iamsmart or gateway").arg(h.name);
         catalog.m_headers.append(h);
     }
 
@@ -462,6 +465,16 @@ QList<FieldViolation> ApiCatalog::checkBody(const ApiSpec& api, const QJsonObjec
     for (const FieldSpec& f : api.fields) {
         if (auto v = checkValue(f, body.value(f.name), body.contains(f.name)))
             out.append(*v);
+    }
+    return out;
+}
+
+QList<HeaderSpec> ApiCatalog::headers(const QString& family) const
+{
+    QList<HeaderSpec> out;
+    for (const HeaderSpec& h : m_headers) {
+        if (h.family == family)
+            out.append(h);
     }
     return out;
 }

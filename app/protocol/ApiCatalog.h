@@ -109,6 +109,7 @@ struct HeaderSpec
     QString pattern; ///< full match, as FieldSpec::pattern
     QString enumName;
     QString format;
+    QString family = QStringLiteral("iamsmart"); ///< the API family that sends it (ApiSpec::family)
 };
 
 /// Why a value breaks its field's constraints, with the iAM Smart code the simulator answers.
@@ -141,7 +142,10 @@ public:
     const Enumeration* enumeration(const QString& name) const;
     const ReturnCode* returnCode(const QString& code) const;
     const QList<ReturnCode>& returnCodes() const { return m_returnCodes; }
+    /// Every header of every family (headers.json), in order.
     const QList<HeaderSpec>& headers() const { return m_headers; }
+    /// The headers one family sends: the signed envelope's (iamsmart) or the gateway's client credentials.
+    QList<HeaderSpec> headers(const QString& family) const;
     QStringList categories() const;
 
     /// Checks one value against its field; `present` false means the key was absent.

@@ -232,7 +232,7 @@ QJsonObject operation(const ApiCatalog& catalog, const ApiSpec& api, const QStri
 
     QJsonArray parameters;
     if (api.isSigned) {
-        for (const HeaderSpec& h : catalog.headers()) {
+        for (const HeaderSpec& h : catalog.headers(QStringLiteral("iamsmart"))) {
             if (h.name.compare(QLatin1String("Content-Type"), Qt::CaseInsensitive) != 0) // OpenAPI: from the media type
                 parameters.append(headerParameter(catalog, h));
         }

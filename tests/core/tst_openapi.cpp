@@ -213,7 +213,7 @@ private slots:
             QStringLiteral("^(?:") + catalog.api(QStringLiteral("auth.getToken"))->field(QStringLiteral("code"))->pattern
                 + QStringLiteral(")$"));
         // The signature headers are parameters, with their types.
-        for (const auto& h : catalog.headers()) {
+        for (const auto& h : catalog.headers(QStringLiteral("iamsmart"))) {
             if (h.name == QLatin1String("Content-Type"))
                 continue;
             const QJsonObject p = parameter(token->object, h.name);

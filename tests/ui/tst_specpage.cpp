@@ -89,6 +89,26 @@ private slots:
                     .contains(QStringLiteral("href=\"iamsmart-api:auth.getToken\"")));
     }
 
+    /// The gateway family's pages have a header table too: its client credentials, with their types, and none of
+    /// the signed envelope's headers (which the gateway never takes).
+    void gatewayPagesListTheirHeaders()
+    {
+        for (const Language lang : {Language::English, Language::TraditionalChinese, Language::SimplifiedChinese}) {
+            const QString html = SpecPage::html(api("gateway.auth"), lang);
+            QVERIFY(html.contains(QStringLiteral("<code>x-client-id</code></td><td>string")));
+            QVERIFY(html.contains(QStringLiteral("<code>x-client-secret</code></td><td>string")));
+            QVERIFY(!html.contains(QStringLiteral("<code>signatureMethod</code>")));
+            const auto headers = Protocol::ApiCatalog::builtin().headers(QStringLiteral("gateway"));
+            QCOMPARE(headers.size(), 2);
+            for (const auto& h : headers)
+                QVERIFY(html.contains(h.description.get(lang).toHtmlEscaped()));
+        }
+        // And the iAM Smart pages keep theirs, without the gateway's.
+        const QString profile = SpecPage::html(api("auth.profile"), Language::English);
+        QVERIFY(profile.contains(QStringLiteral("<code>signatureMethod</code>")));
+        QVERIFY(!profile.contains(QStringLiteral("x-client-secret")));
+    }
+
     void clickingTheCallbackLinkOpensItsPage()
     {
         LanguageManager languages;

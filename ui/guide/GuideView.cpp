@@ -384,7 +384,7 @@ QString GuideView::mockTable()
         html += QStringLiteral("<tr><td><code>%1</code></td><td><code>%2</code></td><td><a href=\"copy:%3\">%4</a></td><td>%5</td></tr>")
                     .arg(esc(name), esc(value), QString::number(m_copyValues.size() - 1), tr("Copy"), apis);
     };
-    for (const Protocol::HeaderSpec& h : m_catalog->headers())
+    for (const Protocol::HeaderSpec& h : m_catalog->headers(QStringLiteral("iamsmart")))
         if (!h.mock.isEmpty())
             row(h.name, h.mock, tr("request header"));
     for (const Row& r : std::as_const(rows))

@@ -83,11 +83,14 @@ QString SpecPage::html(const Protocol::ApiSpec& api, Protocol::Language lang)
     }
 
     // Headers.
-    if (api.isSigned) {
+    // The signed envelope's headers, or the gateway's client credentials.
+    const QList<Protocol::HeaderSpec> headers
+        = api.isSigned || api.isGateway() ? catalog.headers(api.family) : QList<Protocol::HeaderSpec> {};
+    if (!headers.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Headers"))) + table
             + row({esc(tr("Name")), esc(tr("Type")), esc(tr("Presence")), esc(tr("Rules")), esc(tr("Description"))},
                 true);
-        for (const Protocol::HeaderSpec& h : catalog.headers()) {
+        for (const Protocol::HeaderSpec& h : headers) {
             QStringList rules;
             if (h.maxLength >= 0)
                 rules << esc(tr("at most %1 characters").arg(h.maxLength));
