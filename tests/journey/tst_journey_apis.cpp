@@ -209,6 +209,30 @@ private slots:
         QVERIFY2(h.step(QStringLiteral("scope-missing")), h.why());
     }
 
+    /// Every API page, in every language, leaves the window and its docks on the screen: a page with more to show
+    /// (the PDF signing panel, the login notes) scrolls its answer column instead of growing the window.
+    void everyPageFitsTheScreenInEveryLanguage()
+    {
+        QStringList off;
+        for (const Protocol::Language lang : {Protocol::Language::English, Protocol::Language::TraditionalChinese,
+                 Protocol::Language::SimplifiedChinese}) {
+            m_languages.choose(lang);
+            for (const Protocol::ApiSpec& api : Protocol::ApiCatalog::builtin().apis()) {
+                QVERIFY(m_window->selectApi(api.id));
+                QCoreApplication::processEvents();
+                const QStringList where = Journey::Harness::offScreen();
+                if (!where.isEmpty()) {
+                    Journey::Harness h(QStringLiteral("fit-") + Protocol::languageKey(lang));
+                    (void)h.step(api.id);
+                    off << QStringLiteral("%1 (%2): %3")
+                               .arg(api.id, Protocol::languageKey(lang), where.join(QStringLiteral("; ")));
+                }
+            }
+        }
+        m_languages.choose(Protocol::Language::English);
+        QVERIFY2(off.isEmpty(), qPrintable(off.join(QLatin1Char('\n'))));
+    }
+
     void cleanupTestCase() { m_window.reset(); }
 };
 

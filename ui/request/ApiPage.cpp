@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -35,6 +36,35 @@
 #include <QVBoxLayout>
 
 namespace {
+
+/// Scrolls its widget down, never across: it asks for the widget's width (plus the scroll bar), so the splitter
+/// keeps the column as wide as its content needs, while its height never pushes the window past the screen.
+class VerticalScrollArea : public QScrollArea
+{
+public:
+    using QScrollArea::QScrollArea;
+
+    QSize minimumSizeHint() const override { return withWidgetWidth(QScrollArea::minimumSizeHint(), true); }
+    QSize sizeHint() const override { return withWidgetWidth(QScrollArea::sizeHint(), false); }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            updateGeometry(); // the content's width changed (a language switch, a panel shown)
+        return QScrollArea::eventFilter(watched, event);
+    }
+
+private:
+    QSize withWidgetWidth(QSize size, bool minimum) const
+    {
+        if (const QWidget* w = widget()) {
+            const int content = minimum ? w->minimumSizeHint().width() : w->sizeHint().width();
+            size.setWidth(content + verticalScrollBar()->sizeHint().width() + 2 * frameWidth());
+        }
+        return size;
+    }
+};
 
 QPlainTextEdit* codeView(const QString& objectName, QWidget* parent)
 {
@@ -254,7 +284,15 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
 
     auto* splitter = new QSplitter(this);
     splitter->addWidget(m_inputTabs);
-    splitter->addWidget(right);
+    // The answer column scrolls when a page has more to show than the window's height (the PDF signing panel,
+    // the login notes, in the taller CJK lines): it never grows the window past the screen.
+    auto* rightScroll = new VerticalScrollArea(this);
+    rightScroll->setObjectName(QStringLiteral("answerScroll"));
+    rightScroll->setFrameShape(QFrame::NoFrame);
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    rightScroll->setWidget(right);
+    splitter->addWidget(rightScroll);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     // Start with the form and the preview side by side at equal width, whatever their size hints say (a long
