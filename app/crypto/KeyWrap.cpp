@@ -89,25 +89,34 @@ Util::Result<QByteArray> KeyWrap::unwrap(const RsaPrivateKey& key, const QByteAr
     auto cipher = Encoding::fromBase64(base64SecretKey);
     if (!cipher)
         return Util::Error {WrapError::BadBase64, QStringLiteral("secretKey: ") + cipher.error().detail};
-    // Every padding is tried whatever the first gives, so the work done does not tell which one fitted.
-    std::optional<QByteArray> plain;
+    // Every padding is tried whatever the first gives, so the work done does not tell which one fitted. A
+    // ciphertext of one padding can decode under another by chance (an OAEP block is valid PKCS#1 v1.5 about once
+    // in 430), so the first decoding that is a CEK wins, not merely the first decoding.
+    std::optional<QByteArray> first;
+    std::optional<QByteArray> cek;
     for (Padding padding : {Padding::Pkcs1, Padding::OaepSha1, Padding::OaepSha256}) {
         auto attempt = decryptWith(key.m_impl->key, cipher.value(), padding);
-        if (attempt && !plain)
-            plain = std::move(attempt);
+        if (!attempt)
+            continue;
+        if (!first)
+            first = attempt.value();
+        if (cek)
+            continue;
+        if (attempt->size() == 32) {
+            cek = attempt.value();
+        } else if (attempt->size() == 44) {
+            auto decoded = Encoding::fromBase64(attempt.value());
+            if (decoded && decoded->size() == 32)
+                cek = decoded.value();
+        }
     }
-    if (!plain)
+    if (cek)
+        return *cek;
+    if (!first)
         return Util::Error {WrapError::DecryptFailed,
             QStringLiteral("RSA decryption failed with PKCS#1 v1.5 and OAEP (wrong private key?)")};
-    if (plain->size() == 32)
-        return *plain;
-    if (plain->size() == 44) {
-        auto decoded = Encoding::fromBase64(*plain);
-        if (decoded && decoded->size() == 32)
-            return decoded.value();
-    }
     return Util::Error {WrapError::BadCekLength,
-        QStringLiteral("unwrapped key is %1 bytes, neither 32 raw bytes nor 44 Base64 characters").arg(plain->size())};
+        QStringLiteral("unwrapped key is %1 bytes, neither 32 raw bytes nor 44 Base64 characters").arg(first->size())};
 }
 
 QByteArray KeyWrap::unwrapOrSubstitute(

@@ -6,6 +6,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+
 using namespace Crypto;
 
 /// protocol.md §3.3: RSA PKCS#1 v1.5 key wrap, key formats, tolerant unwrap. The openssl command line
@@ -120,6 +124,51 @@ private slots:
         auto unwrapped = KeyWrap::unwrap(priv.value(), r.out.toBase64());
         QVERIFY2(unwrapped.ok(), qPrintable(unwrapped.ok() ? QString() : unwrapped.error().toString()));
         QCOMPARE(unwrapped.value(), cek);
+    }
+
+    /// An OAEP block decodes as PKCS#1 v1.5 too about once in 430 (it starts with 00, and 02 follows by chance):
+    /// such a secretKey still unwraps to its CEK, because the first decoding that is a CEK wins.
+    void oaepBlockThatAlsoDecodesAsPkcs1()
+    {
+        QFile file(path(QStringLiteral("key.pem")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pem = file.readAll();
+        BIO* bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
+        EVP_PKEY* pkey = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        QVERIFY(pkey);
+        auto priv = RsaPrivateKey::fromFile(path(QStringLiteral("key.pem")));
+        QVERIFY(priv.ok());
+        auto crypt = [&](bool encrypt, int padding, const QByteArray& in, QByteArray* out) {
+            EVP_PKEY_CTX* ctx = EVP_PKEY_CTX_new(pkey, nullptr);
+            bool ok = (encrypt ? EVP_PKEY_encrypt_init(ctx) : EVP_PKEY_decrypt_init(ctx)) > 0
+                && EVP_PKEY_CTX_set_rsa_padding(ctx, padding) > 0;
+            size_t length = size_t(EVP_PKEY_get_size(pkey));
+            out->resize(qsizetype(length));
+            const auto* from = reinterpret_cast<const unsigned char*>(in.constData());
+            auto* to = reinterpret_cast<unsigned char*>(out->data());
+            ok = ok
+                && (encrypt ? EVP_PKEY_encrypt(ctx, to, &length, from, size_t(in.size()))
+                            : EVP_PKEY_decrypt(ctx, to, &length, from, size_t(in.size())))
+                    > 0;
+            out->resize(ok ? qsizetype(length) : 0);
+            EVP_PKEY_CTX_free(ctx);
+            return ok;
+        };
+        int found = 0;
+        for (int i = 0; i < 20000 && found < 2; ++i) {
+            QByteArray wrapped;
+            QVERIFY(crypt(true, RSA_PKCS1_OAEP_PADDING, cek, &wrapped));
+            QByteArray asPkcs1;
+            if (!crypt(false, RSA_PKCS1_PADDING, wrapped, &asPkcs1))
+                continue;
+            ++found;
+            auto unwrapped = KeyWrap::unwrap(priv.value(), wrapped.toBase64());
+            QVERIFY2(unwrapped.ok(), qPrintable(unwrapped.ok() ? QString() : unwrapped.error().toString()));
+            QCOMPARE(unwrapped.value(), cek);
+        }
+        EVP_PKEY_free(pkey);
+        QCOMPARE(found, 2);
     }
 
     void privateKeyFormats_data()
