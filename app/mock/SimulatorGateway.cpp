@@ -10,6 +10,7 @@
 //  - JWE: RSA-OAEP + A256GCM; its payload is a JWT claims set {iss, aud, sub, iat, exp, service, state,
 //    businessID?, result}.
 #include "Simulator.h"
+#include "SimulatorInternal.h"
 
 #include "crypto/Encoding.h"
 #include "crypto/Jose.h"
@@ -50,11 +51,6 @@ ServiceInfo serviceOf(const QString& apiId)
             {QStringLiteral("pdf-signing"), QStringLiteral("anon-pdfsign"), true, false}},
     };
     return map.value(apiId);
-}
-
-QByteArray compactJson(const QJsonObject& o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 bool sameSecret(const QByteArray& a, const QByteArray& b)
@@ -98,7 +94,7 @@ Net::HttpResponse Simulator::gatewayError(
     o.insert(QStringLiteral("message"), message);
     if (!field.isEmpty())
         o.insert(QStringLiteral("field"), field);
-    return Net::HttpResponse::json(status, compactJson(o));
+    return Net::HttpResponse::json(status, detail::compact(o));
 }
 
 QByteArray Simulator::gatewayToken(const GatewayRecord& record) const
@@ -106,7 +102,7 @@ QByteArray Simulator::gatewayToken(const GatewayRecord& record) const
     const QJsonObject claims {{QStringLiteral("iss"), baseUrl()}, {QStringLiteral("aud"), record.clientId},
         {QStringLiteral("sub"), record.id}, {QStringLiteral("service"), record.service},
         {QStringLiteral("iat"), record.createdAt / 1000}, {QStringLiteral("exp"), record.tokenExpiresAt / 1000}};
-    return Crypto::Jose::signHs256(compactJson(claims), m_serverSecret).valueOr({});
+    return Crypto::Jose::signHs256(detail::compact(claims), m_serverSecret).valueOr({});
 }
 
 Util::Result<GatewayRecord*> Simulator::gatewayRecordFor(const QString& token, const QString& clientId)
@@ -304,7 +300,7 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
     answer.insert(QStringLiteral("state"), record.state);
     if (!record.businessId.isEmpty())
         answer.insert(QStringLiteral("businessID"), record.businessId);
-    return Net::HttpResponse::json(200, compactJson(answer));
+    return Net::HttpResponse::json(200, detail::compact(answer));
 }
 
 void Simulator::gatewayDecided(PendingRequest& p, const QString& code, const QJsonObject& content, QJsonObject* answer)
@@ -356,7 +352,7 @@ Net::HttpResponse Simulator::handleGatewayPoll(const RegisteredClient& client, c
     GatewayRecord& g = **found;
     if (g.status == QLatin1String("pending"))
         return Net::HttpResponse::json(202,
-            compactJson({{QStringLiteral("status"), g.status}, {QStringLiteral("service"), g.service},
+            detail::compact({{QStringLiteral("status"), g.status}, {QStringLiteral("service"), g.service},
                 {QStringLiteral("message"), QStringLiteral("result pending: the user has not completed the action")}}));
     if (g.status == QLatin1String("rejected"))
         return gatewayError(403, g.errorCode, QStringLiteral("user rejected the request"), {},
@@ -379,15 +375,15 @@ Net::HttpResponse Simulator::handleGatewayPoll(const RegisteredClient& client, c
         {QStringLiteral("state"), g.state}, {QStringLiteral("result"), g.result}};
     if (!g.businessId.isEmpty())
         claims.insert(QStringLiteral("businessID"), g.businessId);
-    auto jwe = Crypto::Jose::encryptRsa(compactJson(claims), client.kek,
+    auto jwe = Crypto::Jose::encryptRsa(detail::compact(claims), client.kek,
         {{QStringLiteral("cty"), QStringLiteral("JWT")}, {QStringLiteral("kid"), g.clientId}});
     if (!jwe)
         return gatewayError(500, QStringLiteral("internal-error"), jwe.error().toString());
-    emit gatewayResultIssued(g.id, compactJson(claims), jwe.value());
+    emit gatewayResultIssued(g.id, detail::compact(claims), jwe.value());
     g.status = QStringLiteral("deleted"); // one successful poll, then the personal data is gone
     g.result = {};
     return Net::HttpResponse::json(200,
-        compactJson({{QStringLiteral("status"), QStringLiteral("completed")}, {QStringLiteral("service"), g.service},
+        detail::compact({{QStringLiteral("status"), QStringLiteral("completed")}, {QStringLiteral("service"), g.service},
             {QStringLiteral("result"), QString::fromLatin1(jwe.value())}}));
 }
 

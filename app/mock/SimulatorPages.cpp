@@ -1,0 +1,200 @@
+// The simulator's browser side: getQR and its QR page, and the virtual phone's admin API (/__mock).
+#include "Simulator.h"
+#include "SimulatorInternal.h"
+#include "branding/ButtonAssets.h"
+
+#include "crypto/AesGcmCipher.h"
+#include "net/TlsPolicy.h"
+#include "crypto/Encoding.h"
+#include "crypto/HmacSigner.h"
+#include "crypto/KeyWrap.h"
+#include "net/HttpServer.h"
+#include "protocol/Envelope.h"
+#include "protocol/UrlBuilder.h"
+#include "qr/QrEncoder.h"
+#include "util/RandomSource.h"
+#include "util/RequestStamp.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSaveFile>
+#include <QtEndian>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+namespace Mock {
+using namespace detail;
+
+Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
+{
+    const bool strict = m_options.mode == Mode::Strict;
+    const Protocol::ApiSpec* api = m_catalog.api(QStringLiteral("auth.getQR"));
+    QList<Protocol::FieldViolation> violations;
+    const QJsonObject query = Protocol::ApiCatalog::queryBody(
+        api ? *api : Protocol::ApiSpec {}, request.queryItems().queryItems(QUrl::FullyDecoded), &violations);
+    auto page = [](int status, const QString& title, const QString& text) {
+        return Net::HttpResponse::html(status,
+            QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                           "</head><body style=\"font-family:sans-serif\"><h1>%1</h1><p>%2</p>"
+                           "</body></html>")
+                .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
+                .toUtf8());
+    };
+    if (api)
+        violations += m_catalog.checkBody(*api, query);
+    if (!violations.isEmpty())
+        return page(400, violations.first().returnCode, violations.first().detail);
+    const RegisteredClient* client = m_clients.find(query.value(QLatin1String("clientID")).toString());
+    if (!client && strict)
+        return page(
+            400, QStringLiteral("D20003"), QStringLiteral("invalid parameter clientID: not a registered client"));
+    if (!client)
+        client = &m_clients.devClient();
+    const QString redirectUri = query.value(QLatin1String("redirectURI")).toString();
+    if (const Util::Status allowed = strict ? client->checkRedirect(redirectUri) : Util::success(); !allowed)
+        return page(
+            400, QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
+    const QString scope = query.value(QLatin1String("scope")).toString();
+    for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (strict && !client->hasScope(s))
+            return page(400, QStringLiteral("D20012"), QStringLiteral("insufficient permission: scope %1").arg(s));
+    }
+
+    const QString ticket = query.value(QLatin1String("ticketID")).toString();
+    if (!ticket.isEmpty()) {
+        // Anonymous flow: the browser comes to see the ticket an initiateRequest created.
+        for (PendingRequest& p : m_pending) {
+            if (p.ticketId == ticket && p.clientId == client->clientId) {
+                p.lang = query.value(QLatin1String("lang")).toString();
+                if (p.state.isEmpty())
+                    p.state = query.value(QLatin1String("state")).toString();
+                p.body.insert(QStringLiteral("browserRedirectURI"), redirectUri);
+                return Net::HttpResponse::redirect((QStringLiteral("/__mock/qr/") + p.id).toUtf8(), 303);
+            }
+        }
+        return page(400, QStringLiteral("D20003"), QStringLiteral("invalid parameter ticketID"));
+    }
+    if (!admitPending(client->clientId))
+        return page(429, tooManyPendingCode,
+            QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
+                .arg(m_options.maxPendingPerClient));
+    PendingRequest p;
+    p.id = newId();
+    p.kind = QStringLiteral("auth");
+    p.apiId = QStringLiteral("auth.getQR");
+    p.clientId = client->clientId;
+    p.ticketId = newId();
+    p.state = query.value(QLatin1String("state")).toString();
+    p.redirectUri = redirectUri;
+    p.source = query.value(QLatin1String("source")).toString();
+    p.lang = query.value(QLatin1String("lang")).toString(QStringLiteral("zh-HK"));
+    p.scope = scope;
+    p.body = query;
+    p.createdAt = m_clock.nowMs();
+    p.expiresAt = p.createdAt + m_options.ticketLifetimeMs;
+    addPending(p);
+    // The QR page lives at its own URL so a refresh polls this request instead of starting another.
+    return Net::HttpResponse::redirect((QStringLiteral("/__mock/qr/") + p.id).toUtf8(), 303);
+}
+
+Net::HttpResponse Simulator::handleQrPage(const QString& id)
+{
+    const auto it = m_pending.constFind(id);
+    if (it == m_pending.constEnd())
+        return Net::HttpResponse::html(
+            404, "<!DOCTYPE html><html><body><h1>404</h1><p>No such QR session.</p></body></html>");
+    const PendingRequest& p = *it;
+    if (p.status != QLatin1String("pending") && !p.browserRedirect.isEmpty())
+        return Net::HttpResponse::redirect(p.browserRedirect.toUtf8(), 302);
+    const Protocol::Language lang = Protocol::languageFromCode(p.lang.isEmpty() ? QStringLiteral("zh-HK") : p.lang);
+    // The official "More info" link and "Open iAM Smart" text come from the branding data (buttons.json).
+    const Branding::ButtonAssets& buttons = Branding::ButtonAssets::builtin();
+    const QString moreInfo = buttons.url(Branding::Kind::moreInfo(), lang);
+    const Protocol::Text title(
+        QStringLiteral("Scan with iAM Smart"), QStringLiteral("請用智方便掃描"), QStringLiteral("请用智方便扫描"));
+    const QString more = buttons.text(Branding::Kind::moreInfo(), lang);
+    const QString open = buttons.text(Branding::Kind::openApp(), lang);
+    const Protocol::Text waiting(QStringLiteral("Waiting for the user on the phone…"),
+        QStringLiteral("正在等待用戶在手機上確認…"), QStringLiteral("正在等待用户在手机上确认…"));
+    Protocol::AppSchemeParams scheme;
+    scheme.context = p.kind == QLatin1String("auth") ? QStringLiteral("auth") : QStringLiteral("ticket");
+    scheme.ticketId = p.ticketId;
+    const QString qrText = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(scheme));
+    auto matrix = Qr::QrEncoder::encode(qrText.toUtf8());
+    const QString qrSvg = matrix ? Qr::QrEncoder::toSvg(matrix.value(), 6) : QString();
+    const QString status
+        = p.status == QLatin1String("pending") ? waiting.get(lang) : p.status + QLatin1Char(' ') + p.resultCode;
+    const QString html
+        = QStringLiteral(
+            "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
+            "<title>%2</title></head><body style=\"font-family:sans-serif;text-align:center\"><h1>%2</h1>"
+            "<div id=\"qr\">%8</div><p id=\"qr-text\"><code>%3</code></p><p><a id=\"open\" href=\"%3\">%4</a></p>"
+            "<p id=\"status\">%5</p><p><a id=\"more-info\" href=\"%6\">%7</a></p></body></html>")
+              .arg(Protocol::languageKey(lang), title.get(lang).toHtmlEscaped(), qrText.toHtmlEscaped(),
+                  open.toHtmlEscaped(), status.toHtmlEscaped(), moreInfo.toHtmlEscaped(), more.toHtmlEscaped(), qrSvg);
+    return Net::HttpResponse::html(200, html.toUtf8());
+}
+
+Net::HttpResponse Simulator::handleAdmin(const Net::HttpRequest& request, const QString& path)
+{
+    auto json = [](int status, const QJsonValue& v) {
+        return Net::HttpResponse::json(status,
+            v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    };
+    auto error = [&](int status, const QString& code, const QString& detail) {
+        return json(status, QJsonObject {{QStringLiteral("error"), code}, {QStringLiteral("detail"), detail}});
+    };
+    if (request.method == "GET" && path.startsWith(QLatin1String("/__mock/qr/")))
+        return handleQrPage(path.mid(11));
+    if (request.method == "GET" && path == QLatin1String("/__mock/personas")) {
+        QJsonArray list;
+        for (const Persona& p : m_personas)
+            list.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("displayName"), p.displayName.en()},
+                {QStringLiteral("userType"), p.userType}});
+        return json(200, list);
+    }
+    if (request.method == "GET" && path == QLatin1String("/__mock/pending")) {
+        QJsonArray list;
+        for (const PendingRequest& p : pending())
+            list.append(p.toJson());
+        return json(200, list);
+    }
+    if (request.method != "POST")
+        return error(404, QStringLiteral("not-found"),
+            QStringLiteral("no admin route %1 %2").arg(QString::fromLatin1(request.method), path));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (!doc.isObject())
+        return error(400, QStringLiteral("bad-json"), parseError.errorString());
+    const QJsonObject o = doc.object();
+    if (path == QLatin1String("/__mock/faults")) {
+        setFaults(o.value(QLatin1String("failNext")).toInt(), o.value(QLatin1String("delayMs")).toInt());
+        return json(
+            200, QJsonObject {{QStringLiteral("failNext"), m_failNext}, {QStringLiteral("delayMs"), m_delayMs}});
+    }
+    const QString id = o.value(QLatin1String("id")).toString();
+    Util::Result<QJsonObject> result
+        = Util::Error {QStringLiteral("not-found"), QStringLiteral("no admin route %1").arg(path)};
+    if (path == QLatin1String("/__mock/approve"))
+        result = approve(id, o.value(QLatin1String("persona")).toString(), o.value(QLatin1String("fields")).toObject());
+    else if (path == QLatin1String("/__mock/reject"))
+        result = reject(id);
+    else if (path == QLatin1String("/__mock/cancel"))
+        result = cancel(id);
+    else if (path == QLatin1String("/__mock/expire"))
+        result = expire(id);
+    if (!result)
+        return error(result.error().code == QLatin1String("not-pending")
+                ? 409
+                : (result.error().code == QLatin1String("unknown-persona") ? 400 : 404),
+            result.error().code, result.error().detail);
+    return json(200, result.value());
+}
+
+
+} // namespace Mock
