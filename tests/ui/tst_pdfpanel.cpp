@@ -1,4 +1,5 @@
 #include "HttpClient.h"
+#include "ConsoleFixture.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
@@ -72,20 +73,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("iamsmart-console-test"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_pdfpanel"));
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).removeRecursively();
-        m_sim = std::make_unique<Mock::Simulator>();
-        Mock::SimulatorOptions options;
-        options.stateDir = m_dir.filePath(QStringLiteral("state"));
-        QVERIFY(m_sim->start(options).ok());
-        m_languages = std::make_unique<LanguageManager>();
-        m_window = std::make_unique<MainWindow>(m_languages.get(), m_sim.get());
-        m_window->resize(1280, 720);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        TestSupport::openConsole(QStringLiteral("tst_pdfpanel"), m_dir, m_sim, m_languages, m_window, QSize(1280, 720));
     }
 
     void panelOnlyOnPdfSigningPages()
