@@ -22,6 +22,7 @@
 #include "session/History.h"
 #include "settings/EnvironmentDialog.h"
 #include "storage/SecretStore.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -69,9 +70,25 @@ QString esc(const QString& s)
 } // namespace
 
 MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, QWidget* parent)
+    : MainWindow(languages,
+          [simulator] {
+              Workbench::WorkbenchOptions options = workbenchOptions();
+              options.localSimulators = false; // only the one handed in
+              auto* own = new Workbench::Workbench(options);
+              if (simulator && !simulator->baseUrl().isEmpty())
+                  own->useSimulator(simulator);
+              return own;
+          }(),
+          parent)
+{
+    // Owned from here; a child added last goes after the widgets that use its session, listener and simulators.
+    m_workbench->setParent(this);
+}
+
+MainWindow::MainWindow(LanguageManager* languages, Workbench::Workbench* workbench, QWidget* parent)
     : QMainWindow(parent)
     , m_languages(languages)
-    , m_simulator(simulator)
+    , m_workbench(workbench)
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* left = new QWidget(this);
@@ -96,8 +113,8 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("apiPages"));
-    m_session = new Session::ConsoleSession(Util::Clock::system(), this);
-    m_listener = new Callback::CallbackListener(Protocol::ApiCatalog::builtin(), Util::Clock::system(), this);
+    m_session = m_workbench->session();
+    m_listener = m_workbench->listener();
 
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -120,10 +137,6 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     m_mainTabs->addTab(splitter, QString());
     centralLayout->addWidget(m_mainTabs, 1);
     setCentralWidget(central);
-    m_ownSecrets = std::make_unique<Storage::MemorySecretStore>();
-    m_secrets = m_ownSecrets.get();
-    m_environments = std::make_unique<Session::EnvironmentStore>(
-        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/environments"));
 
     m_simulatorStatus = new QLabel(this);
     m_simulatorStatus->setObjectName(QStringLiteral("simulatorStatusLabel"));
@@ -151,8 +164,7 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     connectToSimulator();
     buildDocks();
     buildToolBar();
-    m_flowView = new FlowView(
-        m_session, m_listener, m_simulator && !m_simulator->baseUrl().isEmpty() ? m_simulator : nullptr, this);
+    m_flowView = new FlowView(m_session, m_listener, m_simulator, this);
     m_mainTabs->addTab(m_flowView, QString());
     connect(m_languages, &LanguageManager::languageChanged, m_flowView, &FlowView::setLanguage);
     m_flowView->setLanguage(m_languages->language());
@@ -174,6 +186,7 @@ MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, Q
     m_nextStepAction->setObjectName(QStringLiteral("nextStepAction"));
     m_nextStepAction->setShortcut(QKeySequence(Qt::Key_F8));
     m_guide = new GuideView(&Protocol::ApiCatalog::builtin(), this);
+    m_guide->setStateDir(m_workbench->stateDir());
     m_mainTabs->addTab(m_guide, QString());
     m_guide->setLanguage(m_languages->language());
     connect(m_languages, &LanguageManager::languageChanged, m_guide, &GuideView::setLanguage);
@@ -362,7 +375,7 @@ void MainWindow::buildDocks()
         if (!path.isEmpty())
             exportHar(path);
     });
-    if (m_simulator && !m_simulator->baseUrl().isEmpty()) {
+    if (m_simulator) {
         m_phone = new PhonePanel(m_simulator, this);
         m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
         tabifyDockWidget(m_qrDock, m_phoneDock);
@@ -442,7 +455,7 @@ void MainWindow::retranslate()
     const auto& catalog = Protocol::ApiCatalog::builtin();
     m_status->setText(catalog.apis().isEmpty() ? tr("The API catalog failed to load.")
                                                : tr("%n API(s) in the catalog", nullptr, int(catalog.apis().size())));
-    if (m_simulator && !m_simulator->baseUrl().isEmpty())
+    if (m_simulator)
         m_simulatorStatus->setText(
             tr("Local simulator (%1) at %2")
                 .arg(m_simulator->mode() == Mock::Mode::Strict ? tr("strict") : tr("sandbox-compatible"),
@@ -548,7 +561,7 @@ ApiPage* MainWindow::page(const QString& id)
     auto* p = new ApiPage(*api, m_session, m_pages);
     p->setLanguage(m_languages->language());
     p->setMasking(m_presenter);
-    p->setCallbackBaseUrl(m_listener->baseUrl());
+    p->setCallbackBaseUrl(m_workbench->callbackBaseUrl());
     connect(p, &ApiPage::apiLinkActivated, this, [this](const QString& id) { selectApi(id); });
     // Register what the callback will be matched against (businessID and state).
     connect(p, &ApiPage::requestSent, this, [this](const QString& apiId, const QJsonObject& body) {

@@ -35,10 +35,11 @@ namespace Storage {
 class SecretStore;
 }
 namespace Session {
-class EnvironmentStore;
-}
-namespace Session {
 class ConsoleSession;
+}
+namespace Workbench {
+class Workbench;
+struct WorkbenchOptions;
 }
 namespace Callback {
 class CallbackListener;
@@ -50,9 +51,19 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    /// `simulator` is the embedded iAM Smart the console runs on by default (may be null).
+    /// The console on `workbench` (not owned, outlives the window): it opens on the local simulator — strict when
+    /// the workbench runs local simulators.
+    MainWindow(LanguageManager* languages, Workbench::Workbench* workbench, QWidget* parent = nullptr);
+    /// The console on a workbench of its own (workbenchOptions()) that uses `simulator`, already started, as its
+    /// local simulator; with none, no local simulator runs (tests).
     explicit MainWindow(LanguageManager* languages, Mock::Simulator* simulator = nullptr, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    /// The console's workbench options: simulator state in `stateDir` (empty: the shared default, see
+    /// Workbench::defaultStateDir()), custom environments in AppConfigLocation/environments, and the content key
+    /// fetched as soon as a local environment is active.
+    static Workbench::WorkbenchOptions workbenchOptions(const QString& stateDir = {});
+    Workbench::Workbench* workbench() const { return m_workbench; }
 
     /// Selects an API in the catalog tree by id; false if there is none.
     bool selectApi(const QString& id);
@@ -108,7 +119,6 @@ private:
     void buildDocks();
     void buildToolBar();
     void reloadEnvironments();
-    void useLocalSimulator(Mock::Simulator* simulator);
     void updateBanner();
     QString categoryLabel(const QString& category) const;
     void buildStartHere();
@@ -118,7 +128,8 @@ private:
     void openQrPage(ApiPage* page, const QString& url);
 
     LanguageManager* m_languages;
-    Mock::Simulator* m_simulator;
+    Workbench::Workbench* m_workbench;
+    Mock::Simulator* m_simulator = nullptr; ///< the local simulator the window opened on (null: none runs)
     QLabel* m_simulatorStatus = nullptr;
     QTreeWidget* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
@@ -148,15 +159,10 @@ private:
     QDockWidget* m_phoneDock = nullptr;
     QMenu* m_viewMenu = nullptr;
     QNetworkAccessManager* m_browser = nullptr;
-    Storage::SecretStore* m_secrets = nullptr;
-    std::unique_ptr<Storage::SecretStore> m_ownSecrets;
-    std::unique_ptr<Session::EnvironmentStore> m_environments;
-    std::unique_ptr<Mock::Simulator> m_sandboxSimulator;
     QComboBox* m_envCombo = nullptr;
     QLabel* m_banner = nullptr;
     QAction* m_editEnvironments = nullptr;
     QToolBar* m_toolBar = nullptr;
-    QByteArray m_kekPassword;
     QLabel* m_status = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_languageMenu = nullptr;

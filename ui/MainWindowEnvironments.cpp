@@ -23,6 +23,7 @@
 #include "session/History.h"
 #include "settings/EnvironmentDialog.h"
 #include "storage/SecretStore.h"
+#include "workbench/Workbench.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -60,11 +61,20 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+Workbench::WorkbenchOptions MainWindow::workbenchOptions(const QString& stateDir)
+{
+    Workbench::WorkbenchOptions options;
+    options.stateDir = stateDir;
+    options.environmentsDir
+        = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/environments");
+    options.fetchContentKey = true; // ready with no setup: encrypted previews and sends work at once
+    return options;
+}
+
 void MainWindow::connectToSimulator()
 {
     // The console's own callback listener, and the embedded simulator as the default environment.
-    Callback::ListenerOptions listenerOptions;
-    if (!m_listener->start(listenerOptions))
+    if (!m_workbench->startListener())
         qWarning("callback listener did not start");
     connect(m_listener, &Callback::CallbackListener::callbackReceived, this, [this](const Callback::CallbackRecord& r) {
         if (r.callbackId == QLatin1String("callback.auth") && r.matchStatus == QLatin1String("matched"))
@@ -73,40 +83,21 @@ void MainWindow::connectToSimulator()
             m_session->setEarned(
                 QStringLiteral("gatewayCode"), r.content.toObject().value(QLatin1String("code")).toString());
     });
-    connect(
-        m_session, &Session::ConsoleSession::cekChanged, this, [this] { m_listener->setCurrentCek(m_session->cek()); });
-    if (m_simulator && !m_simulator->baseUrl().isEmpty())
-        useLocalSimulator(m_simulator);
-}
-
-void MainWindow::useLocalSimulator(Mock::Simulator* simulator)
-{
-    const bool strict = simulator->mode() == Mock::Mode::Strict;
-    Session::Environment env = Session::Environment::builtins().at(strict ? 0 : 1);
-    env.baseUrl = simulator->baseUrl();
-    const Mock::RegisteredClient& dev = simulator->clients().devClient();
-    env.clientId = dev.clientId;
-    env.kekCertificatePath = dev.kekCertificatePath;
-    env.kekPrivateKeyPath = dev.kekPrivateKeyPath;
-    auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath);
-    m_session->setEnvironment(env, {dev.clientId, dev.clientSecret, {}}, kek.valueOr({}));
-    m_listener->setKekPrivateKey(kek.valueOr({}));
-    if (m_phone)
-        m_phone->setSimulator(simulator);
-    if (m_flowView)
-        m_flowView->setSimulator(simulator);
-    // Ready with no setup: fetch the content key, so encrypted previews and sends work at once.
-    if (env.encrypted) {
-        const Protocol::ApiSpec* getKey = Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey"));
-        if (auto prepared
-            = getKey ? m_session->prepare(*getKey, {}) : Util::Result<Protocol::PreparedRequest>(Util::Error {}))
-            m_session->send(getKey->id, prepared.value());
+    connect(m_workbench, &Workbench::Workbench::activeSimulatorChanged, this, [this](Mock::Simulator* simulator) {
+        if (m_phone && simulator)
+            m_phone->setSimulator(simulator);
+        if (m_flowView)
+            m_flowView->setSimulator(simulator);
+    });
+    if (m_workbench->hasLocalSimulator()) {
+        m_workbench->activate(Session::Environment::builtin(Session::Environment::Kind::LocalStrict).id);
+        m_simulator = m_workbench->activeSimulator();
     }
 }
 
 void MainWindow::setSecretStore(Storage::SecretStore* store)
 {
-    m_secrets = store ? store : m_ownSecrets.get();
+    m_workbench->setSecretStore(store);
     updateBanner();
 }
 
@@ -114,7 +105,7 @@ void MainWindow::updateBanner()
 {
     m_banner->setText(tr("No system keychain is available: secrets you enter are kept for this session only and are "
                          "forgotten when the console closes."));
-    m_banner->setVisible(!m_secrets->isPersistent());
+    m_banner->setVisible(!m_workbench->secretStore()->isPersistent());
 }
 
 void MainWindow::buildToolBar()
@@ -126,7 +117,7 @@ void MainWindow::buildToolBar()
     m_envCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_toolBar->addWidget(m_envCombo);
     m_editEnvironments = m_toolBar->addAction(QString(), this, [this] {
-        EnvironmentDialog dialog(m_environments.get(), m_secrets, this);
+        EnvironmentDialog dialog(m_workbench->environmentStore(), m_workbench->secretStore(), this);
         dialog.select(currentEnvironmentId());
         connect(&dialog, &EnvironmentDialog::environmentsChanged, this, &MainWindow::reloadEnvironments);
         dialog.exec();
@@ -141,7 +132,7 @@ void MainWindow::reloadEnvironments()
 {
     const QString current = m_session->environment().id;
     m_envCombo->clear();
-    for (const Session::Environment& e : m_environments->load()) {
+    for (const Session::Environment& e : m_workbench->environments()) {
         QString name = e.name;
         if (e.kind == Session::Environment::Kind::LocalStrict)
             name = tr("Local simulator — strict");
@@ -163,66 +154,18 @@ QString MainWindow::currentEnvironmentId() const
 
 bool MainWindow::selectEnvironment(const QString& id)
 {
-    Session::Environment chosen;
-    bool found = false;
-    for (const Session::Environment& e : m_environments->load()) {
-        if (e.id == id) {
-            chosen = e;
-            found = true;
-        }
-    }
-    if (!found)
+    const QList<Session::Environment> all = m_workbench->environments();
+    const auto chosen
+        = std::find_if(all.cbegin(), all.cend(), [&id](const Session::Environment& e) { return e.id == id; });
+    if (chosen == all.cend())
         return false;
-    if (chosen.kind == Session::Environment::Kind::LocalStrict && m_simulator) {
-        useLocalSimulator(m_simulator);
-    } else if (chosen.kind == Session::Environment::Kind::LocalSandbox && m_simulator) {
-        if (!m_sandboxSimulator) {
-            // A second embedded simulator in sandbox mode, sharing the dev client.
-            m_sandboxSimulator = std::make_unique<Mock::Simulator>();
-            Mock::SimulatorOptions options;
-            options.mode = Mock::Mode::Sandbox;
-            options.stateDir = QFileInfo(m_simulator->clients().devClient().kekPrivateKeyPath).absolutePath();
-            if (!m_sandboxSimulator->start(options)) {
-                m_sandboxSimulator.reset();
-                return false;
-            }
-        }
-        useLocalSimulator(m_sandboxSimulator.get());
-    } else {
-        // A remote environment: its secrets come from the keychain (or this session's memory); a person answers
-        // on a real phone.
-        if (m_flowView)
-            m_flowView->setSimulator(nullptr);
-        m_session->setEnvironment(chosen, {chosen.clientId, {}, {}});
-        auto credentials = std::make_shared<Protocol::Credentials>(Protocol::Credentials {chosen.clientId, {}, {}});
-        auto apply = [this, chosen, credentials] {
-            Crypto::RsaPrivateKey kek;
-            if (!chosen.kekPrivateKeyPath.isEmpty())
-                kek = Crypto::RsaPrivateKey::fromFile(chosen.kekPrivateKeyPath, m_kekPassword).valueOr({});
-            m_session->setEnvironment(chosen, *credentials, kek);
-            m_listener->setKekPrivateKey(kek);
-        };
-        m_secrets->read(
-            chosen.secretKey(Session::Environment::ClientSecret), this, [credentials](Util::Result<QByteArray> v) {
-                if (v)
-                    credentials->clientSecret = v.value();
-            });
-        m_secrets->read(
-            chosen.secretKey(Session::Environment::SubscriptionKey), this, [credentials](Util::Result<QByteArray> v) {
-                if (v)
-                    credentials->subscriptionKey = v.value();
-            });
-        m_secrets->read(
-            chosen.secretKey(Session::Environment::KekPassword), this, [this, apply](Util::Result<QByteArray> v) {
-                m_kekPassword = v ? v.value() : QByteArray();
-                apply(); // reads complete in order, so this is the last
-            });
-    }
+    // A local environment's endpoints apply at once (or not, when its simulator cannot start); a remote one's
+    // secrets follow from the keychain.
+    m_workbench->activate(id);
+    if (chosen->isLocal() && m_workbench->activeEnvironmentId() != id)
+        return false;
     m_envCombo->setCurrentIndex(std::max(0, m_envCombo->findData(id)));
-    // A callback base URL of its own (a tunnel's) is a name the listener answers to as well.
-    const QString publicName = Net::RequestGuard::publicNameOf(chosen.callbackBaseUrl);
-    m_listener->setPublicNames(publicName.isEmpty() ? QStringList() : QStringList {publicName});
     for (ApiPage* p : std::as_const(m_pageById))
-        p->setCallbackBaseUrl(chosen.callbackBaseUrl.isEmpty() ? m_listener->baseUrl() : chosen.callbackBaseUrl);
+        p->setCallbackBaseUrl(m_workbench->callbackBaseUrl());
     return true;
 }

@@ -1,8 +1,8 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "guide/GuideView.h"
-#include "mock/Simulator.h"
 #include "storage/SecretStore.h"
+#include "workbench/Workbench.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -142,14 +142,17 @@ int main(int argc, char** argv)
             qPrintable(args.at(langAt + 1)));
         return 2;
     }
-    // The embedded iAM Smart: the default environment, ready with no setup on an OS-chosen port.
-    Mock::Simulator simulator;
-    Mock::SimulatorOptions options;
-    options.stateDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/mock");
-    const Util::Status started = simulator.start(options);
-    if (!started)
-        qWarning("embedded simulator did not start: %s", qPrintable(started.error().toString()));
-    MainWindow window(&languages, &simulator);
+    // The workbench: session, listener, environments, secrets and the embedded iAM Smart, whose state (the dev
+    // client) is the one `iamsmart mock` and `iamsmart run` use too, unless --state-dir DIR names another.
+    const qsizetype stateAt = args.indexOf(QStringLiteral("--state-dir"));
+    if (stateAt > 0 && stateAt + 1 >= args.size()) {
+        std::fprintf(stderr, "iamsmart-console: --state-dir: name a directory\n");
+        return 2;
+    }
+    Workbench::Workbench workbench(MainWindow::workbenchOptions(stateAt > 0 ? args.at(stateAt + 1) : QString()));
+    MainWindow window(&languages, &workbench);
+    if (!window.workbench()->activeSimulator())
+        qWarning("embedded simulator did not start in %s", qPrintable(workbench.stateDir()));
 
     // Secrets go to the OS keychain when a Secret Service is on the session bus; otherwise they stay in this
     // session's memory and the banner says so. Asking the bus touches no keyring, so nothing prompts at start.

@@ -1,13 +1,11 @@
 #include "CliSupport.h"
 #include "SignalQuit.h"
-#include "mock/Simulator.h"
 #include "net/RequestGuard.h"
+#include "workbench/Workbench.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QStandardPaths>
 
 namespace Cli {
 
@@ -38,31 +36,28 @@ int mockCommand(const QStringList& args)
             return usageError(QStringLiteral("--public-name: ") + s.error().detail);
     }
 
-    Mock::SimulatorOptions options;
+    Workbench::WorkbenchOptions workbenchOptions; // the console's simulator state unless --state-dir names another
+    workbenchOptions.stateDir = p.value(QStringLiteral("state-dir"));
+    Mock::SimulatorOptions& options = workbenchOptions.simulator;
     if (p.isSet(QStringLiteral("listen"))) {
         if (!parseListenAddress(p.value(QStringLiteral("listen")), &options.address, &options.port))
             return usageError(QStringLiteral("--listen: '%1' is not HOST:PORT").arg(p.value(QStringLiteral("listen"))));
         if (!options.address.isLoopback())
             return usageError(QStringLiteral("--listen: the simulator serves loopback addresses only"));
     }
-    const QString mode = p.isSet(QStringLiteral("mode")) ? p.value(QStringLiteral("mode")) : QStringLiteral("strict");
-    if (mode == QLatin1String("strict"))
-        options.mode = Mock::Mode::Strict;
-    else if (mode == QLatin1String("sandbox"))
-        options.mode = Mock::Mode::Sandbox;
-    else
-        return usageError(QStringLiteral("--mode: '%1' is not strict or sandbox").arg(mode));
+    const QString modeName
+        = p.isSet(QStringLiteral("mode")) ? p.value(QStringLiteral("mode")) : QStringLiteral("strict");
+    Mock::Mode mode = Mock::Mode::Strict;
+    if (modeName == QLatin1String("sandbox"))
+        mode = Mock::Mode::Sandbox;
+    else if (modeName != QLatin1String("strict"))
+        return usageError(QStringLiteral("--mode: '%1' is not strict or sandbox").arg(modeName));
     const QString codeStyle
         = p.isSet(QStringLiteral("code-style")) ? p.value(QStringLiteral("code-style")) : QStringLiteral("hex");
     if (const auto style = Mock::codeStyleFromName(codeStyle))
         options.codeStyle = *style;
     else
         return usageError(QStringLiteral("--code-style: '%1' is not hex or base64").arg(codeStyle));
-    options.stateDir = p.isSet(QStringLiteral("state-dir"))
-        ? p.value(QStringLiteral("state-dir"))
-        : QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/iamsmart-console/mock");
-    options.stateDir = QDir(options.stateDir).absolutePath();
     options.configFile = p.value(QStringLiteral("config"));
     if (p.isSet(QStringLiteral("max-pending"))) {
         bool ok = false;
@@ -74,17 +69,18 @@ int mockCommand(const QStringList& args)
     }
     options.publicNames = publicNames;
 
-    Mock::Simulator simulator;
-    const Util::Status started = simulator.start(options);
+    Workbench::Workbench workbench(workbenchOptions);
+    const auto started = workbench.prepareSimulator(mode);
     if (!started) {
         if (started.error().code == QLatin1String("bad-config"))
             return usageError(QStringLiteral("--config: ") + started.error().detail);
         return failure(started.error());
     }
+    Mock::Simulator& simulator = *started.value();
     const Mock::RegisteredClient& dev = simulator.clients().devClient();
     const QJsonObject ready {{QStringLiteral("baseUrl"), simulator.baseUrl()},
-        {QStringLiteral("mode"), Mock::modeName(options.mode)}, {QStringLiteral("codeStyle"), codeStyle},
-        {QStringLiteral("stateDir"), options.stateDir},
+        {QStringLiteral("mode"), Mock::modeName(mode)}, {QStringLiteral("codeStyle"), codeStyle},
+        {QStringLiteral("stateDir"), workbench.stateDir()},
         {QStringLiteral("client"),
             QJsonObject {{QStringLiteral("clientID"), dev.clientId},
                 {QStringLiteral("clientSecret"), QString::fromLatin1(dev.clientSecret)},

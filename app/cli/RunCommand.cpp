@@ -1,19 +1,20 @@
 #include "CliCommands.h"
 #include "CliSupport.h"
-#include "callback/CallbackListener.h"
 #include "flows/FlowRunner.h"
 #include "flows/Report.h"
-#include "mock/Simulator.h"
-#include "net/RequestGuard.h"
 #include "pdf/PdfSigning.h"
+#include "session/ConsoleSession.h"
 #include "session/History.h"
+#include "storage/SecretStore.h"
+#include "workbench/Workbench.h"
 
 #include <QCoreApplication>
-#include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
+
+#include <optional>
 
 namespace Cli {
 
@@ -45,6 +46,8 @@ int runCommand(const QStringList& args)
     p.option(QStringLiteral("code-style"),
         QStringLiteral("authorisation codes the simulator issues: hex (default) or base64 (with + / =)"),
         QStringLiteral("STYLE"));
+    p.option(QStringLiteral("state-dir"),
+        QStringLiteral("the simulator's dev client, KEK and mock CA (default: the console's)"), QStringLiteral("DIR"));
     p.option(QStringLiteral("junit"), QStringLiteral("write JUnit XML"), QStringLiteral("FILE"));
     p.option(QStringLiteral("report"), QStringLiteral("write the HTML report"), QStringLiteral("FILE"));
     p.option(QStringLiteral("har"), QStringLiteral("write HAR 1.2 of the run"), QStringLiteral("FILE"));
@@ -98,8 +101,11 @@ int runCommand(const QStringList& args)
     if (!codeStyle)
         return usageError(
             QStringLiteral("--code-style: '%1' is not hex or base64").arg(p.value(QStringLiteral("code-style"))));
-    if (p.isSet(QStringLiteral("env")) && p.isSet(QStringLiteral("code-style")))
-        return usageError(QStringLiteral("run: --code-style configures the simulator; it does not go with --env"));
+    for (const QString& simulatorOption : {QStringLiteral("code-style"), QStringLiteral("state-dir")}) {
+        if (p.isSet(QStringLiteral("env")) && p.isSet(simulatorOption))
+            return usageError(
+                QStringLiteral("run: --%1 configures the simulator; it does not go with --env").arg(simulatorOption));
+    }
 
     Flows::PhoneScript script;
     if (p.isSet(QStringLiteral("phone"))) {
@@ -128,12 +134,15 @@ int runCommand(const QStringList& args)
             return usageError(QStringLiteral("--timeout: a positive number of seconds"));
     }
 
-    Session::ConsoleSession session;
-    Callback::CallbackListener listener;
-    if (auto started = listener.start(); !started)
+    // The workbench assembles what the console uses too: session, listener, the simulator on the shared state
+    // directory (the console's dev client), or the --env environment with its secrets from the environment.
+    Workbench::WorkbenchOptions options;
+    options.simulator.codeStyle = *codeStyle;
+    options.stateDir = p.value(QStringLiteral("state-dir"));
+    Workbench::Workbench workbench(options);
+    if (auto started = workbench.startListener(); !started)
         return failure(started.error());
-    std::unique_ptr<Mock::Simulator> simulator;
-    Session::Environment environment;
+    QString environmentId = Session::Environment::builtin(Session::Environment::Kind::LocalStrict).id;
     if (p.isSet(QStringLiteral("env"))) {
         QFile file(p.value(QStringLiteral("env")));
         if (!file.open(QIODevice::ReadOnly))
@@ -141,46 +150,36 @@ int runCommand(const QStringList& args)
         auto env = Session::Environment::fromJson(QJsonDocument::fromJson(file.readAll()).object());
         if (!env)
             return usageError(QStringLiteral("--env: ") + env.error().detail);
-        environment = env.value();
-        Crypto::RsaPrivateKey kek;
-        if (!environment.kekPrivateKeyPath.isEmpty()) {
-            auto key = Crypto::RsaPrivateKey::fromFile(environment.kekPrivateKeyPath, qgetenv("IAMSMART_KEK_PASSWORD"));
-            if (!key)
-                return usageError(QStringLiteral("--env: kekPrivateKey: ") + key.error().toString());
-            kek = key.value();
-        }
-        session.setEnvironment(environment,
-            {environment.clientId, qgetenv("IAMSMART_CLIENT_SECRET"), qgetenv("IAMSMART_SUBSCRIPTION_KEY")}, kek);
-        listener.setKekPrivateKey(kek);
-        if (const QString name = Net::RequestGuard::publicNameOf(environment.callbackBaseUrl); !name.isEmpty())
-            listener.setPublicNames({name}); // the environment's tunnel forwards callbacks with this Host
-    } else {
-        simulator = std::make_unique<Mock::Simulator>();
-        Mock::SimulatorOptions options;
-        options.stateDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-            + QStringLiteral("/iamsmart-console/mock");
-        options.codeStyle = *codeStyle;
-        if (auto started = simulator->start(options); !started)
-            return failure(started.error());
-        if (!script.persona.isEmpty()) {
-            bool known = false;
-            for (const Mock::Persona& persona : simulator->personas())
-                known |= persona.id == script.persona;
-            if (!known)
-                return usageError(QStringLiteral("--phone: no persona '%1'").arg(script.persona));
-        }
-        environment = Session::Environment::builtins().first();
-        environment.baseUrl = simulator->baseUrl();
-        const Mock::RegisteredClient& dev = simulator->clients().devClient();
-        environment.clientId = dev.clientId;
-        auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath).valueOr({});
-        session.setEnvironment(environment, {dev.clientId, dev.clientSecret, {}}, kek);
-        listener.setKekPrivateKey(kek);
+        workbench.addEnvironment(env.value());
+        for (const auto& [name, variable] : {std::pair {Session::Environment::ClientSecret, "IAMSMART_CLIENT_SECRET"},
+                 {Session::Environment::SubscriptionKey, "IAMSMART_SUBSCRIPTION_KEY"},
+                 {Session::Environment::KekPassword, "IAMSMART_KEK_PASSWORD"}})
+            workbench.secretStore()->write(env->secretKey(name), qgetenv(variable), &workbench, [](Util::Status) {});
+        environmentId = env->id;
     }
-    QObject::connect(
-        &session, &Session::ConsoleSession::cekChanged, &listener, [&] { listener.setCurrentCek(session.cek()); });
+    std::optional<Util::Status> activated;
+    QEventLoop activation;
+    workbench.activate(environmentId, &activation, [&](Util::Status result) {
+        activated = std::move(result);
+        activation.quit();
+    });
+    activation.exec();
+    if (!*activated) {
+        if (activated->error().code == QLatin1String("bad-kek"))
+            return usageError(QStringLiteral("--env: kekPrivateKey: ") + activated->error().detail);
+        return failure(activated->error());
+    }
+    Session::ConsoleSession& session = *workbench.session();
+    const Session::Environment& environment = session.environment();
+    Mock::Simulator* simulator = workbench.activeSimulator();
+    if (simulator && !script.persona.isEmpty()) {
+        const QList<Mock::Persona>& personas = simulator->personas();
+        if (std::none_of(personas.cbegin(), personas.cend(),
+                [&](const Mock::Persona& persona) { return persona.id == script.persona; }))
+            return usageError(QStringLiteral("--phone: no persona '%1'").arg(script.persona));
+    }
 
-    Flows::FlowRunner runner(&session, &listener, simulator.get());
+    Flows::FlowRunner runner(&session, workbench.listener(), simulator);
     runner.setPhoneScript(script);
     runner.setLanguage(language);
     runner.setTimeout(timeoutMs);
@@ -241,7 +240,6 @@ int runCommand(const QStringList& args)
                   .arg(result.finishedAt - result.startedAt)
                   .arg(result.passed ? QString() : QStringLiteral(" (") + result.failureCode + QLatin1Char(')'))
                   .toUtf8());
-    simulator.reset();
     return rc;
 }
 

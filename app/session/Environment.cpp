@@ -134,6 +134,15 @@ QList<Environment> Environment::builtins()
     return {strict, sandbox, cyberport, ite};
 }
 
+Environment Environment::builtin(Kind kind)
+{
+    for (const Environment& e : builtins()) {
+        if (e.kind == kind)
+            return e;
+    }
+    return {};
+}
+
 EnvironmentStore::EnvironmentStore(QString directory)
     : m_directory(std::move(directory))
 {

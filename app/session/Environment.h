@@ -53,6 +53,8 @@ struct Environment
 
     /// The four environments every console starts with.
     static QList<Environment> builtins();
+    /// The built-in environment of a kind (Custom: an empty one), so no caller counts positions in builtins().
+    static Environment builtin(Kind kind);
 };
 
 /// Environments as plain-text JSON files (one per environment) in a directory; never a secret.

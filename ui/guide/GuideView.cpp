@@ -3,6 +3,7 @@
 #include "flows/Flow.h"
 #include "flows/Report.h"
 #include "protocol/ApiCatalog.h"
+#include "workbench/StateDirectory.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -482,7 +483,7 @@ QString GuideView::pathTable() const
         {tr("Settings"), QSettings().fileName()},
         {tr("Environments"), config + QStringLiteral("/environments")},
         {tr("Request history"), data + QStringLiteral("/history")},
-        {tr("Simulator state (keys, certificates)"), data + QStringLiteral("/mock")},
+        {tr("Simulator state (keys, certificates)"), m_stateDir.isEmpty() ? Workbench::defaultStateDir() : m_stateDir},
         {tr("Log messages"), tr("standard error of the console (the journal when your desktop starts it)")},
     };
     QString html = QStringLiteral("<table%1>").arg(tableStyle);

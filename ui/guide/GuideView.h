@@ -74,6 +74,8 @@ public:
     void setLanguage(Protocol::Language language);
     /// Another catalog (tests load their own); re-renders.
     void setCatalog(const Protocol::ApiCatalog* catalog);
+    /// The simulator state directory "About and help" names (the workbench's).
+    void setStateDir(const QString& directory) { m_stateDir = directory; }
     const GuideData& data() const { return m_data; }
     /// The page shown for a page, section or FAQ id, scrolled to it; false when unknown.
     bool showSection(const QString& id);
@@ -128,6 +130,7 @@ private:
     QString pageOf(const QString& id) const;
 
     const Protocol::ApiCatalog* m_catalog;
+    QString m_stateDir;
     GuideData m_data;
     Protocol::Language m_language = Protocol::Language::English;
     QString m_page;
