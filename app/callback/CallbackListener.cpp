@@ -18,10 +18,7 @@
 namespace Callback {
 namespace {
 
-QByteArray compactJson(const QJsonObject& o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
+using Protocol::compactJson;
 
 Net::HttpResponse jsonAnswer(int status, const QString& result, const QString& id, const QString& detail = {})
 {

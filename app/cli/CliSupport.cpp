@@ -1,4 +1,5 @@
 #include "CliSupport.h"
+#include "protocol/Envelope.h"
 
 #include "CliCommands.h"
 
@@ -132,12 +133,12 @@ void printLine(const QByteArray& line)
 
 void printJson(const QJsonObject& object)
 {
-    printLine(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    printLine(Protocol::compactJson(object));
 }
 
 void printJson(const QJsonArray& array)
 {
-    printLine(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    printLine(Protocol::compactJson(array));
 }
 
 Util::Result<QByteArray> readInput(const QString& path)

@@ -1,6 +1,7 @@
 #include "Redaction.h"
 
 #include "ApiCatalog.h"
+#include "Envelope.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,8 +60,7 @@ QByteArray redactPersonalDataText(const QByteArray& json)
     const QJsonValue after = redactPersonalData(before);
     if (after == before)
         return json; // nothing to hide: the bytes stay as they went over the wire
-    return after.isObject() ? QJsonDocument(after.toObject()).toJson(QJsonDocument::Compact)
-                            : QJsonDocument(after.toArray()).toJson(QJsonDocument::Compact);
+    return after.isObject() ? compactJson(after.toObject()) : compactJson(after.toArray());
 }
 
 } // namespace Protocol

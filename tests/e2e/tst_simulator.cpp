@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "callback/CallbackListener.h"
 #include "mock/Simulator.h"
+#include "protocol/Links.h"
 #include "protocol/UrlBuilder.h"
 
 #include <QCryptographicHash>
@@ -585,7 +586,18 @@ private slots:
         q.scope = api->scope;
         q.state = QStringLiteral("anonstate");
         q.ticketId = ticket;
-        QCOMPARE(http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q))).status, 303);
+        const auto redirected = http("GET", QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_sim->baseUrl(), q)));
+        QCOMPARE(redirected.status, 303);
+        QByteArray location;
+        for (const auto& h : redirected.headers) {
+            if (h.first.compare("Location", Qt::CaseInsensitive) == 0)
+                location = h.second;
+        }
+        // The QR page shows the same app link the console and the flow runner build (Protocol::Links).
+        const QString link = Protocol::Links::appLink(api, ticket, body);
+        QVERIFY(link.contains(QStringLiteral("source=App_Scheme")));
+        const QString page = QString::fromUtf8(http("GET", m_sim->baseUrl() + QString::fromUtf8(location)).body);
+        QVERIFY2(page.contains(QStringLiteral("<code>%1</code>").arg(link.toHtmlEscaped())), qPrintable(page.left(600)));
 
         const qsizetype before = m_listener->records().size();
         const QJsonObject answer = adminPost(QStringLiteral("approve"),

@@ -1,4 +1,5 @@
 #include "TryItForm.h"
+#include "protocol/Envelope.h"
 
 #include "crypto/Encoding.h"
 #include "util/RequestStamp.h"
@@ -280,9 +281,9 @@ void TryItForm::setValues(const QJsonObject& values)
             else if (v.isDouble())
                 text = QString::number(qint64(v.toDouble()));
             else if (v.isObject())
-                text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+                text = QString::fromUtf8(Protocol::compactJson(v.toObject()));
             else if (v.isArray())
-                text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+                text = QString::fromUtf8(Protocol::compactJson(v.toArray()));
             if (row->line->text() != text)
                 row->line->setText(text);
         }

@@ -1,4 +1,5 @@
 #include "GuideView.h"
+#include "protocol/Envelope.h"
 #include "protocol/ReturnCodes.h"
 
 #include "flows/Flow.h"
@@ -52,9 +53,9 @@ QString jsonText(const QJsonValue& v)
     if (v.isString())
         return v.toString();
     if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(Protocol::compactJson(v.toArray()));
     if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(Protocol::compactJson(v.toObject()));
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     if (v.isDouble())
