@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 #include "CliSupport.h"
+#include "RunBrowser.h"
 #include "callback/CallbackListener.h"
 #include "flows/FlowRunner.h"
 #include "flows/Report.h"
@@ -56,6 +57,7 @@ int runCommand(const QStringList& args)
         QStringLiteral("FILE"));
     p.option(QStringLiteral("signed-pdf"), QStringLiteral("PDF signing flows: write the signed PDF here"),
         QStringLiteral("FILE"));
+    addRunBrowserOptions(p);
     if (int rc = p.parse(args); rc >= 0)
         return rc;
 
@@ -128,9 +130,16 @@ int runCommand(const QStringList& args)
             return usageError(QStringLiteral("--timeout: a positive number of seconds"));
     }
 
+    RunBrowserOptions browser;
+    if (int rc = readRunBrowserOptions(p, p.isSet(QStringLiteral("env")), &browser); rc >= 0)
+        return rc;
+
     Session::ConsoleSession session;
     Callback::CallbackListener listener;
-    if (auto started = listener.start(); !started)
+    Callback::ListenerOptions listenerOptions;
+    listenerOptions.address = browser.listenAddress;
+    listenerOptions.port = browser.listenPort;
+    if (auto started = listener.start(listenerOptions); !started)
         return failure(started.error());
     std::unique_ptr<Mock::Simulator> simulator;
     Session::Environment environment;
@@ -142,6 +151,8 @@ int runCommand(const QStringList& args)
         if (!env)
             return usageError(QStringLiteral("--env: ") + env.error().detail);
         environment = env.value();
+        if (!browser.callbackBase.isEmpty())
+            environment.callbackBaseUrl = browser.callbackBase;
         Crypto::RsaPrivateKey kek;
         if (!environment.kekPrivateKeyPath.isEmpty()) {
             auto key = Crypto::RsaPrivateKey::fromFile(environment.kekPrivateKeyPath, qgetenv("IAMSMART_KEK_PASSWORD"));
@@ -185,6 +196,8 @@ int runCommand(const QStringList& args)
     runner.setLanguage(language);
     runner.setTimeout(timeoutMs);
     runner.setPdf(pdf);
+    if (!simulator)
+        runner.setBrowserLauncher(browserLauncher(browser.browser));
     QObject::connect(&runner, &Flows::FlowRunner::stepChanged, &runner, [](int index, const Flows::StepResult& s) {
         if (s.state == Flows::StepState::Passed || s.state == Flows::StepState::Failed)
             printLine(QStringLiteral("%1 %2. %3 (%4) %5 %6 ms%7")
