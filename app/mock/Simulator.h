@@ -126,6 +126,9 @@ struct SimulatorOptions
     /// Undecided requests one client may have at once; more get HTTP 429 with tooManyPendingCode. The same
     /// number bounds the decided requests kept per client (the oldest decided are forgotten first).
     int maxPendingPerClient = 1000;
+    /// Sandbox mode: the Ocp-Apim-Subscription-Key every API request must carry, as the Cyberport sandbox's
+    /// gateway wants (HTTP 401 without it, or with another); empty: none asked for.
+    QByteArray subscriptionKey;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).
@@ -218,6 +221,8 @@ private:
 
     Net::HttpResponse handle(const Net::HttpRequest& request);
     Net::HttpResponse handleApi(const Protocol::ApiSpec& api, const Net::HttpRequest& request);
+    /// Sandbox mode with a subscription key: the gateway's 401 when the request lacks it (nullopt: let it in).
+    std::optional<Net::HttpResponse> checkSubscriptionKey(const Net::HttpRequest& request) const;
     Net::HttpResponse handleGetQr(const Net::HttpRequest& request);
     Net::HttpResponse handleQrPage(const QString& id);
     Net::HttpResponse handleGateway(const Net::HttpRequest& request, const QString& path);

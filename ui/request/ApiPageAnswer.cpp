@@ -12,6 +12,7 @@
 #include "protocol/UrlBuilder.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
+#include "settings/ConnectionAdvice.h"
 #include "util/Masking.h"
 
 #include <QApplication>
@@ -120,6 +121,10 @@ void ApiPage::showExchange(const Session::Exchange& e)
         const QString message
             = e.envelope ? e.envelope->message : e.content.toObject().value(QLatin1String("message")).toString();
         m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, explainCode(code, message), message));
+    } else if (e.httpStatus == 401 && !e.gateway) {
+        // Not iAM Smart's answer but the gateway's in front of it (the Cyberport sandbox's subscription key).
+        m_responseCode->setText(ConnectionAdvice::explain(
+            Session::ConnectionCheck::judge(e, m_session->environment(), false, false)));
     }
     // Simulator only: where our string-to-sign and the server's part ways.
     const QString server = e.envelope
