@@ -4,6 +4,10 @@
 <context>
     <name>ApiPage</name>
     <message>
+        <source>Open in &amp;browser</source>
+        <translation>Open in &amp;browser</translation>
+    </message>
+    <message>
         <source>Specification</source>
         <translation>Specification</translation>
     </message>
@@ -1816,6 +1820,37 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>(none)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserStep</name>
+    <message>
+        <source>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</source>
+        <translation>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</source>
+        <translation>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</source>
+        <translation>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</translation>
+    </message>
+    <message>
+        <source>The browser came back with %1: no code was issued.</source>
+        <translation>The browser came back with %1: no code was issued.</translation>
+    </message>
+    <message>
+        <source>The browser came back with a code, but it did not match the request (%1).</source>
+        <translation>The browser came back with a code, but it did not match the request (%1).</translation>
+    </message>
+    <message>
+        <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
+        <translation>The browser came back: code %1 earned (Use earned fills it in Request access token).</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,10 @@
 <context>
     <name>ApiPage</name>
     <message>
+        <source>Open in &amp;browser</source>
+        <translation>在浏览器打开(&amp;B)</translation>
+    </message>
+    <message>
         <source>Specification</source>
         <translation>规范</translation>
     </message>
@@ -1814,6 +1818,37 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserStep</name>
+    <message>
+        <source>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</source>
+        <translation>没有网页浏览器能打开二维码页面：请从“二维码”面板复制网址，自行在浏览器打开；控制台会继续等候。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</source>
+        <translation>二维码页面已在你的网页浏览器打开。正在等候它重定向至 %1（state %2）：请用“智方便”扫描二维码，并在手机上决定。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</source>
+        <translation>已停止等候浏览器。之后才到达的重定向会保留在“回调”中。</translation>
+    </message>
+    <message>
+        <source>The browser came back with %1: no code was issued.</source>
+        <translation>浏览器带着 %1 返回：没有发出授权码。</translation>
+    </message>
+    <message>
+        <source>The browser came back with a code, but it did not match the request (%1).</source>
+        <translation>浏览器带着授权码返回，但与请求不相符（%1）。</translation>
+    </message>
+    <message>
+        <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
+        <translation>浏览器已返回：取得授权码 %1（“使用已获取值”会把它填入“获取访问令牌”）。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,10 @@
 <context>
     <name>ApiPage</name>
     <message>
+        <source>Open in &amp;browser</source>
+        <translation>在瀏覽器開啟(&amp;B)</translation>
+    </message>
+    <message>
         <source>Specification</source>
         <translation>規格</translation>
     </message>
@@ -1814,6 +1818,37 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>(none)</source>
         <translation>（無）</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserStep</name>
+    <message>
+        <source>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</source>
+        <translation>沒有網頁瀏覽器能開啟二維碼頁面：請從「二維碼」面板複製網址，自行在瀏覽器開啟；控制台會繼續等候。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</source>
+        <translation>二維碼頁面已在你的網頁瀏覽器開啟。正在等候它重新導向至 %1（state %2）：請用「智方便」掃描二維碼，並在手機上決定。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</source>
+        <translation>已停止等候瀏覽器。之後才到達的重新導向會保留在「回調」中。</translation>
+    </message>
+    <message>
+        <source>The browser came back with %1: no code was issued.</source>
+        <translation>瀏覽器帶著 %1 返回：沒有發出授權碼。</translation>
+    </message>
+    <message>
+        <source>The browser came back with a code, but it did not match the request (%1).</source>
+        <translation>瀏覽器帶著授權碼返回，但與請求不相符（%1）。</translation>
+    </message>
+    <message>
+        <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
+        <translation>瀏覽器已返回：取得授權碼 %1（「使用已取得值」會把它填入「索取存取令牌」）。</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@
 #include "forms/TryItForm.h"
 #include "guide/GuideView.h"
 #include "history/HistoryPanel.h"
+#include "request/BrowserStep.h"
 #include "mock/Simulator.h"
 #include "net/RequestGuard.h"
 #include "phone/PhonePanel.h"
@@ -322,10 +323,13 @@ void MainWindow::buildDocks()
         history->setSettings(settings);
     });
     m_history->setExchanges(history->load());
-    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this, history](const Session::Exchange& e) {
+    auto record = [this, history](const Session::Exchange& e) {
         (void)history->append(e);
         m_history->add(e);
-    });
+    };
+    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, record);
+    m_browserStep = new BrowserStep(m_listener, this);
+    connect(m_browserStep, &BrowserStep::finished, this, record);
     // A gateway answer names its own state (and businessID): the redirect back is matched against those.
     connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this](const Session::Exchange& e) {
         const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(e.apiId);
@@ -548,7 +552,9 @@ ApiPage* MainWindow::page(const QString& id)
     auto* p = new ApiPage(*api, m_session, m_pages);
     p->setLanguage(m_languages->language());
     p->setMasking(m_presenter);
-    p->setCallbackBaseUrl(m_listener->baseUrl());
+    // A tunnel's callback base URL, when the environment has one (as when it was chosen).
+    const QString callbackBase = m_session->environment().callbackBaseUrl;
+    p->setCallbackBaseUrl(callbackBase.isEmpty() ? m_listener->baseUrl() : callbackBase);
     connect(p, &ApiPage::apiLinkActivated, this, [this](const QString& id) { selectApi(id); });
     // Register what the callback will be matched against (businessID and state).
     connect(p, &ApiPage::requestSent, this, [this](const QString& apiId, const QJsonObject& body) {
@@ -595,9 +601,12 @@ void MainWindow::openQrPage(ApiPage* page, const QString& url)
     const bool local = m_session->environment().kind == Kind::LocalStrict
         || m_session->environment().kind == Kind::LocalSandbox;
     if (!local || !m_phone) {
-        const bool opened = QDesktopServices::openUrl(QUrl(url));
-        page->setBrowserOutcome(opened ? tr("The QR page is open in your web browser: scan it with iAM Smart.")
-                                       : tr("No web browser could open the QR page; the QR code dock shows it."));
+        // The page finishes in a real browser; its redirect comes back to the listener (RFC 8252).
+        const bool login = api.kind == Protocol::ApiKind::Browser;
+        m_browserStep->open(page, url, login ? QStringLiteral("callback.auth") : api.callbackId,
+            login ? page->form()->values().value(QLatin1String("state")).toString()
+                  : page->lastExchange() ? page->lastExchange()->content.toObject().value(QLatin1String("state")).toString()
+                                         : QString());
         m_qrDock->show();
         m_qrDock->raise();
         return;

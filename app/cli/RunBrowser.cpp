@@ -1,6 +1,7 @@
 #include "RunBrowser.h"
 
 #include "qr/QrEncoder.h"
+#include "util/BrowserLauncher.h"
 
 #include <QProcess>
 #include <QUrl>
@@ -71,11 +72,8 @@ std::function<void(const QString& url)> browserLauncher(const QString& command)
                            .arg(url);
         if (auto qr = Qr::QrEncoder::encode(url.toUtf8()))
             text += Qr::QrEncoder::toTerminal(qr.value());
-        QStringList args = QProcess::splitCommand(command);
-        const QString program = args.takeFirst();
-        args << url;
-        if (!QProcess::startDetached(program, args))
-            text += QStringLiteral("could not start the browser '%1': open the page yourself\n").arg(program);
+        if (!Util::openWithBrowserCommand(command, url))
+            text += QStringLiteral("could not start the browser '%1': open the page yourself\n").arg(command);
         const QByteArray bytes = text.toUtf8();
         std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
         std::fflush(stderr);

@@ -170,6 +170,17 @@ void ApiPage::setBrowserOutcome(const QString& text)
     m_responseStatus->setText(text);
 }
 
+void ApiPage::setBrowserWaiting(bool waiting)
+{
+    m_browserWaiting = waiting;
+    m_cancel->setEnabled(waiting);
+}
+
+void ApiPage::updateSendLabel()
+{
+    m_send->setText(m_api.kind == Protocol::ApiKind::Browser && !playsBrowser() ? tr("Open in &browser") : tr("&Send"));
+}
+
 void ApiPage::showHistoryExchange(const Session::Exchange& exchange)
 {
     loadBody(QJsonDocument::fromJson(exchange.request.plaintext).object());
