@@ -1,22 +1,11 @@
 #include "ConnectionCheck.h"
 
 #include "protocol/ApiCatalog.h"
+#include "protocol/ReturnCodes.h"
 
 #include <QNetworkReply>
 
 namespace Session {
-namespace {
-
-// The return codes a connection test tells apart (resources/catalog/return-codes.json).
-constexpr auto kParameterMissing = "D20001";
-constexpr auto kParameterInvalid = "D20003";
-constexpr auto kDuplicatedRequest = "D20004";
-constexpr auto kBadSignature = "D20006";
-constexpr auto kNoKek = "D30001";
-constexpr auto kNoCek = "D30002";
-constexpr auto kSuccess = "D00000";
-
-} // namespace
 
 ConnectionCheck::ConnectionCheck(QObject* parent)
     : QObject(parent)
@@ -90,16 +79,16 @@ ConnectionVerdict ConnectionCheck::judge(
     if (e.httpStatus == 404)
         return verdict(P::NotFound, baseUrl);
     const QString code = e.returnCode();
-    if ((code == QLatin1String(kParameterInvalid) || code == QLatin1String(kParameterMissing))
+    if ((code == Protocol::Code::ParameterInvalid || code == Protocol::Code::ParameterMissing)
         && v.detail.contains(QLatin1String("clientID"), Qt::CaseInsensitive))
         return verdict(P::WrongClientId, QStringLiteral("clientID"));
-    if (code == QLatin1String(kBadSignature))
+    if (code == Protocol::Code::SignatureInvalid)
         return verdict(P::Signature, QStringLiteral("clientSecret"));
-    if (code == QLatin1String(kDuplicatedRequest))
+    if (code == Protocol::Code::DuplicatedRequest)
         return verdict(P::Clock, QString());
-    if (code == QLatin1String(kNoKek) || code == QLatin1String(kNoCek))
+    if (code == Protocol::Code::KekInvalid || code == Protocol::Code::CekInvalid)
         return verdict(P::ContentKey, QStringLiteral("kekCertificate"));
-    if (code != QLatin1String(kSuccess))
+    if (code != Protocol::Code::Success)
         return verdict(P::Other, QString());
     if (environment.encrypted && !hasPrivateKey)
         return verdict(P::NoPrivateKey, QStringLiteral("kekPrivateKey"));

@@ -2,6 +2,7 @@
 
 #include "ApiPage.h"
 #include "callback/CallbackListener.h"
+#include "protocol/ReturnCodes.h"
 #include "util/BrowserLauncher.h"
 #include "util/RequestStamp.h"
 
@@ -69,7 +70,7 @@ void BrowserStep::onCallback(const Callback::CallbackRecord& record)
         return;
     const QJsonObject query = record.content.toObject();
     const QString code = query.value(QLatin1String("code")).toString();
-    const QString error = record.envelopeCode.isEmpty() || record.envelopeCode == QLatin1String("D00000")
+    const QString error = record.envelopeCode.isEmpty() || Protocol::Code::isSuccess(record.envelopeCode)
         ? QString()
         : record.envelopeCode;
     Session::Exchange e;
@@ -82,7 +83,7 @@ void BrowserStep::onCallback(const Callback::CallbackRecord& record)
     e.httpStatus = 302; // the page sent the browser on to the redirect URI
     e.responseHeaders.append({"Location", record.path + (record.query.isEmpty() ? QByteArray() : '?' + record.query)});
     Protocol::ResponseEnvelope envelope;
-    envelope.code = error.isEmpty() ? QStringLiteral("D00000") : error;
+    envelope.code = error.isEmpty() ? Protocol::Code::Success : error;
     envelope.message = error.isEmpty() ? QStringLiteral("redirect with code") : QStringLiteral("redirect with error_code");
     envelope.content = query;
     e.envelope = envelope;
