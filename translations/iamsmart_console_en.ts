@@ -4,6 +4,10 @@
 <context>
     <name>ApiPage</name>
     <message>
+        <source>Open in &amp;browser</source>
+        <translation>Open in &amp;browser</translation>
+    </message>
+    <message>
         <source>Specification</source>
         <translation>Specification</translation>
     </message>
@@ -535,6 +539,26 @@ Result:
 </context>
 <context>
     <name>EnvironmentDialog</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation>Not tested: %1</translation>
+    </message>
+    <message>
+        <source>The KEK private key could not be read (%1). Fix: %2, %3.</source>
+        <translation>The KEK private key could not be read (%1). Fix: %2, %3.</translation>
+    </message>
+    <message>
+        <source>Testing the connection: getKey to %1…</source>
+        <translation>Testing the connection: getKey to %1…</translation>
+    </message>
+    <message>
+        <source>Field to fix: %1</source>
+        <translation>Field to fix: %1</translation>
+    </message>
     <message>
         <source>Export environment</source>
         <translation>Export environment</translation>
@@ -1741,6 +1765,92 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionAdvice</name>
+    <message>
+        <source>Connected: getKey answered %1.</source>
+        <translation>Connected: getKey answered %1.</translation>
+    </message>
+    <message>
+        <source>The server does not know this client ID (%1: %2). Copy the client ID exactly as it was issued for your online service.</source>
+        <translation>The server does not know this client ID (%1: %2). Copy the client ID exactly as it was issued for your online service.</translation>
+    </message>
+    <message>
+        <source>%1: the signature did not verify. Either the client secret is wrong, or this computer&apos;s clock is off (the signed timestamp is checked): check the client secret first, then the system clock.</source>
+        <translation>%1: the signature did not verify. Either the client secret is wrong, or this computer&apos;s clock is off (the signed timestamp is checked): check the client secret first, then the system clock.</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the request&apos;s timestamp (%2). Set this computer&apos;s clock right (automatic time), then test again.</source>
+        <translation>%1: the server refused the request&apos;s timestamp (%2). Set this computer&apos;s clock right (automatic time), then test again.</translation>
+    </message>
+    <message>
+        <source>%1: the content key could not be issued or read. The server must hold the KEK certificate you registered, and the private key must be that certificate&apos;s.</source>
+        <translation>%1: the content key could not be issued or read. The server must hold the KEK certificate you registered, and the private key must be that certificate&apos;s.</translation>
+    </message>
+    <message>
+        <source>Connected, but there is no KEK private key to read the content key with: encrypted APIs fail until one is set.</source>
+        <translation>Connected, but there is no KEK private key to read the content key with: encrypted APIs fail until one is set.</translation>
+    </message>
+    <message>
+        <source>HTTP 401 from the gateway in front of the API: the subscription key (Ocp-Apim-Subscription-Key) is missing or wrong. Enter the key the sandbox portal gave you and tick Send subscription key.</source>
+        <translation>HTTP 401 from the gateway in front of the API: the subscription key (Ocp-Apim-Subscription-Key) is missing or wrong. Enter the key the sandbox portal gave you and tick Send subscription key.</translation>
+    </message>
+    <message>
+        <source>HTTP 404: there is no iAM Smart API at this base URL. Give the base URL without /api/v1.</source>
+        <translation>HTTP 404: there is no iAM Smart API at this base URL. Give the base URL without /api/v1.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed (%1): the server&apos;s certificate is not trusted or the TLS handshake failed. Check the host name in the base URL and this computer&apos;s certificates.</source>
+        <translation>The secure connection failed (%1): the server&apos;s certificate is not trusted or the TLS handshake failed. Check the host name in the base URL and this computer&apos;s certificates.</translation>
+    </message>
+    <message>
+        <source>The host name in the base URL does not resolve (%1). Check its spelling, or the network&apos;s DNS.</source>
+        <translation>The host name in the base URL does not resolve (%1). Check its spelling, or the network&apos;s DNS.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (%1): refused, reset or no answer. Check the host and port in the base URL, the network, and any proxy or firewall.</source>
+        <translation>The server could not be reached (%1): refused, reset or no answer. Check the host and port in the base URL, the network, and any proxy or firewall.</translation>
+    </message>
+    <message>
+        <source>Unexpected answer %1: %2</source>
+        <translation>Unexpected answer %1: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserStep</name>
+    <message>
+        <source>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</source>
+        <translation>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</source>
+        <translation>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</source>
+        <translation>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</translation>
+    </message>
+    <message>
+        <source>The browser came back with %1: no code was issued.</source>
+        <translation>The browser came back with %1: no code was issued.</translation>
+    </message>
+    <message>
+        <source>The browser came back with a code, but it did not match the request (%1).</source>
+        <translation>The browser came back with a code, but it did not match the request (%1).</translation>
+    </message>
+    <message>
+        <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
+        <translation>The browser came back: code %1 earned (Use earned fills it in Request access token).</translation>
     </message>
 </context>
 </TS>

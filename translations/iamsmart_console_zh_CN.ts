@@ -4,6 +4,10 @@
 <context>
     <name>ApiPage</name>
     <message>
+        <source>Open in &amp;browser</source>
+        <translation>在浏览器打开(&amp;B)</translation>
+    </message>
+    <message>
         <source>Specification</source>
         <translation>规范</translation>
     </message>
@@ -534,6 +538,26 @@ Result:
 </context>
 <context>
     <name>EnvironmentDialog</name>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation>未测试：%1</translation>
+    </message>
+    <message>
+        <source>The KEK private key could not be read (%1). Fix: %2, %3.</source>
+        <translation>无法读取 KEK 私钥（%1）。请修正：%2、%3。</translation>
+    </message>
+    <message>
+        <source>Testing the connection: getKey to %1…</source>
+        <translation>正在测试连接：向 %1 发出 getKey…</translation>
+    </message>
+    <message>
+        <source>Field to fix: %1</source>
+        <translation>需修正的字段：%1</translation>
+    </message>
     <message>
         <source>Export environment</source>
         <translation>导出环境</translation>
@@ -1739,6 +1763,92 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionAdvice</name>
+    <message>
+        <source>Connected: getKey answered %1.</source>
+        <translation>已连接：getKey 返回 %1。</translation>
+    </message>
+    <message>
+        <source>The server does not know this client ID (%1: %2). Copy the client ID exactly as it was issued for your online service.</source>
+        <translation>服务器不认识这个客户端 ID（%1：%2）。请照发给你的在线服务的客户端 ID 准确复制。</translation>
+    </message>
+    <message>
+        <source>%1: the signature did not verify. Either the client secret is wrong, or this computer&apos;s clock is off (the signed timestamp is checked): check the client secret first, then the system clock.</source>
+        <translation>%1：签名验证失败。可能是客户端密钥不正确，或这台电脑的时钟不准（已签名的时间戳会被检查）：请先检查客户端密钥，再检查系统时钟。</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the request&apos;s timestamp (%2). Set this computer&apos;s clock right (automatic time), then test again.</source>
+        <translation>%1：服务器拒绝了请求的时间戳（%2）。请校正这台电脑的时钟（自动设置时间），然后再测试。</translation>
+    </message>
+    <message>
+        <source>%1: the content key could not be issued or read. The server must hold the KEK certificate you registered, and the private key must be that certificate&apos;s.</source>
+        <translation>%1：内容密钥无法发出或读取。服务器须持有你登记的 KEK 证书，而私钥须属于该证书。</translation>
+    </message>
+    <message>
+        <source>Connected, but there is no KEK private key to read the content key with: encrypted APIs fail until one is set.</source>
+        <translation>已连接，但没有 KEK 私钥可读取内容密钥：设置私钥前，加密的 API 都会失败。</translation>
+    </message>
+    <message>
+        <source>HTTP 401 from the gateway in front of the API: the subscription key (Ocp-Apim-Subscription-Key) is missing or wrong. Enter the key the sandbox portal gave you and tick Send subscription key.</source>
+        <translation>API 前面的网关返回 HTTP 401：订阅密钥（Ocp-Apim-Subscription-Key）缺少或不正确。请输入沙盒门户给你的密钥，并勾选“发送订阅密钥”。</translation>
+    </message>
+    <message>
+        <source>HTTP 404: there is no iAM Smart API at this base URL. Give the base URL without /api/v1.</source>
+        <translation>HTTP 404：这个基本网址没有“智方便”API。请填写不含 /api/v1 的基本网址。</translation>
+    </message>
+    <message>
+        <source>The secure connection failed (%1): the server&apos;s certificate is not trusted or the TLS handshake failed. Check the host name in the base URL and this computer&apos;s certificates.</source>
+        <translation>安全连接失败（%1）：服务器证书不受信任，或 TLS 握手失败。请检查基本网址中的主机名及这台电脑的证书。</translation>
+    </message>
+    <message>
+        <source>The host name in the base URL does not resolve (%1). Check its spelling, or the network&apos;s DNS.</source>
+        <translation>基本网址中的主机名无法解析（%1）。请检查拼写或网络的 DNS。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (%1): refused, reset or no answer. Check the host and port in the base URL, the network, and any proxy or firewall.</source>
+        <translation>无法连接服务器（%1）：被拒绝、被重置或没有响应。请检查基本网址中的主机和端口、网络，以及代理服务器或防火墙。</translation>
+    </message>
+    <message>
+        <source>Unexpected answer %1: %2</source>
+        <translation>意外的响应 %1：%2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserStep</name>
+    <message>
+        <source>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</source>
+        <translation>没有网页浏览器能打开二维码页面：请从“二维码”面板复制网址，自行在浏览器打开；控制台会继续等候。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</source>
+        <translation>二维码页面已在你的网页浏览器打开。正在等候它重定向至 %1（state %2）：请用“智方便”扫描二维码，并在手机上决定。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</source>
+        <translation>已停止等候浏览器。之后才到达的重定向会保留在“回调”中。</translation>
+    </message>
+    <message>
+        <source>The browser came back with %1: no code was issued.</source>
+        <translation>浏览器带着 %1 返回：没有发出授权码。</translation>
+    </message>
+    <message>
+        <source>The browser came back with a code, but it did not match the request (%1).</source>
+        <translation>浏览器带着授权码返回，但与请求不相符（%1）。</translation>
+    </message>
+    <message>
+        <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
+        <translation>浏览器已返回：取得授权码 %1（“使用已获取值”会把它填入“获取访问令牌”）。</translation>
     </message>
 </context>
 </TS>

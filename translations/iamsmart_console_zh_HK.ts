@@ -4,6 +4,10 @@
 <context>
     <name>ApiPage</name>
     <message>
+        <source>Open in &amp;browser</source>
+        <translation>在瀏覽器開啟(&amp;B)</translation>
+    </message>
+    <message>
         <source>Specification</source>
         <translation>規格</translation>
     </message>
@@ -534,6 +538,26 @@ Result:
 </context>
 <context>
     <name>EnvironmentDialog</name>
+    <message>
+        <source>Test connection</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation>未測試：%1</translation>
+    </message>
+    <message>
+        <source>The KEK private key could not be read (%1). Fix: %2, %3.</source>
+        <translation>無法讀取 KEK 私鑰（%1）。請修正：%2、%3。</translation>
+    </message>
+    <message>
+        <source>Testing the connection: getKey to %1…</source>
+        <translation>正在測試連線：向 %1 發出 getKey…</translation>
+    </message>
+    <message>
+        <source>Field to fix: %1</source>
+        <translation>需修正的欄位：%1</translation>
+    </message>
     <message>
         <source>Export environment</source>
         <translation>匯出環境</translation>
@@ -1739,6 +1763,92 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionAdvice</name>
+    <message>
+        <source>Connected: getKey answered %1.</source>
+        <translation>已連線：getKey 回覆 %1。</translation>
+    </message>
+    <message>
+        <source>The server does not know this client ID (%1: %2). Copy the client ID exactly as it was issued for your online service.</source>
+        <translation>伺服器不認識這個用戶端 ID（%1：%2）。請照發給你的網上服務的用戶端 ID 準確複製。</translation>
+    </message>
+    <message>
+        <source>%1: the signature did not verify. Either the client secret is wrong, or this computer&apos;s clock is off (the signed timestamp is checked): check the client secret first, then the system clock.</source>
+        <translation>%1：簽名驗證失敗。可能是用戶端密鑰不正確，或這部電腦的時鐘不準（已簽名的時間戳會被檢查）：請先檢查用戶端密鑰，再檢查系統時鐘。</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the request&apos;s timestamp (%2). Set this computer&apos;s clock right (automatic time), then test again.</source>
+        <translation>%1：伺服器拒絕了請求的時間戳（%2）。請校正這部電腦的時鐘（自動設定時間），然後再測試。</translation>
+    </message>
+    <message>
+        <source>%1: the content key could not be issued or read. The server must hold the KEK certificate you registered, and the private key must be that certificate&apos;s.</source>
+        <translation>%1：內容密鑰無法發出或讀取。伺服器須持有你登記的 KEK 證書，而私鑰須屬於該證書。</translation>
+    </message>
+    <message>
+        <source>Connected, but there is no KEK private key to read the content key with: encrypted APIs fail until one is set.</source>
+        <translation>已連線，但沒有 KEK 私鑰可讀取內容密鑰：設定私鑰前，加密的 API 都會失敗。</translation>
+    </message>
+    <message>
+        <source>HTTP 401 from the gateway in front of the API: the subscription key (Ocp-Apim-Subscription-Key) is missing or wrong. Enter the key the sandbox portal gave you and tick Send subscription key.</source>
+        <translation>API 前面的閘道回覆 HTTP 401：訂閱密鑰（Ocp-Apim-Subscription-Key）缺少或不正確。請輸入沙盒入口網站給你的密鑰，並勾選「傳送訂閱密鑰」。</translation>
+    </message>
+    <message>
+        <source>HTTP 404: there is no iAM Smart API at this base URL. Give the base URL without /api/v1.</source>
+        <translation>HTTP 404：這個基本網址沒有「智方便」API。請填寫不含 /api/v1 的基本網址。</translation>
+    </message>
+    <message>
+        <source>The secure connection failed (%1): the server&apos;s certificate is not trusted or the TLS handshake failed. Check the host name in the base URL and this computer&apos;s certificates.</source>
+        <translation>安全連線失敗（%1）：伺服器證書不受信任，或 TLS 交握失敗。請檢查基本網址中的主機名稱及這部電腦的證書。</translation>
+    </message>
+    <message>
+        <source>The host name in the base URL does not resolve (%1). Check its spelling, or the network&apos;s DNS.</source>
+        <translation>基本網址中的主機名稱無法解析（%1）。請檢查拼寫或網絡的 DNS。</translation>
+    </message>
+    <message>
+        <source>The server could not be reached (%1): refused, reset or no answer. Check the host and port in the base URL, the network, and any proxy or firewall.</source>
+        <translation>無法連接伺服器（%1）：被拒絕、被重設或沒有回應。請檢查基本網址中的主機和連接埠、網絡，以及代理伺服器或防火牆。</translation>
+    </message>
+    <message>
+        <source>Unexpected answer %1: %2</source>
+        <translation>意外的回覆 %1：%2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserStep</name>
+    <message>
+        <source>No web browser could open the QR page: copy its URL from the QR code dock and open it in a browser yourself; the console keeps waiting.</source>
+        <translation>沒有網頁瀏覽器能開啟二維碼頁面：請從「二維碼」面板複製網址，自行在瀏覽器開啟；控制台會繼續等候。</translation>
+    </message>
+    <message>
+        <source>The QR page is open in your web browser. Waiting for its redirect to %1 (state %2): scan the QR code with iAM Smart and decide on the phone.</source>
+        <translation>二維碼頁面已在你的網頁瀏覽器開啟。正在等候它重新導向至 %1（state %2）：請用「智方便」掃描二維碼，並在手機上決定。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the browser. A redirect that still arrives is kept in Callbacks.</source>
+        <translation>已停止等候瀏覽器。之後才到達的重新導向會保留在「回調」中。</translation>
+    </message>
+    <message>
+        <source>The browser came back with %1: no code was issued.</source>
+        <translation>瀏覽器帶著 %1 返回：沒有發出授權碼。</translation>
+    </message>
+    <message>
+        <source>The browser came back with a code, but it did not match the request (%1).</source>
+        <translation>瀏覽器帶著授權碼返回，但與請求不相符（%1）。</translation>
+    </message>
+    <message>
+        <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
+        <translation>瀏覽器已返回：取得授權碼 %1（「使用已取得值」會把它填入「索取存取令牌」）。</translation>
     </message>
 </context>
 </TS>

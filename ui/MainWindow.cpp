@@ -10,6 +10,7 @@
 #include "forms/TryItForm.h"
 #include "guide/GuideView.h"
 #include "history/HistoryPanel.h"
+#include "request/BrowserStep.h"
 #include "mock/Simulator.h"
 #include "net/RequestGuard.h"
 #include "phone/PhonePanel.h"
@@ -335,10 +336,13 @@ void MainWindow::buildDocks()
         history->setSettings(settings);
     });
     m_history->setExchanges(history->load());
-    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this, history](const Session::Exchange& e) {
+    auto record = [this, history](const Session::Exchange& e) {
         (void)history->append(e);
         m_history->add(e);
-    });
+    };
+    connect(m_session, &Session::ConsoleSession::exchangeFinished, this, record);
+    m_browserStep = new BrowserStep(m_listener, this);
+    connect(m_browserStep, &BrowserStep::finished, this, record);
     // A gateway answer names its own state (and businessID): the redirect back is matched against those.
     connect(m_session, &Session::ConsoleSession::exchangeFinished, this, [this](const Session::Exchange& e) {
         const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(e.apiId);
@@ -608,9 +612,12 @@ void MainWindow::openQrPage(ApiPage* page, const QString& url)
     const bool local = m_session->environment().kind == Kind::LocalStrict
         || m_session->environment().kind == Kind::LocalSandbox;
     if (!local || !m_phone) {
-        const bool opened = QDesktopServices::openUrl(QUrl(url));
-        page->setBrowserOutcome(opened ? tr("The QR page is open in your web browser: scan it with iAM Smart.")
-                                       : tr("No web browser could open the QR page; the QR code dock shows it."));
+        // The page finishes in a real browser; its redirect comes back to the listener (RFC 8252).
+        const bool login = api.kind == Protocol::ApiKind::Browser;
+        m_browserStep->open(page, url, login ? QStringLiteral("callback.auth") : api.callbackId,
+            login ? page->form()->values().value(QLatin1String("state")).toString()
+                  : page->lastExchange() ? page->lastExchange()->content.toObject().value(QLatin1String("state")).toString()
+                                         : QString());
         m_qrDock->show();
         m_qrDock->raise();
         return;

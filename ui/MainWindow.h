@@ -21,6 +21,7 @@ class QTreeWidgetItem;
 class QStackedWidget;
 class ApiPage;
 class QrPanel;
+class BrowserStep;
 class CallbackInspector;
 class PhonePanel;
 class HistoryPanel;
@@ -141,6 +142,7 @@ private:
     CallbackInspector* m_callbackInspector = nullptr;
     PhonePanel* m_phone = nullptr;
     HistoryPanel* m_history = nullptr;
+    BrowserStep* m_browserStep = nullptr; ///< real environments: the system browser's round trip
     FlowView* m_flowView = nullptr;
     ButtonGallery* m_buttonGallery = nullptr;
     QAction* m_buttonsAction = nullptr;

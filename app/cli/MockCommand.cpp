@@ -28,6 +28,10 @@ int mockCommand(const QStringList& args)
     p.option(QStringLiteral("public-name"),
         QStringLiteral("a host name a tunnel forwards to this server with (repeatable); other Host headers get 421"),
         QStringLiteral("NAME"));
+    p.secretOption(QStringLiteral("subscription-key"),
+        QStringLiteral("sandbox mode: the Ocp-Apim-Subscription-Key every API request must carry (HTTP 401 otherwise), "
+                       "as the Cyberport sandbox's gateway wants"),
+        QStringLiteral("IAMSMART_MOCK_SUBSCRIPTION_KEY"));
     if (int rc = p.parse(args); rc >= 0)
         return rc;
     const QStringList publicNames = p.values(QStringLiteral("public-name"));
@@ -68,6 +72,17 @@ int mockCommand(const QStringList& args)
         options.maxPendingPerClient = max;
     }
     options.publicNames = publicNames;
+    if (p.hasSecret(QStringLiteral("subscription-key"))) {
+        auto key = p.secret(QStringLiteral("subscription-key"));
+        if (!key)
+            return usageError(key.error().detail);
+        if (options.mode != Mock::Mode::Sandbox)
+            return usageError(QStringLiteral("--subscription-key: only with --mode sandbox (the Cyberport sandbox's "
+                                             "gateway asks for it; the strict simulator signs instead)"));
+        if (key->isEmpty())
+            return usageError(QStringLiteral("--subscription-key: empty"));
+        options.subscriptionKey = key.value();
+    }
 
     Workbench::Workbench workbench(workbenchOptions);
     const auto started = workbench.prepareSimulator(mode);

@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 #include "CliSupport.h"
+#include "RunBrowser.h"
 #include "flows/FlowRunner.h"
 #include "flows/Report.h"
 #include "pdf/PdfSigning.h"
@@ -59,6 +60,7 @@ int runCommand(const QStringList& args)
         QStringLiteral("FILE"));
     p.option(QStringLiteral("signed-pdf"), QStringLiteral("PDF signing flows: write the signed PDF here"),
         QStringLiteral("FILE"));
+    addRunBrowserOptions(p);
     if (int rc = p.parse(args); rc >= 0)
         return rc;
 
@@ -134,13 +136,20 @@ int runCommand(const QStringList& args)
             return usageError(QStringLiteral("--timeout: a positive number of seconds"));
     }
 
+    RunBrowserOptions browser;
+    if (int rc = readRunBrowserOptions(p, p.isSet(QStringLiteral("env")), &browser); rc >= 0)
+        return rc;
+
     // The workbench assembles what the console uses too: session, listener, the simulator on the shared state
     // directory (the console's dev client), or the --env environment with its secrets from the environment.
     Workbench::WorkbenchOptions options;
     options.simulator.codeStyle = *codeStyle;
     options.stateDir = p.value(QStringLiteral("state-dir"));
     Workbench::Workbench workbench(options);
-    if (auto started = workbench.startListener(); !started)
+    Callback::ListenerOptions listenerOptions;
+    listenerOptions.address = browser.listenAddress;
+    listenerOptions.port = browser.listenPort;
+    if (auto started = workbench.startListener(listenerOptions); !started)
         return failure(started.error());
     QString environmentId = Session::Environment::builtin(Session::Environment::Kind::LocalStrict).id;
     if (p.isSet(QStringLiteral("env"))) {
@@ -150,7 +159,10 @@ int runCommand(const QStringList& args)
         auto env = Session::Environment::fromJson(QJsonDocument::fromJson(file.readAll()).object());
         if (!env)
             return usageError(QStringLiteral("--env: ") + env.error().detail);
-        workbench.addEnvironment(env.value());
+        Session::Environment environment = env.value();
+        if (!browser.callbackBase.isEmpty())
+            environment.callbackBaseUrl = browser.callbackBase;
+        workbench.addEnvironment(environment);
         for (const auto& [name, variable] : {std::pair {Session::Environment::ClientSecret, "IAMSMART_CLIENT_SECRET"},
                  {Session::Environment::SubscriptionKey, "IAMSMART_SUBSCRIPTION_KEY"},
                  {Session::Environment::KekPassword, "IAMSMART_KEK_PASSWORD"}})
@@ -184,6 +196,8 @@ int runCommand(const QStringList& args)
     runner.setLanguage(language);
     runner.setTimeout(timeoutMs);
     runner.setPdf(pdf);
+    if (!simulator)
+        runner.setBrowserLauncher(browserLauncher(browser.browser));
     QObject::connect(&runner, &Flows::FlowRunner::stepChanged, &runner, [](int index, const Flows::StepResult& s) {
         if (s.state == Flows::StepState::Passed || s.state == Flows::StepState::Failed)
             printLine(QStringLiteral("%1 %2. %3 (%4) %5 %6 ms%7")

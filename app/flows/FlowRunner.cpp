@@ -202,7 +202,7 @@ QJsonObject FlowRunner::buildBody(const Protocol::ApiSpec& api, const StepSpec& 
     const QString callbackId
         = api.kind == Protocol::ApiKind::Browser ? QStringLiteral("callback.auth") : api.callbackId;
     if (body.contains(api.redirectField()) && !callbackId.isEmpty())
-        body.insert(api.redirectField(), m_listener->urlFor(callbackId));
+        body.insert(api.redirectField(), callbackUrl(callbackId));
     if (body.contains(QLatin1String("clientID")))
         body.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
     for (auto it = step.set.begin(); it != step.set.end(); ++it) {
@@ -314,9 +314,26 @@ void FlowRunner::gatewayAnswered(int index, const Session::Exchange& e)
     openQrPageThenDecide(index, url, api->phoneKind, businessId, state);
 }
 
+QString FlowRunner::callbackUrl(const QString& callbackId) const
+{
+    QString base = m_session->environment().callbackBaseUrl;
+    if (base.isEmpty() || m_session->environment().isLocal())
+        return m_listener->urlFor(callbackId);
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + m_listener->callbackPaths().value(callbackId);
+}
+
 void FlowRunner::openQrPageThenDecide(
     int index, const QString& url, const QString& kind, const QString& businessId, const QString& state)
 {
+    if (m_launchBrowser && !m_simulator) {
+        // The page finishes by itself once the phone decides; its redirect (or the timeout) ends the wait.
+        m_launchBrowser(url);
+        message(Lane::IamSmart, Lane::Browser, QStringLiteral("QR page"));
+        phoneDecides(index, kind, businessId, state);
+        return;
+    }
     browserGet(url, [this, index, kind, businessId, state](int status, const QByteArray&) {
         if (!m_running || m_current != index)
             return;

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QNetworkAccessManager;
 class QTimer;
 
@@ -127,6 +129,12 @@ public:
     /// Plays the user's browser: GETs `url` without following redirects (the QR page, the redirect back to the
     /// online service). The console's Send on the QR page and the virtual phone's redirect use it too.
     void browserGet(const QString& url, std::function<void(int status, const QByteArray& location)> done);
+    /// Real environments (RFC 8252): QR pages finish in a real browser by JavaScript, so they are handed to
+    /// `open` (the system browser) instead of being fetched; the redirect back reaches the listener.
+    void setBrowserLauncher(std::function<void(const QString& url)> open) { m_launchBrowser = std::move(open); }
+    /// Where a callback goes: the environment's callback base URL (a tunnel to the listener) when one is set,
+    /// else the listener's own URL.
+    QString callbackUrl(const QString& callbackId) const;
 
 signals:
     /// Stepping mode: the runner stopped before step `index`.
@@ -181,6 +189,7 @@ private:
     QString m_waitingCallbackId;
     QString m_waitingBusinessId;
     QString m_waitingState;
+    std::function<void(const QString&)> m_launchBrowser;
 };
 
 } // namespace Flows

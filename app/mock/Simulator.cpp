@@ -8,6 +8,8 @@
 #include "net/HttpServer.h"
 #include "protocol/Envelope.h"
 #include "util/RandomSource.h"
+
+#include <openssl/crypto.h>
 #include "util/RequestStamp.h"
 
 #include <QJsonArray>
@@ -207,6 +209,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
     const QString apiPath = path.mid(7);
     if (request.method == "GET" && apiPath == QLatin1String("/auth/getQR"))
         return handleGetQr(request);
+    if (auto refused = checkSubscriptionKey(request))
+        return *refused;
     const Protocol::ApiSpec* api = nullptr;
     for (const Protocol::ApiSpec& a : m_catalog.apis()) {
         if (a.kind == Protocol::ApiKind::Request && a.path == apiPath)
@@ -226,6 +230,29 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
             QStringLiteral("invalid Content-Type %1: application/json expected").arg(QString::fromLatin1(contentType)),
             {}, {}, 415);
     return handleApi(*api, request);
+}
+
+std::optional<Net::HttpResponse> Simulator::checkSubscriptionKey(const Net::HttpRequest& request) const
+{
+    if (m_options.mode != Mode::Sandbox || m_options.subscriptionKey.isEmpty())
+        return std::nullopt;
+    // The gateway in front answers before iAM Smart sees the request, in its own JSON (not an envelope).
+    const QByteArray given = request.header("Ocp-Apim-Subscription-Key");
+    const bool missing = !request.hasHeader("Ocp-Apim-Subscription-Key");
+    if (!missing && given.size() == m_options.subscriptionKey.size()
+        && CRYPTO_memcmp(given.constData(), m_options.subscriptionKey.constData(), size_t(given.size())) == 0)
+        return std::nullopt;
+    const QString message = missing
+        ? QStringLiteral("Access denied due to missing subscription key. Make sure to include subscription key when "
+                         "making requests to an API.")
+        : QStringLiteral("Access denied due to invalid subscription key. Make sure to provide a valid key for an "
+                         "active subscription.");
+    Net::HttpResponse r = Net::HttpResponse::json(401,
+        QJsonDocument(QJsonObject {{QStringLiteral("statusCode"), 401}, {QStringLiteral("message"), message}})
+            .toJson(QJsonDocument::Compact));
+    r.setHeader("WWW-Authenticate", "AzureApiManagementKey realm=\"simulator\",name=\"Ocp-Apim-Subscription-Key\","
+                                    "type=\"header\"");
+    return r;
 }
 
 Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::HttpRequest& request)

@@ -95,6 +95,8 @@ signals:
 private:
     Net::HttpResponse handle(const Net::HttpRequest& request);
     Net::HttpResponse handleApi(const Protocol::ApiSpec& api, const Net::HttpRequest& request);
+    /// Sandbox mode with a subscription key: the gateway's 401 when the request lacks it (nullopt: let it in).
+    std::optional<Net::HttpResponse> checkSubscriptionKey(const Net::HttpRequest& request) const;
     /// Checks the signed headers (strict mode) and the replay guard; the refusal when they fail.
     std::optional<Net::HttpResponse> checkSignedHeaders(const RegisteredClient& client, const Net::HttpRequest& request);
     /// Decrypts and checks the body into `call`; the refusal when it fails.

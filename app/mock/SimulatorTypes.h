@@ -110,6 +110,9 @@ struct SimulatorOptions
     /// Undecided requests one client may have at once; more get HTTP 429 with tooManyPendingCode. The same
     /// number bounds the decided requests kept per client (the oldest decided are forgotten first).
     int maxPendingPerClient = 1000;
+    /// Sandbox mode: the Ocp-Apim-Subscription-Key every API request must carry, as the Cyberport sandbox's
+    /// gateway wants (HTTP 401 without it, or with another); empty: none asked for.
+    QByteArray subscriptionKey;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).

@@ -84,4 +84,25 @@ QString QrEncoder::toSvg(const QrMatrix& matrix, int moduleSize, int quietZone)
         .arg(path);
 }
 
+QString QrEncoder::toTerminal(const QrMatrix& matrix, int quietZone)
+{
+    quietZone = std::max(quietZone, 0);
+    const int units = matrix.size + 2 * quietZone;
+    auto light = [&](int x, int y) {
+        x -= quietZone;
+        y -= quietZone;
+        return x < 0 || y < 0 || x >= matrix.size || y >= matrix.size || !matrix.dark(x, y);
+    };
+    QString out;
+    for (int y = 0; y < units; y += 2) {
+        for (int x = 0; x < units; ++x) {
+            const bool top = light(x, y);
+            const bool bottom = y + 1 < units && light(x, y + 1);
+            out += top && bottom ? QChar(0x2588) : top ? QChar(0x2580) : bottom ? QChar(0x2584) : QChar(u' ');
+        }
+        out += QLatin1Char('\n');
+    }
+    return out;
+}
+
 } // namespace Qr

@@ -48,6 +48,10 @@ public:
     /// height attributes and a viewBox in module units, so it scales crisply. No XML declaration, so the same text
     /// can be written to a .svg file or embedded inline in HTML. moduleSize < 1 is taken as 1, quietZone < 0 as 0.
     static QString toSvg(const QrMatrix& matrix, int moduleSize = 8, int quietZone = 4);
+
+    /// The symbol as lines of UTF-8 half blocks for a terminal, two module rows per line: light modules (and the
+    /// quiet zone) are drawn (█ ▀ ▄), dark ones are blank, so it scans on a terminal with a dark background.
+    static QString toTerminal(const QrMatrix& matrix, int quietZone = 2);
 };
 
 } // namespace Qr

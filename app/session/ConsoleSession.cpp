@@ -164,6 +164,7 @@ void ConsoleSession::finish(const QString& id, QNetworkReply* reply)
         else
             e->errorCode = QStringLiteral("network");
         e->errorDetail = reply->errorString();
+        e->networkError = int(reply->error());
     } else if (e->gateway) {
         readGatewayAnswer(*e);
         learnFrom(*e);

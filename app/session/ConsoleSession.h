@@ -35,6 +35,7 @@ struct Exchange
     QJsonValue content; ///< decrypted (or plain) response content
     QString errorCode; ///< transport or decoding failure: "timeout", "cancelled", "network", "bad-json", AES codes
     QString errorDetail;
+    int networkError = 0; ///< the QNetworkReply::NetworkError of a transport failure (DNS, TLS, refused…)
     bool gateway = false; ///< a gateway-family exchange: plain JSON answers, HTTP status as the code
     /// A gateway poll's `result` JWE, decrypted with the environment's private key: its protected header and
     /// claims (the result itself is claims.result). joseError is the decryption error, if any.

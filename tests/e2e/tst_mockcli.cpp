@@ -137,6 +137,49 @@ private slots:
         QVERIFY(config.err.contains("--config"));
     }
 
+    /// Sandbox mode with a subscription key answers as the Cyberport sandbox's gateway does: 401 without it.
+    void sandboxSubscriptionKey()
+    {
+        QProcess mock;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("IAMSMART_MOCK_SUBSCRIPTION_KEY"), QStringLiteral("sub-key-0f3a"));
+        mock.setProcessEnvironment(env);
+        mock.start(TestSupport::iamsmartBinary(), {QStringLiteral("mock"), QStringLiteral("--mode"),
+                                                      QStringLiteral("sandbox"), QStringLiteral("--state-dir"),
+                                                      m_dir.filePath(QStringLiteral("sandbox"))});
+        QVERIFY(mock.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(mock.canReadLine(), 20000);
+        const QString sandbox = QJsonDocument::fromJson(mock.readLine()).object().value(QStringLiteral("baseUrl")).toString();
+        auto getKey = [&](const QStringList& headers) {
+            QStringList args {QStringLiteral("-w"), QStringLiteral("\n%{http_code}"), QStringLiteral("-X"),
+                QStringLiteral("POST"), sandbox + QStringLiteral("/api/v1/security/getKey"), QStringLiteral("-H"),
+                QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"), QStringLiteral("{}")};
+            for (const QString& h : headers)
+                args << QStringLiteral("-H") << h;
+            return curl(args);
+        };
+        const QByteArray missing = getKey({});
+        QVERIFY2(missing.endsWith("\n401"), missing.constData());
+        QVERIFY(missing.contains("missing subscription key"));
+        const QByteArray wrong = getKey({QStringLiteral("Ocp-Apim-Subscription-Key: sub-key-0f3b")});
+        QVERIFY2(wrong.endsWith("\n401"), wrong.constData());
+        QVERIFY(wrong.contains("invalid subscription key"));
+        const QByteArray right = getKey({QStringLiteral("Ocp-Apim-Subscription-Key: sub-key-0f3a")});
+        QVERIFY2(right.endsWith("\n200") && right.contains("\"D00000\""), right.constData());
+        // (The third answer shows the server kept serving after the refusals.)
+        ::kill(pid_t(mock.processId()), SIGTERM);
+        QVERIFY(mock.waitForFinished(10000));
+
+        // Strict mode signs instead: the key is refused there, naming the option.
+        QProcess strict;
+        strict.setProcessEnvironment(env);
+        strict.start(TestSupport::iamsmartBinary(), {QStringLiteral("mock"), QStringLiteral("--state-dir"),
+                                                        m_dir.filePath(QStringLiteral("strict2"))});
+        QVERIFY(strict.waitForFinished(20000));
+        QCOMPARE(strict.exitCode(), 2);
+        QVERIFY(strict.readAllStandardError().contains("--subscription-key"));
+    }
+
     void cleanupTestCase()
     {
         ::kill(pid_t(m_mock.processId()), SIGTERM);

@@ -125,6 +125,77 @@ private slots:
         QCOMPARE(dialog.lastError(), status->text());
     }
 
+    /// Test connection: a getKey round trip from the form as typed; success, D20006 naming the client secret,
+    /// and the sandbox gateway's 401 naming the subscription key.
+    void testConnectionExplainsTheOutcome()
+    {
+        Storage::MemorySecretStore memory;
+        QTemporaryDir dir;
+        Session::EnvironmentStore envStore(dir.path());
+        EnvironmentDialog dialog(&envStore, &memory);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.activateWindow();
+        dialog.findChild<QListWidget*>(QStringLiteral("environmentList"))->setCurrentRow(2);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("envAddButton")), Qt::LeftButton);
+        const Mock::RegisteredClient& dev = m_sim->clients().devClient();
+        auto type = [&](const char* name, const QString& text) {
+            auto* edit = dialog.findChild<QLineEdit*>(QLatin1String(name));
+            edit->clear();
+            QTest::keyClicks(edit, text);
+            return edit;
+        };
+        type("envNameEdit", QStringLiteral("Staging"));
+        type("envBaseUrlEdit", m_sim->baseUrl());
+        type("envClientIdEdit", dev.clientId);
+        auto* secret = type("envClientSecretEdit", QString::fromLatin1(dev.clientSecret));
+        type("envKekCertificateEdit", dev.kekCertificatePath);
+        type("envKekKeyEdit", dev.kekPrivateKeyPath);
+        auto* test = dialog.findChild<QPushButton*>(QStringLiteral("envTestButton"));
+        auto* status = dialog.findChild<QLabel*>(QStringLiteral("envStatusLabel"));
+        QVERIFY(test->isVisible());
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Connected: getKey answered D00000")),
+            qPrintable(status->text()), 10000);
+
+        type("envClientSecretEdit", QStringLiteral("not-the-secret"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("envNameEdit"))->setFocus();
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("D20006")), qPrintable(status->text()), 10000);
+        QVERIFY2(status->text().contains(QStringLiteral("client secret is wrong")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("clock")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("Field to fix: Client secret")), qPrintable(status->text()));
+        QCOMPARE(dialog.focusWidget(), secret);
+
+        // A sandbox-compatible simulator behind a subscription key: 401 until the key is given.
+        Mock::Simulator sandbox;
+        Mock::SimulatorOptions options;
+        options.stateDir = m_dir.filePath(QStringLiteral("sandbox"));
+        options.mode = Mock::Mode::Sandbox;
+        options.subscriptionKey = "sub-key-77c1";
+        QVERIFY(sandbox.start(options).ok());
+        type("envBaseUrlEdit", sandbox.baseUrl());
+        for (const char* name : {"envEncryptedCheck", "envSubscriptionCheck"}) {
+            auto* box = dialog.findChild<QCheckBox*>(QLatin1String(name));
+            box->setFocus(); // the box has no text of its own (its label is the form's): toggled with the space bar
+            QTest::keyClick(box, Qt::Key_Space);
+        }
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("HTTP 401")), qPrintable(status->text()), 10000);
+        QVERIFY2(status->text().contains(QStringLiteral("Field to fix: Subscription key")), qPrintable(status->text()));
+        QVERIFY(dialog.findChild<QCheckBox*>(QStringLiteral("envSubscriptionCheck"))->isChecked());
+        QVERIFY(!dialog.findChild<QCheckBox*>(QStringLiteral("envEncryptedCheck"))->isChecked());
+        type("envSubscriptionKeyEdit", QStringLiteral("sub-key-77c1"));
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Connected")), qPrintable(status->text()), 10000);
+
+        // An unreachable host names the base URL.
+        type("envBaseUrlEdit", QStringLiteral("http://127.0.0.1:9"));
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QStringLiteral("Field to fix: Base URL")),
+            qPrintable(status->text()), 10000);
+    }
+
     void customEnvironmentKeepsItsSecretOutOfFiles_data()
     {
         QTest::addColumn<bool>("keychain");

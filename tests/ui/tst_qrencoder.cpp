@@ -83,6 +83,40 @@ private slots:
         QCOMPARE(r.out, text);
     }
 
+    /// The terminal rendering (`iamsmart run --env` prints it on stderr) read back as an image still decodes.
+    void terminalDecodes()
+    {
+        const QByteArray text = "http://127.0.0.1:8080/api/v1/auth/getQR?clientID=abc&state=s1";
+        const auto m = Qr::QrEncoder::encode(text);
+        QVERIFY(m.ok());
+        const QStringList lines = Qr::QrEncoder::toTerminal(m.value(), 2).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const int units = m->size + 4;
+        QCOMPARE(lines.size(), (units + 1) / 2);
+        const int scale = 6;
+        QImage image(units * scale, lines.size() * 2 * scale, QImage::Format_RGB32);
+        image.fill(Qt::black);
+        QPainter painter(&image);
+        for (int row = 0; row < lines.size(); ++row) {
+            QCOMPARE(lines.at(row).size(), units);
+            for (int x = 0; x < units; ++x) {
+                const QChar c = lines.at(row).at(x);
+                QVERIFY(c == QChar(0x2588) || c == QChar(0x2580) || c == QChar(0x2584) || c == QLatin1Char(' '));
+                if (c == QChar(0x2588) || c == QChar(0x2580)) // light top half
+                    painter.fillRect(x * scale, row * 2 * scale, scale, scale, Qt::white);
+                if (c == QChar(0x2588) || c == QChar(0x2584)) // light bottom half
+                    painter.fillRect(x * scale, (row * 2 + 1) * scale, scale, scale, Qt::white);
+            }
+        }
+        painter.end();
+        // A white margin around it, as the terminal's light background would not give.
+        QImage framed(image.width() + 8 * scale, image.height() + 8 * scale, QImage::Format_RGB32);
+        framed.fill(Qt::white);
+        QPainter(&framed).drawImage(4 * scale, 4 * scale, image);
+        const auto r = decode(framed, QStringLiteral("terminal"));
+        QVERIFY2(r.exitCode == 0, "zbarimg found no code: " + r.err);
+        QCOMPARE(r.out, text);
+    }
+
     void svgDecodes_data() { addRows(); }
 
     void svgDecodes()

@@ -205,7 +205,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
     m_send->setVisible(api.kind != Protocol::ApiKind::Callback); // a browser-kind page's Send opens the QR page
-    m_cancel->setVisible(api.kind == Protocol::ApiKind::Request);
+    m_cancel->setVisible(api.kind == Protocol::ApiKind::Request || api.kind == Protocol::ApiKind::Browser);
 
     m_responseStatus = new QLabel(this);
     m_responseStatus->setObjectName(QStringLiteral("responseStatusLabel"));
@@ -325,6 +325,7 @@ void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
         values.insert(QStringLiteral("clientID"), m_session->credentials().clientId);
     m_form->setValues(values);
     formChanged();
+    updateSendLabel(); // the environment changed with it
 }
 
 void ApiPage::setLanguage(Protocol::Language language)
@@ -373,7 +374,7 @@ void ApiPage::retranslate()
         copyCode->setText(tr("Copy"));
     m_codeLanguage->setAccessibleName(tr("Code sample language"));
     m_previewCode->setAccessibleName(tr("Code sample"));
-    m_send->setText(tr("&Send"));
+    updateSendLabel();
     m_send->setToolTip(tr("Send the request shown in the preview (Ctrl+Return)"));
     m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_cancel->setText(tr("Cancel"));
@@ -596,6 +597,11 @@ void ApiPage::send()
 
 void ApiPage::cancel()
 {
+    if (m_browserWaiting) {
+        setBrowserWaiting(false);
+        emit browserWaitCancelled();
+        return;
+    }
     if (m_session && !m_pendingExchange.isEmpty())
         m_session->cancel(m_pendingExchange);
 }

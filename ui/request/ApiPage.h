@@ -57,6 +57,12 @@ public:
     void showHistoryExchange(const Session::Exchange& exchange);
     /// What happened when Send opened the QR page (one line, in the UI language).
     void setBrowserOutcome(const QString& text);
+    /// Real environments: the system browser has the QR page and the page waits for its redirect; Cancel stops
+    /// waiting (browserWaitCancelled).
+    void setBrowserWaiting(bool waiting);
+    bool isBrowserWaiting() const { return m_browserWaiting; }
+    /// The exchange the answer column shows (the last sent or reopened).
+    const std::optional<Session::Exchange>& lastExchange() const { return m_lastExchange; }
     /// The error that stops Send right now (invalid JSON), empty when Send can go.
     QString sendBlocker() const;
 
@@ -75,6 +81,8 @@ signals:
     void openQrPageRequested(const QString& url);
     /// "Log in first": the earned values this page needs come from a login on the phone.
     void loginRequested();
+    /// Cancel while waiting for the system browser's redirect.
+    void browserWaitCancelled();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -93,6 +101,8 @@ private:
     /// The return code's meaning with its placeholder filled (from the message or the form) and the next step.
     QString explainCode(const QString& code, const QString& message) const;
     bool playsBrowser() const;
+    /// Send's label: "Open in browser" where a browser-kind page hands its URL to the system browser.
+    void updateSendLabel();
 
     const Protocol::ApiSpec& m_api;
     Session::ConsoleSession* m_session;
@@ -138,6 +148,7 @@ private:
     QLabel* m_ruleDetails = nullptr;
     QString m_jsonProblem;
     bool m_showingHistory = false;
+    bool m_browserWaiting = false;
     QTimer* m_debounce = nullptr;
     bool m_syncing = false;
     bool m_masking = false;

@@ -13,6 +13,7 @@
 #include "protocol/Links.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
+#include "settings/ConnectionAdvice.h"
 #include "util/Masking.h"
 
 #include <QApplication>
@@ -113,6 +114,10 @@ void ApiPage::showExchange(const Session::Exchange& e)
         const QString message
             = e.envelope ? e.envelope->message : e.content.toObject().value(QLatin1String("message")).toString();
         m_responseCode->setText(QStringLiteral("%1 — %2\n%3").arg(code, explainCode(code, message), message));
+    } else if (e.httpStatus == 401 && !e.gateway) {
+        // Not iAM Smart's answer but the gateway's in front of it (the Cyberport sandbox's subscription key).
+        m_responseCode->setText(ConnectionAdvice::explain(
+            Session::ConnectionCheck::judge(e, m_session->environment(), false, false)));
     }
     // Simulator only: where our string-to-sign and the server's part ways.
     const QString server = e.envelope
@@ -156,6 +161,17 @@ QString ApiPage::sendBlocker() const
 void ApiPage::setBrowserOutcome(const QString& text)
 {
     m_responseStatus->setText(text);
+}
+
+void ApiPage::setBrowserWaiting(bool waiting)
+{
+    m_browserWaiting = waiting;
+    m_cancel->setEnabled(waiting);
+}
+
+void ApiPage::updateSendLabel()
+{
+    m_send->setText(m_api.kind == Protocol::ApiKind::Browser && !playsBrowser() ? tr("Open in &browser") : tr("&Send"));
 }
 
 void ApiPage::showHistoryExchange(const Session::Exchange& exchange)

@@ -1,5 +1,7 @@
 #include "EnvironmentDialog.h"
 
+#include "ConnectionAdvice.h"
+#include "session/ConnectionCheck.h"
 #include "storage/SecretStore.h"
 #include "util/RequestStamp.h"
 
@@ -19,6 +21,7 @@ EnvironmentDialog::EnvironmentDialog(Session::EnvironmentStore* store, Storage::
     , m_store(store)
     , m_secrets(secrets)
     , m_list(new QListWidget(this))
+    , m_check(new Session::ConnectionCheck(this))
 {
     setObjectName(QStringLiteral("environmentDialog"));
     auto field = [this](const QString& name, bool secret = false) {
@@ -64,8 +67,10 @@ EnvironmentDialog::EnvironmentDialog(Session::EnvironmentStore* store, Storage::
     exportButton->setObjectName(QStringLiteral("envExportButton"));
     auto* importButton = new QPushButton(this);
     importButton->setObjectName(QStringLiteral("envImportButton"));
+    auto* test = new QPushButton(this);
+    test->setObjectName(QStringLiteral("envTestButton"));
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {add, save, remove, exportButton, importButton})
+    for (QPushButton* b : {add, save, remove, exportButton, importButton, test})
         buttons->addWidget(b);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -96,6 +101,8 @@ EnvironmentDialog::EnvironmentDialog(Session::EnvironmentStore* store, Storage::
         m_name->setFocus();
     });
     connect(save, &QPushButton::clicked, this, &EnvironmentDialog::saveCurrent);
+    connect(test, &QPushButton::clicked, this, &EnvironmentDialog::testConnection);
+    connect(m_check, &Session::ConnectionCheck::finished, this, &EnvironmentDialog::showVerdict);
     connect(remove, &QPushButton::clicked, this, [this] {
         const int row = m_list->currentRow();
         if (row < 0 || m_environments.at(row).isBuiltin())
@@ -152,6 +159,7 @@ void EnvironmentDialog::retranslate()
     findChild<QPushButton*>(QStringLiteral("envRemoveButton"))->setText(tr("Remove"));
     findChild<QPushButton*>(QStringLiteral("envExportButton"))->setText(tr("Export…"));
     findChild<QPushButton*>(QStringLiteral("envImportButton"))->setText(tr("Import…"));
+    findChild<QPushButton*>(QStringLiteral("envTestButton"))->setText(tr("Test connection"));
     m_callbackBase->setPlaceholderText(tr("empty: the console's own listener"));
 }
 
@@ -230,14 +238,15 @@ bool EnvironmentDialog::saveCurrent()
         e.id = Session::Environment::freshId();
         e.kind = Session::Environment::Kind::Custom;
     }
-    e.name = m_name->text().trimmed();
-    e.baseUrl = m_baseUrl->text().trimmed();
-    e.clientId = m_clientId->text().trimmed();
-    e.kekCertificatePath = m_kekCertificate->text().trimmed();
-    e.kekPrivateKeyPath = m_kekKey->text().trimmed();
-    e.callbackBaseUrl = m_callbackBase->text().trimmed();
-    e.encrypted = m_encrypted->isChecked();
-    e.usesSubscriptionKey = m_usesSubscriptionKey->isChecked();
+    const Session::Environment form = formEnvironment();
+    e.name = form.name;
+    e.baseUrl = form.baseUrl;
+    e.clientId = form.clientId;
+    e.kekCertificatePath = form.kekCertificatePath;
+    e.kekPrivateKeyPath = form.kekPrivateKeyPath;
+    e.callbackBaseUrl = form.callbackBaseUrl;
+    e.encrypted = form.encrypted;
+    e.usesSubscriptionKey = form.usesSubscriptionKey;
     auto checked = Session::Environment::fromJson(e.toJson());
     if (!checked) {
         m_error = tr("Not saved: %1").arg(checked.error().detail);
@@ -288,4 +297,68 @@ bool EnvironmentDialog::saveCurrent()
         m_status->setText(*pending > 0 ? tr("Saved; storing the secrets in the keychain…") : saved);
     emit environmentsChanged();
     return true;
+}
+
+Session::Environment EnvironmentDialog::formEnvironment() const
+{
+    Session::Environment e;
+    e.id = QStringLiteral("connection-test");
+    e.name = m_name->text().trimmed();
+    e.baseUrl = m_baseUrl->text().trimmed();
+    e.clientId = m_clientId->text().trimmed();
+    e.kekCertificatePath = m_kekCertificate->text().trimmed();
+    e.kekPrivateKeyPath = m_kekKey->text().trimmed();
+    e.callbackBaseUrl = m_callbackBase->text().trimmed();
+    e.encrypted = m_encrypted->isChecked();
+    e.usesSubscriptionKey = m_usesSubscriptionKey->isChecked();
+    return e;
+}
+
+void EnvironmentDialog::testConnection()
+{
+    const int row = m_list->currentRow();
+    Session::Environment e = formEnvironment();
+    if (row >= 0 && row < m_environments.size() && m_environments.at(row).isLocal()) {
+        m_status->setText(tr("The local simulator needs no setup: its dev client is generated for you."));
+        return;
+    }
+    if (auto checked = Session::Environment::fromJson(e.toJson()); !checked) {
+        m_status->setText(tr("Not tested: %1").arg(checked.error().detail));
+        m_baseUrl->setFocus();
+        return;
+    }
+    Crypto::RsaPrivateKey kek;
+    if (!e.kekPrivateKeyPath.isEmpty()) {
+        auto key = Crypto::RsaPrivateKey::fromFile(e.kekPrivateKeyPath, m_kekPassword->text().toUtf8());
+        if (!key) {
+            m_status->setText(tr("The KEK private key could not be read (%1). Fix: %2, %3.")
+                    .arg(key.error().toString(), tr("KEK private key"), tr("Private key password")));
+            m_kekKey->setFocus();
+            return;
+        }
+        kek = key.value();
+    }
+    m_status->setText(tr("Testing the connection: getKey to %1…").arg(e.baseUrl));
+    m_check->start(e,
+        {e.clientId, m_clientSecret->text().toUtf8(),
+            e.usesSubscriptionKey ? m_subscriptionKey->text().toUtf8() : QByteArray()},
+        kek);
+}
+
+void EnvironmentDialog::showVerdict(const Session::ConnectionVerdict& verdict)
+{
+    const QHash<QString, QPair<QLineEdit*, QString>> fields {
+        {QStringLiteral("baseUrl"), {m_baseUrl, tr("Base URL")}},
+        {QStringLiteral("clientID"), {m_clientId, tr("Client ID")}},
+        {QStringLiteral("clientSecret"), {m_clientSecret, tr("Client secret")}},
+        {QStringLiteral("subscriptionKey"), {m_subscriptionKey, tr("Subscription key")}},
+        {QStringLiteral("kekCertificate"), {m_kekCertificate, tr("KEK certificate")}},
+        {QStringLiteral("kekPrivateKey"), {m_kekKey, tr("KEK private key")}},
+    };
+    QString text = ConnectionAdvice::explain(verdict);
+    if (const auto field = fields.value(verdict.field); field.first) {
+        text += QLatin1Char('\n') + tr("Field to fix: %1").arg(field.second);
+        field.first->setFocus();
+    }
+    m_status->setText(text);
 }

@@ -9,6 +9,10 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 
+namespace Session {
+class ConnectionCheck;
+struct ConnectionVerdict;
+}
 namespace Storage {
 class SecretStore;
 }
@@ -27,6 +31,9 @@ public:
     /// Saves the form into the selected environment (creating one when none is selected).
     bool saveCurrent();
     QString lastError() const { return m_error; }
+    /// Test connection: a getKey round trip with the form as it is (saved or not); the answer is shown
+    /// explained and the field to fix gets the focus.
+    void testConnection();
 
 signals:
     void environmentsChanged();
@@ -37,6 +44,9 @@ private:
     void reload();
     void showEnvironment(int row);
     void retranslate();
+    /// The form's settings (not its secrets) as an environment.
+    Session::Environment formEnvironment() const;
+    void showVerdict(const Session::ConnectionVerdict& verdict);
 
     Session::EnvironmentStore* m_store;
     Storage::SecretStore* m_secrets;
@@ -56,4 +66,5 @@ private:
     QCheckBox* m_usesSubscriptionKey;
     QCheckBox* m_reveal;
     QLabel* m_status;
+    Session::ConnectionCheck* m_check;
 };
