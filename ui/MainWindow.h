@@ -12,6 +12,7 @@ class Simulator;
 }
 class QActionGroup;
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QMenu;
 class QToolBar;
@@ -109,6 +110,10 @@ private:
     void buildToolBar();
     void reloadEnvironments();
     void useLocalSimulator(Mock::Simulator* simulator);
+    /// The embedded simulator's keys are ready (first start): the session gets the KEK and the content key.
+    void simulatorPrepared();
+    /// Asks the current environment for a content key (encrypted environments), so previews and sends work at once.
+    void fetchContentKey();
     void updateBanner();
     QString categoryLabel(const QString& category) const;
     void buildStartHere();
@@ -120,6 +125,7 @@ private:
     LanguageManager* m_languages;
     Mock::Simulator* m_simulator;
     QLabel* m_simulatorStatus = nullptr;
+    QProgressBar* m_preparing = nullptr; ///< in the status bar while the simulator's keys are made
     QTreeWidget* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QStackedWidget* m_pages = nullptr;

@@ -53,6 +53,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -77,6 +78,44 @@ void MainWindow::connectToSimulator()
         m_session, &Session::ConsoleSession::cekChanged, this, [this] { m_listener->setCurrentCek(m_session->cek()); });
     if (m_simulator && !m_simulator->baseUrl().isEmpty())
         useLocalSimulator(m_simulator);
+    if (m_simulator && !m_simulator->isPrepared()) {
+        // First start: the simulator makes its keys on a worker thread; the window is usable meanwhile, and
+        // requests to the simulator wait for them.
+        m_preparing = new QProgressBar(this);
+        m_preparing->setObjectName(QStringLiteral("simulatorPreparingBar"));
+        m_preparing->setRange(0, 0);
+        m_preparing->setMaximumWidth(160);
+        statusBar()->addWidget(m_preparing);
+        connect(m_simulator, &Mock::Simulator::preparationProgress, m_preparing, [this](int done, int total) {
+            m_preparing->setRange(0, total);
+            m_preparing->setValue(done);
+        });
+        connect(m_simulator, &Mock::Simulator::prepared, this, &MainWindow::simulatorPrepared);
+    }
+}
+
+void MainWindow::simulatorPrepared()
+{
+    delete m_preparing;
+    m_preparing = nullptr;
+    retranslate();
+    if (m_session->environment().baseUrl != m_simulator->baseUrl())
+        return; // another environment was chosen meanwhile
+    const Mock::RegisteredClient& dev = m_simulator->clients().devClient();
+    auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath);
+    m_session->setEnvironment(m_session->environment(), m_session->credentials(), kek.valueOr({}));
+    m_listener->setKekPrivateKey(kek.valueOr({}));
+    fetchContentKey();
+}
+
+void MainWindow::fetchContentKey()
+{
+    if (!m_session->environment().encrypted)
+        return;
+    const Protocol::ApiSpec* getKey = Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey"));
+    if (auto prepared
+        = getKey ? m_session->prepare(*getKey, {}) : Util::Result<Protocol::PreparedRequest>(Util::Error {}))
+        m_session->send(getKey->id, prepared.value());
 }
 
 void MainWindow::useLocalSimulator(Mock::Simulator* simulator)
@@ -95,13 +134,10 @@ void MainWindow::useLocalSimulator(Mock::Simulator* simulator)
         m_phone->setSimulator(simulator);
     if (m_flowView)
         m_flowView->setSimulator(simulator);
-    // Ready with no setup: fetch the content key, so encrypted previews and sends work at once.
-    if (env.encrypted) {
-        const Protocol::ApiSpec* getKey = Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey"));
-        if (auto prepared
-            = getKey ? m_session->prepare(*getKey, {}) : Util::Result<Protocol::PreparedRequest>(Util::Error {}))
-            m_session->send(getKey->id, prepared.value());
-    }
+    // Ready with no setup: fetch the content key, so encrypted previews and sends work at once (once the keys are
+    // made, on the first start).
+    if (simulator->isPrepared())
+        fetchContentKey();
 }
 
 void MainWindow::setSecretStore(Storage::SecretStore* store)

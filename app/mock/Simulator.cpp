@@ -20,11 +20,16 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
+#include <QThread>
 #include <QSaveFile>
 #include <QtEndian>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
+#include <memory>
 namespace Mock {
 using namespace detail;
 
@@ -67,7 +72,9 @@ Util::Status Simulator::start(const SimulatorOptions& options)
 {
     stop();
     m_options = options;
-    if (auto s = m_clients.loadOrCreateDevClient(options.stateDir); !s)
+    m_signing.reset();
+    m_prepared = !options.prepareInBackground;
+    if (auto s = m_clients.loadOrCreateDevClient(options.stateDir, m_prepared); !s)
         return s;
     if (!options.configFile.isEmpty()) {
         if (auto s = m_clients.loadConfig(options.configFile); !s)
@@ -77,8 +84,6 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     if (!personas)
         return personas.error();
     m_personas = personas.value();
-    if (auto s = loadOrCreateSigningCredentials(); !s)
-        return s;
     m_serverSecret = Util::RandomSource::system().bytes(32);
     m_nonceSeed = qFromUnaligned<size_t>(Util::RandomSource::system().bytes(sizeof(size_t)).constData());
 
@@ -93,7 +98,94 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_server->setErrorResponder([this](int status, const QString& reason) { return refusal(status, reason); });
     m_server->guard().requireJsonPosts(QStringLiteral("/__mock/")); // no cross-site form reaches the phone
     m_server->guard().setPublicNames(options.publicNames);
-    return m_server->listen(options.address, options.port);
+    if (auto s = m_server->listen(options.address, options.port); !s)
+        return s;
+    if (!m_prepared && !m_clients.devClient().kek.isNull() && signingFilesPresent()) {
+        m_prepared = true; // a warm start: nothing to make, the signing keys load on first use
+    } else if (!m_prepared) {
+        // Requests wait (held by the server, never refused) until the keys are there; the window paints meanwhile.
+        m_preparing = false;
+        m_server->setHolding(true);
+        if (options.prepareAfterMs >= 0)
+            QTimer::singleShot(options.prepareAfterMs, m_server.get(), [this] { startPreparing(); });
+    }
+    return Util::success();
+}
+
+void Simulator::startPreparing()
+{
+    if (m_prepared || m_preparing || !m_server)
+        return;
+    m_preparing = true;
+    const QString stateDir = m_options.stateDir;
+    const QList<Persona> personas = m_personas;
+    QPointer<Simulator> self(this);
+    auto report = [self](int done, int total) {
+        QMetaObject::invokeMethod(self, [self, done, total] {
+            if (self)
+                emit self->preparationProgress(done, total);
+        });
+    };
+    auto result = std::make_shared<Util::Result<SigningCredentials>>(Util::Error {});
+    QThread* worker = QThread::create([stateDir, personas, report, result] {
+        const int total = 2 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) {
+            return p.canSign();
+        }));
+        if (auto s = ClientRegistry::ensureDevKek(stateDir); !s) {
+            *result = s.error();
+            return;
+        }
+        report(1, total);
+        *result = loadOrCreateSigningCredentials(
+            stateDir, personas, [report, total](int done, int) { report(1 + done, total); });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, result] {
+        QString error;
+        if (!*result)
+            error = result->error().toString();
+        else if (auto s = m_clients.loadOrCreateDevClient(m_options.stateDir); !s)
+            error = s.error().toString();
+        else
+            m_signing = result->value();
+        if (!error.isEmpty())
+            qWarning("simulator keys: %s", qPrintable(error));
+        m_prepared = true;
+        emit prepared(error);
+        if (m_server)
+            m_server->setHolding(false);
+    });
+    worker->start(QThread::LowPriority);
+}
+
+bool Simulator::signingFilesPresent() const
+{
+    const QDir dir(QDir(m_options.stateDir).filePath(QStringLiteral("ca")));
+    QStringList names {QStringLiteral("mock-ca")};
+    for (const Persona& p : m_personas) {
+        if (p.canSign())
+            names.append(QStringLiteral("persona-") + p.id);
+    }
+    return std::all_of(names.cbegin(), names.cend(), [&dir](const QString& name) {
+        return QFile::exists(dir.filePath(name + QStringLiteral(".key")))
+            && QFile::exists(dir.filePath(name + QStringLiteral(".crt")));
+    });
+}
+
+const Simulator::SigningCredentials& Simulator::signing() const
+{
+    if (!m_signing) {
+        auto loaded = loadOrCreateSigningCredentials(m_options.stateDir, m_personas);
+        if (!loaded)
+            qWarning("simulator signing keys: %s", qPrintable(loaded.error().toString()));
+        m_signing = loaded.valueOr({});
+    }
+    return *m_signing;
+}
+
+QString Simulator::caCertificatePath() const
+{
+    return signing().caCertificatePath;
 }
 
 void Simulator::stop()

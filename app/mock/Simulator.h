@@ -16,6 +16,7 @@
 #include <QSet>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -126,6 +127,13 @@ struct SimulatorOptions
     /// Undecided requests one client may have at once; more get HTTP 429 with tooManyPendingCode. The same
     /// number bounds the decided requests kept per client (the oldest decided are forgotten first).
     int maxPendingPerClient = 1000;
+    /// Make missing keys (the dev client's KEK, the mock CA, the personas' signing certificates) on a worker thread:
+    /// start() returns at once with the server listening, requests are held until the keys are ready (never refused),
+    /// and prepared() tells when. The work begins at startPreparing() (the console calls it at its first paint), or
+    /// prepareAfterMs after start() (never by itself when negative). Without it start() makes the KEK itself and the
+    /// signing keys on first use.
+    bool prepareInBackground = false;
+    int prepareAfterMs = 500;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).
@@ -159,7 +167,11 @@ public:
     const PendingRequest* request(const QString& id) const;
     QList<DeliveryAttempt> deliveries() const { return {m_deliveries.cbegin(), m_deliveries.cend()}; }
     /// The mock CA that issued every persona's signing certificate (PEM file in the state dir).
-    QString caCertificatePath() const { return m_caCertificatePath; }
+    QString caCertificatePath() const;
+    /// False while keys are being made in the background (SimulatorOptions::prepareInBackground).
+    bool isPrepared() const { return m_prepared; }
+    /// Begins background preparation now (see SimulatorOptions::prepareInBackground); does nothing if begun or done.
+    void startPreparing();
 
     /// Phone decisions. Each returns {"id", "status", "resultCode"[, "redirect"]}; errors "not-found",
     /// "not-pending", "unknown-persona".
@@ -179,6 +191,10 @@ public:
     QJsonObject stateCounts() const;
 
 signals:
+    /// Background preparation: `done` of `total` keys made or loaded.
+    void preparationProgress(int done, int total);
+    /// The keys are ready and held requests are being answered (also on failure: then `error` says why).
+    void prepared(const QString& error);
     void pendingChanged();
     /// A request began waiting on the phone (also announced by pendingChanged).
     void pendingAdded(const QString& id);
@@ -247,7 +263,19 @@ private:
     QString personaOpenId(const QString& clientId, const QString& personaId) const;
     QString personaAccessToken(const QString& clientId, const QString& personaId) const;
     const Persona* persona(const QString& id) const;
-    Util::Status loadOrCreateSigningCredentials();
+    /// The mock CA and the personas' signing keys under stateDir/ca, made when missing. Touches only files and its
+    /// arguments, so it may run on a worker thread; `progress(done, total)` is called after each key.
+    struct SigningCredentials
+    {
+        QString caCertificatePath;
+        QByteArray caCertificatePem;
+        QHash<QString, Crypto::CertifiedKey> signers;
+    };
+    static Util::Result<SigningCredentials> loadOrCreateSigningCredentials(const QString& stateDir,
+        const QList<Persona>& personas, const std::function<void(int, int)>& progress = {});
+    /// The signing keys, loaded (or made) on first use unless background preparation brought them.
+    const SigningCredentials& signing() const;
+    bool signingFilesPresent() const;
     QJsonObject signDocument(
         const QJsonObject& request, const Crypto::CertifiedKey& signer, QString* code, QString* detail) const;
     QString newId() const;
@@ -260,9 +288,10 @@ private:
     QTimer* m_sweeper = nullptr;
     ClientRegistry m_clients;
     QList<Persona> m_personas;
-    QHash<QString, Crypto::CertifiedKey> m_signers; ///< persona id → signing key and certificate
-    QString m_caCertificatePath;
-    QByteArray m_caCertificatePem; ///< included in PDF signatures (the chain a PDF reader shows)
+    /// persona id → signing key and certificate; the CA certificate is included in PDF signatures
+    mutable std::optional<SigningCredentials> m_signing;
+    bool m_prepared = true;
+    bool m_preparing = false;
     QByteArray m_serverSecret;
     size_t m_nonceSeed = 0;
     Protocol::ContentKeyCache m_ceks;

@@ -27,6 +27,8 @@
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <algorithm>
 namespace Mock {
 using namespace detail;
 
@@ -80,8 +82,9 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
             *detail = QStringLiteral("inconsistent HKIC number");
             return content;
         }
-        const auto signer = m_signers.constFind(who.id);
-        if (signer == m_signers.constEnd()) {
+        const auto& signers = signing().signers;
+        const auto signer = signers.constFind(who.id);
+        if (signer == signers.constEnd()) {
             *code = QStringLiteral("D70002");
             *detail = QStringLiteral("no signing certificate for persona %1").arg(who.id);
             return content;
@@ -121,7 +124,7 @@ QJsonObject Simulator::signDocument(
         const QByteArray digest
             = QByteArray::fromBase64(request.value(QLatin1String("docDigest")).toString().toLatin1());
         auto cms = Crypto::Signing::cmsForDigest(
-            signer, m_caCertificatePem, digest, QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC));
+            signer, signing().caCertificatePem, digest, QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC));
         if (!cms) {
             *code = QStringLiteral("D70002");
             *detail = cms.error().toString();
@@ -145,9 +148,10 @@ QJsonObject Simulator::signDocument(
     return out;
 }
 
-Util::Status Simulator::loadOrCreateSigningCredentials()
+Util::Result<Simulator::SigningCredentials> Simulator::loadOrCreateSigningCredentials(
+    const QString& stateDir, const QList<Persona>& personas, const std::function<void(int, int)>& progress)
 {
-    const QDir dir(QDir(m_options.stateDir).filePath(QStringLiteral("ca")));
+    const QDir dir(QDir(stateDir).filePath(QStringLiteral("ca")));
     if (!QDir().mkpath(dir.path()))
         return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(dir.path())};
     auto read = [](const QString& path) {
@@ -183,14 +187,20 @@ Util::Status Simulator::loadOrCreateSigningCredentials()
             return s.error();
         return made;
     };
+    const int total = 1 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) {
+        return p.canSign();
+    }));
+    int done = 0;
     auto ca = pair(QStringLiteral("mock-ca"),
         [] { return Crypto::Signing::createAuthority(QStringLiteral("iAM Smart Mock CA")); });
     if (!ca)
         return ca.error();
-    m_caCertificatePath = dir.filePath(QStringLiteral("mock-ca.crt"));
-    m_caCertificatePem = ca->certificatePem;
-    m_signers.clear();
-    for (const Persona& p : std::as_const(m_personas)) {
+    if (progress)
+        progress(++done, total);
+    SigningCredentials out;
+    out.caCertificatePath = dir.filePath(QStringLiteral("mock-ca.crt"));
+    out.caCertificatePem = ca->certificatePem;
+    for (const Persona& p : personas) {
         if (!p.canSign())
             continue;
         const QString cn = p.displayName.en().isEmpty() ? p.id : p.displayName.en();
@@ -198,9 +208,11 @@ Util::Status Simulator::loadOrCreateSigningCredentials()
             [&] { return Crypto::Signing::issue(ca.value(), cn, QStringLiteral("iAM Smart Mock CA")); });
         if (!signer)
             return signer.error();
-        m_signers.insert(p.id, signer.value());
+        out.signers.insert(p.id, signer.value());
+        if (progress)
+            progress(++done, total);
     }
-    return Util::success();
+    return out;
 }
 
 Util::Result<QJsonObject> Simulator::decide(

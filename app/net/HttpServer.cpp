@@ -164,34 +164,62 @@ private:
     {
         Connection* c = self(p);
         c->m_request.stop();
-        const bool keepAlive = http_should_keep_alive(p) != 0;
-        HttpResponse response = c->m_server->dispatch(c->m_current);
-        if (c->m_closing)
-            return 1;
-        c->write(response, keepAlive);
-        if (!keepAlive) {
-            c->m_closing = true;
-            c->m_socket->disconnectFromHost();
+        c->m_keepAlive = http_should_keep_alive(p) != 0;
+        if (c->m_server->m_holding) {
+            // Wait, whole, until the server stops holding: parse no further meanwhile (see release()).
+            c->m_waiting = true;
+            c->m_server->m_held.append(c);
             http_parser_pause(p, 1);
-        } else {
-            c->m_idle.start();
-            if (c->m_pendingOutput > c->m_server->m_limits.maxPendingOutputBytes) {
-                // The peer is not taking its answers: parse no further until they drain (see written()).
-                c->m_throttled = true;
-                ++c->m_server->m_readPauses;
-                http_parser_pause(p, 1);
-            }
+            emit c->m_server->requestHeld();
+            return 0;
         }
-        return 0;
+        return c->answer() ? 0 : 1;
     }
 
+    /// Answers the request just parsed; false when the connection is closing.
+    bool answer()
+    {
+        HttpResponse response = m_server->dispatch(m_current);
+        if (m_closing)
+            return false;
+        write(response, m_keepAlive);
+        if (!m_keepAlive) {
+            m_closing = true;
+            m_socket->disconnectFromHost();
+            http_parser_pause(&m_parser, 1);
+        } else {
+            m_idle.start();
+            if (m_pendingOutput > m_server->m_limits.maxPendingOutputBytes) {
+                // The peer is not taking its answers: parse no further until they drain (see written()).
+                m_throttled = true;
+                ++m_server->m_readPauses;
+                http_parser_pause(&m_parser, 1);
+            }
+        }
+        return true;
+    }
+
+public:
+    /// The server stopped holding: answer the waiting request, then read on.
+    void release()
+    {
+        if (!m_waiting || m_closing || m_finished)
+            return;
+        m_waiting = false;
+        if (!answer() || m_closing || m_throttled)
+            return;
+        http_parser_pause(&m_parser, 0);
+        readAvailable();
+    }
+
+private:
     void readAvailable()
     {
-        if (m_throttled || m_closing)
+        if (m_throttled || m_closing || m_waiting)
             return;
         if (!m_unparsed.isEmpty() && !feed(std::exchange(m_unparsed, {})))
             return;
-        while (!m_closing && !m_throttled && m_socket->bytesAvailable() > 0) {
+        while (!m_closing && !m_throttled && !m_waiting && m_socket->bytesAvailable() > 0) {
             if (!feed(m_socket->read(readChunk)))
                 return;
         }
@@ -209,7 +237,7 @@ private:
         if (m_closing)
             return false;
         if (error == HPE_PAUSED) {
-            if (m_throttled)
+            if (m_throttled || m_waiting)
                 m_unparsed = data.mid(qsizetype(parsed)); // at most one read chunk waits here
             return false;
         }
@@ -251,7 +279,7 @@ private:
         m_resumeQueued = true;
         QTimer::singleShot(0, this, [this] {
             m_resumeQueued = false;
-            if (!m_throttled || m_closing)
+            if (!m_throttled || m_closing || m_waiting)
                 return;
             m_throttled = false;
             http_parser_pause(&m_parser, 0);
@@ -322,6 +350,8 @@ private:
     bool m_finished = false;
     bool m_throttled = false; ///< not parsing or reading until the peer takes its answers
     bool m_resumeQueued = false;
+    bool m_waiting = false; ///< a whole request waits while the server is holding
+    bool m_keepAlive = true; ///< of the request being answered
     QByteArray m_unparsed; ///< the rest of a read chunk, kept while throttled
     qint64 m_pendingOutput = 0; ///< as last counted into the server's sum
     QTimer m_idle;
@@ -412,6 +442,18 @@ QString HttpServer::baseUrl() const
     else if (host.protocol() == QAbstractSocket::IPv6Protocol)
         h = QLatin1Char('[') + h + QLatin1Char(']');
     return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), h).arg(port());
+}
+
+void HttpServer::setHolding(bool hold)
+{
+    m_holding = hold;
+    if (hold)
+        return;
+    const QList<QPointer<Connection>> waiting = std::exchange(m_held, {});
+    for (const QPointer<Connection>& c : waiting) {
+        if (c)
+            c->release();
+    }
 }
 
 int HttpServer::connectionCount() const

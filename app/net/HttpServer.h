@@ -5,7 +5,9 @@
 #include "util/Result.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSslConfiguration>
 
 #include <functional>
@@ -69,10 +71,19 @@ public:
     qint64 peakPendingOutputBytes() const { return m_peakPendingOutput; }
     /// How many times a connection stopped being read because its answers were not taken.
     int readPauses() const { return m_readPauses; }
+    /// While holding, a request that has arrived whole waits (its connection is read no further, no timeout runs)
+    /// instead of reaching the handler; setHolding(false) answers the waiting ones in order. For a handler whose
+    /// keys are still being made: the request waits for them and never fails.
+    void setHolding(bool hold);
+    bool isHolding() const { return m_holding; }
+    /// Requests waiting while holding.
+    int heldRequests() const { return int(m_held.size()); }
 
 signals:
     /// A request the server refused before any handler saw it (for logs and tests).
     void requestRefused(int status, const QString& reason);
+    /// A request began waiting because the server is holding (see setHolding).
+    void requestHeld();
 
 private:
     class Connection;
@@ -91,6 +102,8 @@ private:
     qint64 m_pendingOutput = 0;
     qint64 m_peakPendingOutput = 0;
     int m_readPauses = 0;
+    bool m_holding = false;
+    QList<QPointer<Connection>> m_held;
 };
 
 } // namespace Net

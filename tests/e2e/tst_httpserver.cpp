@@ -101,6 +101,31 @@ private slots:
         QCOMPARE(m_handled, 3);
     }
 
+    void heldRequestsWaitAndAreAnsweredInOrder()
+    {
+        QSignalSpy held(m_server.get(), &HttpServer::requestHeld);
+        m_server->setHolding(true);
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(s.waitForConnected(3000));
+        // Two pipelined requests: the first waits whole, the second is not even parsed while holding.
+        s.write("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QTRY_COMPARE(held.count(), 1);
+        QTest::qWait(800); // longer than the request timeout (600 ms): a held request is not timed out
+        QCOMPARE(m_handled, 0);
+        QCOMPARE(m_server->heldRequests(), 1);
+        QVERIFY(s.readAll().isEmpty());
+        QCOMPARE(s.state(), QAbstractSocket::ConnectedState);
+        m_server->setHolding(false);
+        QByteArray got;
+        QTRY_VERIFY((got += s.readAll()).contains("pong /second"));
+        QCOMPARE(got.count("HTTP/1.1 200 OK"), 2);
+        QVERIFY(got.indexOf("pong /first") < got.indexOf("pong /second"));
+        QCOMPARE(m_handled, 2);
+        QCOMPARE(m_server->heldRequests(), 0);
+        assertStillServing();
+    }
+
     void chunkedBody()
     {
         const QByteArray r
