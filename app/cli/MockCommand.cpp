@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QThread>
 
 namespace Cli {
 
@@ -73,6 +74,7 @@ int mockCommand(const QStringList& args)
         options.maxPendingPerClient = max;
     }
     options.publicNames = publicNames;
+    options.ioThreads = QThread::idealThreadCount(); // one event loop per core for the connections
 
     Mock::Simulator simulator;
     const Util::Status started = simulator.start(options);

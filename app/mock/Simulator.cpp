@@ -98,6 +98,7 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_server->setErrorResponder([this](int status, const QString& reason) { return refusal(status, reason); });
     m_server->guard().requireJsonPosts(QStringLiteral("/__mock/")); // no cross-site form reaches the phone
     m_server->guard().setPublicNames(options.publicNames);
+    m_server->setIoThreads(options.ioThreads);
     if (auto s = m_server->listen(options.address, options.port); !s)
         return s;
     if (!m_prepared && !m_clients.devClient().kek.isNull() && signingFilesPresent()) {

@@ -134,6 +134,9 @@ struct SimulatorOptions
     /// signing keys on first use.
     bool prepareInBackground = false;
     int prepareAfterMs = 500;
+    /// Event loops for the HTTP connections (Net::HttpServer::setIoThreads): 2 or more spread reading, parsing and
+    /// writing over that many threads; the simulator itself still answers on its own thread, one request at a time.
+    int ioThreads = 0;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).

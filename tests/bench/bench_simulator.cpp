@@ -657,9 +657,9 @@ int main(int argc, char** argv)
 
     for (const QString mode : {QStringLiteral("strict"), QStringLiteral("sandbox")}) {
         Simulator sim;
-        // Every row creates `requests` phone requests at once: lift the per-client limit of undecided ones.
+        // The profile and gateway rows each add `requests` phone requests: lift the limit of undecided ones.
         if (!sim.start(binary, dir.filePath(QStringLiteral("state")), mode,
-                {QStringLiteral("--max-pending"), QString::number(requests + 100)})) {
+                {QStringLiteral("--max-pending"), QString::number(2 * requests + 100)})) {
             std::fprintf(stderr, "could not start %s\n", qPrintable(binary));
             return 1;
         }

@@ -12,7 +12,15 @@ class TestHttpServer : public QObject
 {
     Q_OBJECT
 
+public:
+    /// 0: everything on the test's thread; 2 or more: connections on that many I/O threads (setIoThreads).
+    explicit TestHttpServer(int ioThreads = 0)
+        : m_ioThreads(ioThreads)
+    {
+    }
+
 private:
+    const int m_ioThreads;
     std::unique_ptr<HttpServer> m_server;
     int m_handled = 0;
 
@@ -62,6 +70,7 @@ private slots:
     {
         m_server = std::make_unique<HttpServer>(smallLimits());
         m_server->guard().setEnabled(false); // the bare HTTP layer here; tst_serverguard covers Host and Origin
+        m_server->setIoThreads(m_ioThreads);
         m_handled = 0;
         m_server->setHandler([this](const HttpRequest& r) {
             ++m_handled;
@@ -247,5 +256,14 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHttpServer)
+// Every test twice: on the test's thread, and with two I/O threads (the handler still runs on the test's thread,
+// which counts the requests it sees without a lock).
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    TestHttpServer onOneThread;
+    TestHttpServer withIoThreads(2);
+    const int failed = QTest::qExec(&onOneThread, argc, argv);
+    return failed + QTest::qExec(&withIoThreads, argc, argv);
+}
 #include "tst_httpserver.moc"
