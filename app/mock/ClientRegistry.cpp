@@ -251,7 +251,7 @@ Util::Status ClientRegistry::loadConfig(const QString& path)
         if (!kek)
             return Util::Error {
                 QStringLiteral("bad-config"), where + QStringLiteral(".kekCertificate: ") + kek.error().toString()};
-        c.kek = kek.value();
+        c.kek = *kek;
         c.kekCertificatePath = certPath;
         const QJsonArray redirects = o.value(QLatin1String("redirectURIs")).toArray();
         for (int j = 0; j < redirects.size(); ++j) {
