@@ -16,6 +16,7 @@ PACKAGES=(
   nodejs
   libpodofo-dev poppler-utils qpdf
   file desktop-file-utils appstream
+  nginx-light
 )
 
 as_root() {

@@ -1010,6 +1010,14 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <translation>Local simulator not running</translation>
     </message>
     <message>
+        <source>Preparing the simulator…</source>
+        <translation>Preparing the simulator…</translation>
+    </message>
+    <message>
+        <source>Making the simulator&apos;s keys (first start). Requests to the simulator wait until they are ready.</source>
+        <translation>Making the simulator&apos;s keys (first start). Requests to the simulator wait until they are ready.</translation>
+    </message>
+    <message>
         <source>Export HAR</source>
         <translation>Export HAR</translation>
     </message>

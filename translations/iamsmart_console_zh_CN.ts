@@ -1008,6 +1008,14 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>本机模拟器未运行</translation>
     </message>
     <message>
+        <source>Preparing the simulator…</source>
+        <translation>正在准备模拟器…</translation>
+    </message>
+    <message>
+        <source>Making the simulator&apos;s keys (first start). Requests to the simulator wait until they are ready.</source>
+        <translation>正在生成模拟器的密钥（首次启动）。发送到模拟器的请求会等到密钥准备好。</translation>
+    </message>
+    <message>
         <source>Export HAR</source>
         <translation>导出 HAR</translation>
     </message>

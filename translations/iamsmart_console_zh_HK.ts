@@ -1008,6 +1008,14 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <translation>本機模擬器未有運行</translation>
     </message>
     <message>
+        <source>Preparing the simulator…</source>
+        <translation>正在準備模擬器…</translation>
+    </message>
+    <message>
+        <source>Making the simulator&apos;s keys (first start). Requests to the simulator wait until they are ready.</source>
+        <translation>正在產生模擬器的密鑰（首次啟動）。發送到模擬器的請求會等到密鑰準備好。</translation>
+    </message>
+    <message>
         <source>Export HAR</source>
         <translation>匯出 HAR</translation>
     </message>

@@ -41,6 +41,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QProgressBar>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -459,7 +460,14 @@ void MainWindow::retranslate()
     const auto& catalog = Protocol::ApiCatalog::builtin();
     m_status->setText(catalog.apis().isEmpty() ? tr("The API catalog failed to load.")
                                                : tr("%n API(s) in the catalog", nullptr, int(catalog.apis().size())));
-    if (m_simulator)
+    m_simulatorStatus->setToolTip(QString());
+    if (m_simulator && !m_simulator->isPrepared()) {
+        m_simulatorStatus->setText(tr("Preparing the simulator…"));
+        m_simulatorStatus->setToolTip(
+            tr("Making the simulator's keys (first start). Requests to the simulator wait until they are ready."));
+        if (m_preparing)
+            m_preparing->setToolTip(m_simulatorStatus->toolTip());
+    } else if (m_simulator && !m_simulator->baseUrl().isEmpty())
         m_simulatorStatus->setText(
             tr("Local simulator (%1) at %2")
                 .arg(m_simulator->mode() == Mock::Mode::Strict ? tr("strict") : tr("sandbox-compatible"),

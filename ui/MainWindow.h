@@ -12,6 +12,7 @@ class Simulator;
 }
 class QActionGroup;
 class QLabel;
+class QProgressBar;
 class QLineEdit;
 class QMenu;
 class QToolBar;
@@ -120,6 +121,9 @@ private:
     void buildDocks();
     void buildToolBar();
     void reloadEnvironments();
+    /// The embedded simulator's keys are ready (first start): the status bar says so (the workbench hands the session
+    /// the KEK and the content key).
+    void simulatorPrepared();
     void updateBanner();
     QString categoryLabel(const QString& category) const;
     void buildStartHere();
@@ -132,6 +136,7 @@ private:
     Workbench::Workbench* m_workbench;
     Mock::Simulator* m_simulator = nullptr; ///< the local simulator the window opened on (null: none runs)
     QLabel* m_simulatorStatus = nullptr;
+    QProgressBar* m_preparing = nullptr; ///< in the status bar while the simulator's keys are made
     QTreeWidget* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QStackedWidget* m_pages = nullptr;

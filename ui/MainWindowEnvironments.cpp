@@ -54,6 +54,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -93,6 +94,27 @@ void MainWindow::connectToSimulator()
         m_workbench->activate(Session::Environment::builtin(Session::Environment::Kind::LocalStrict).id);
         m_simulator = m_workbench->activeSimulator();
     }
+    if (m_simulator && !m_simulator->isPrepared()) {
+        // First start: the simulator makes its keys on a worker thread; the window is usable meanwhile, and
+        // requests to the simulator wait for them.
+        m_preparing = new QProgressBar(this);
+        m_preparing->setObjectName(QStringLiteral("simulatorPreparingBar"));
+        m_preparing->setRange(0, 0);
+        m_preparing->setMaximumWidth(160);
+        statusBar()->addWidget(m_preparing);
+        connect(m_simulator, &Mock::Simulator::preparationProgress, m_preparing, [this](int done, int total) {
+            m_preparing->setRange(0, total);
+            m_preparing->setValue(done);
+        });
+        connect(m_simulator, &Mock::Simulator::prepared, this, &MainWindow::simulatorPrepared);
+    }
+}
+
+void MainWindow::simulatorPrepared()
+{
+    delete m_preparing;
+    m_preparing = nullptr;
+    retranslate();
 }
 
 void MainWindow::setSecretStore(Storage::SecretStore* store)

@@ -20,6 +20,8 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
+#include <utility>
 #include <cstring>
 #include <ctime>
 #include <unistd.h>
@@ -30,8 +32,10 @@ namespace {
 class StartupProbe : public QObject
 {
 public:
-    explicit StartupProbe(const QElapsedTimer& sinceMain)
+    StartupProbe(const QElapsedTimer& sinceMain, Mock::Simulator* simulator)
         : m_sinceMain(sinceMain)
+        , m_simulator(simulator)
+        , m_firstStart(!simulator->isPrepared())
     {
     }
 
@@ -54,8 +58,14 @@ private:
         std::printf("process_age_at_first_paint_ms %.0f\n", processAgeMs());
         std::printf("first_paint_epoch_ns %lld\n", (long long)now.tv_sec * 1000000000LL + now.tv_nsec);
         std::printf("rss_mb %.1f\n", rssMb());
+        // first: the simulator's keys were still to be made (a fresh HOME); warm: they were loaded
+        std::printf("start %s\n", m_firstStart ? "first" : "warm");
         std::fflush(stdout);
-        QCoreApplication::quit();
+        // Quit once the keys are made, so that the next start is a warm one.
+        if (m_simulator->isPrepared())
+            QCoreApplication::quit();
+        else
+            connect(m_simulator, &Mock::Simulator::prepared, qApp, &QCoreApplication::quit);
     }
 
     static double rssMb()
@@ -85,7 +95,32 @@ private:
     }
 
     const QElapsedTimer& m_sinceMain;
+    Mock::Simulator* m_simulator;
+    bool m_firstStart = false;
     bool m_done = false;
+};
+
+/// Calls `then` once, at the first paint of the watched widget.
+class FirstPaint : public QObject
+{
+public:
+    explicit FirstPaint(std::function<void()> then)
+        : m_then(std::move(then))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && m_then) {
+            QTimer::singleShot(0, this, std::exchange(m_then, {}));
+            watched->removeEventFilter(this);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_then;
 };
 
 /// --screenshot FILE: once the window is exposed and has settled (content key fetched, previews built, the flow of
@@ -149,7 +184,9 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "iamsmart-console: --state-dir: name a directory\n");
         return 2;
     }
-    Workbench::Workbench workbench(MainWindow::workbenchOptions(stateAt > 0 ? args.at(stateAt + 1) : QString()));
+    Workbench::WorkbenchOptions workbenchOptions = MainWindow::workbenchOptions(stateAt > 0 ? args.at(stateAt + 1) : QString());
+    workbenchOptions.simulator.prepareInBackground = true; // the first start makes keys after the window paints
+    Workbench::Workbench workbench(workbenchOptions);
     MainWindow window(&languages, &workbench);
     if (!window.workbench()->activeSimulator())
         qWarning("embedded simulator did not start in %s", qPrintable(workbench.stateDir()));
@@ -163,9 +200,18 @@ int main(int argc, char** argv)
     const qsizetype apiAt = args.indexOf(QStringLiteral("--api"));
     if (apiAt > 0 && apiAt + 1 < args.size())
         window.selectApi(args.at(apiAt + 1));
-    StartupProbe probe(sinceMain);
-    if (benchmarkStartup)
-        window.installEventFilter(&probe);
+    Mock::Simulator* simulator = workbench.activeSimulator();
+    std::optional<StartupProbe> probe;
+    if (benchmarkStartup && simulator) {
+        probe.emplace(sinceMain, simulator);
+        window.installEventFilter(&*probe);
+    }
+    // The simulator's first-start keys are made on a worker thread once the window is on screen.
+    FirstPaint prepare([simulator] {
+        if (simulator)
+            simulator->startPreparing();
+    });
+    window.installEventFilter(&prepare);
     // --flow ID opens the Flows tab on that flow and runs it once the window is up (presenters, screenshots).
     const qsizetype flowAt = args.indexOf(QStringLiteral("--flow"));
     bool flowDone = true;

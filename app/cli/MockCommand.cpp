@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 
 namespace Cli {
 
@@ -76,13 +77,14 @@ int mockCommand(const QStringList& args)
         auto key = p.secret(QStringLiteral("subscription-key"));
         if (!key)
             return usageError(key.error().detail);
-        if (options.mode != Mock::Mode::Sandbox)
+        if (mode != Mock::Mode::Sandbox)
             return usageError(QStringLiteral("--subscription-key: only with --mode sandbox (the Cyberport sandbox's "
                                              "gateway asks for it; the strict simulator signs instead)"));
         if (key->isEmpty())
             return usageError(QStringLiteral("--subscription-key: empty"));
         options.subscriptionKey = key.value();
     }
+    options.ioThreads = QThread::idealThreadCount(); // one event loop per core for the connections
 
     Workbench::Workbench workbench(workbenchOptions);
     const auto started = workbench.prepareSimulator(mode);

@@ -148,14 +148,46 @@ QStringList ClientRegistry::allScopes()
         QStringLiteral("eidapi_sua")};
 }
 
-Util::Status ClientRegistry::loadOrCreateDevClient(const QString& stateDir)
+namespace {
+QString devKekKeyFile(const QString& stateDir)
+{
+    return QDir(stateDir).filePath(QStringLiteral("dev-kek.key"));
+}
+QString devKekCertFile(const QString& stateDir)
+{
+    return QDir(stateDir).filePath(QStringLiteral("dev-kek.crt"));
+}
+} // namespace
+
+Util::Status ClientRegistry::ensureDevKek(const QString& stateDir)
+{
+    if (!QDir().mkpath(stateDir))
+        return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(stateDir)};
+    const QString keyFile = devKekKeyFile(stateDir);
+    const QString certFile = devKekCertFile(stateDir);
+    if (Crypto::RsaPrivateKey::fromFile(keyFile) && Crypto::RsaPublicKey::fromFile(certFile))
+        return Util::success();
+    // First start (or a damaged state dir): a new KEK, made once and reused.
+    auto generated = Crypto::RsaPrivateKey::generate(2048);
+    if (!generated)
+        return generated.error();
+    auto pem = Crypto::Certificates::selfSigned(
+        generated.value(), QStringLiteral("iAM Smart simulator dev client KEK"), 3650);
+    if (!pem)
+        return pem.error();
+    if (auto s = writeFile(keyFile, generated->toPem(), QFile::ReadOwner | QFile::WriteOwner); !s)
+        return s;
+    return writeFile(certFile, pem.value(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+}
+
+Util::Status ClientRegistry::loadOrCreateDevClient(const QString& stateDir, bool createKek)
 {
     if (!QDir().mkpath(stateDir))
         return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(stateDir)};
     const QDir dir(stateDir);
     const QString clientFile = dir.filePath(QStringLiteral("dev-client.json"));
-    const QString keyFile = dir.filePath(QStringLiteral("dev-kek.key"));
-    const QString certFile = dir.filePath(QStringLiteral("dev-kek.crt"));
+    const QString keyFile = devKekKeyFile(stateDir);
+    const QString certFile = devKekCertFile(stateDir);
 
     RegisteredClient c;
     QFile existing(clientFile);
@@ -164,35 +196,23 @@ Util::Status ClientRegistry::loadOrCreateDevClient(const QString& stateDir)
         c.clientId = o.value(QLatin1String("clientID")).toString();
         c.clientSecret = o.value(QLatin1String("clientSecret")).toString().toUtf8();
     }
-    auto key = Crypto::RsaPrivateKey::fromFile(keyFile);
-    auto cert = Crypto::RsaPublicKey::fromFile(certFile);
-    if (c.clientId.isEmpty() || !key || !cert) {
-        // First start (or a damaged state dir): a new dev client and KEK.
+    if (c.clientId.isEmpty() || c.clientSecret.isEmpty()) {
         c.clientId = QString::fromLatin1(Util::RandomSource::system().bytes(16).toHex());
         c.clientSecret = Util::RandomSource::system().bytes(32).toHex();
-        auto generated = Crypto::RsaPrivateKey::generate(2048);
-        if (!generated)
-            return generated.error();
-        auto pem = Crypto::Certificates::selfSigned(
-            *generated, QStringLiteral("iAM Smart simulator dev client KEK"), 3650);
-        if (!pem)
-            return pem.error();
-        if (auto s = writeFile(keyFile, generated->toPem(), QFile::ReadOwner | QFile::WriteOwner); !s)
-            return s;
-        if (auto s = writeFile(
-                certFile, *pem, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-            !s)
-            return s;
         const QJsonObject o {{QStringLiteral("clientID"), c.clientId},
             {QStringLiteral("clientSecret"), QString::fromLatin1(c.clientSecret)},
             {QStringLiteral("note"), QStringLiteral("Simulator test fixture, not a real credential.")}};
         if (auto s = writeFile(clientFile, QJsonDocument(o).toJson(), QFile::ReadOwner | QFile::WriteOwner); !s)
             return s;
-        cert = Crypto::RsaPublicKey::fromData(*pem);
-        if (!cert)
-            return cert.error();
     }
-    c.kek = *cert;
+    if (createKek) {
+        if (auto s = ensureDevKek(stateDir); !s)
+            return s;
+    }
+    if (auto cert = Crypto::RsaPublicKey::fromFile(certFile); cert && Crypto::RsaPrivateKey::fromFile(keyFile))
+        c.kek = cert.value();
+    else if (createKek)
+        return cert ? Util::Status(Util::Error {QStringLiteral("crypto-failure"), keyFile}) : Util::Status(cert.error());
     c.kekCertificatePath = certFile;
     c.kekPrivateKeyPath = keyFile;
     c.redirectUris = {QStringLiteral("http://127.0.0.1:*/*"), QStringLiteral("http://localhost:*/*"),

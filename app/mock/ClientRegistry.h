@@ -36,8 +36,12 @@ struct RegisteredClient
 class ClientRegistry
 {
 public:
-    /// Loads or creates the dev client under `stateDir`. Errors: "io-error", "crypto-failure".
-    Util::Status loadOrCreateDevClient(const QString& stateDir);
+    /// Loads or creates the dev client under `stateDir`: its id and secret, and its KEK when `createKek` (without it
+    /// a missing KEK stays null until ensureDevKek made it and this ran again). Errors: "io-error", "crypto-failure".
+    Util::Status loadOrCreateDevClient(const QString& stateDir, bool createKek = true);
+    /// Makes the dev client's KEK (an RSA key pair, the private key 0600) under `stateDir` unless a readable one is
+    /// there. Slow the first time; touches only files, so it may run on any thread.
+    static Util::Status ensureDevKek(const QString& stateDir);
     /// Registers clients from a config file: {"clients": [{"clientID", "clientSecret", "kekCertificate": PATH,
     /// "redirectURIs": [...], "scopes": [...]}]}. Errors: "bad-config" naming the problem.
     Util::Status loadConfig(const QString& path);

@@ -7,6 +7,8 @@
 
 #include <functional>
 
+#include <algorithm>
+
 namespace Mock {
 
 namespace {
@@ -51,8 +53,27 @@ Util::Result<Crypto::CertifiedKey> loadOrMake(
 
 } // namespace
 
-Util::Status MockCa::loadOrCreate(const QString& stateDir, const QList<Persona>& personas)
+bool MockCa::filesPresent(const QString& stateDir, const QList<Persona>& personas)
 {
+    const QDir dir(QDir(stateDir).filePath(QStringLiteral("ca")));
+    QStringList names {QStringLiteral("mock-ca")};
+    for (const Persona& p : personas) {
+        if (p.canSign())
+            names.append(QStringLiteral("persona-") + p.id);
+    }
+    return std::all_of(names.cbegin(), names.cend(), [&dir](const QString& name) {
+        return QFile::exists(dir.filePath(name + QStringLiteral(".key")))
+            && QFile::exists(dir.filePath(name + QStringLiteral(".crt")));
+    });
+}
+
+Util::Status MockCa::loadOrCreate(
+    const QString& stateDir, const QList<Persona>& personas, const std::function<void(int, int)>& progress)
+{
+    const int total = 1 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) {
+        return p.canSign();
+    }));
+    int done = 0;
     const QDir dir(QDir(stateDir).filePath(QStringLiteral("ca")));
     if (!QDir().mkpath(dir.path()))
         return Util::Error {QStringLiteral("io-error"), QStringLiteral("cannot create %1").arg(dir.path())};
@@ -60,6 +81,8 @@ Util::Status MockCa::loadOrCreate(const QString& stateDir, const QList<Persona>&
         [] { return Crypto::Signing::createAuthority(QStringLiteral("iAM Smart Mock CA")); });
     if (!ca)
         return ca.error();
+    if (progress)
+        progress(++done, total);
     m_certificatePath = dir.filePath(QStringLiteral("mock-ca.crt"));
     m_certificatePem = ca->certificatePem;
     m_signers.clear();
@@ -72,6 +95,8 @@ Util::Status MockCa::loadOrCreate(const QString& stateDir, const QList<Persona>&
         if (!signer)
             return signer.error();
         m_signers.insert(p.id, *signer);
+        if (progress)
+            progress(++done, total);
     }
     return Util::success();
 }

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace Mock {
 
 class MockCa
@@ -16,7 +18,11 @@ class MockCa
 public:
     /// Loads `{stateDir}/ca/mock-ca.*` and `persona-<id>.*` for every persona that may sign, making and storing
     /// whatever is missing. Errors "io-error", "crypto-failure".
-    Util::Status loadOrCreate(const QString& stateDir, const QList<Persona>& personas);
+    /// Touches only files and this object, so it may run on a worker thread; `progress(done, total)` after each key.
+    Util::Status loadOrCreate(const QString& stateDir, const QList<Persona>& personas,
+        const std::function<void(int, int)>& progress = {});
+    /// Whether every key and certificate loadOrCreate would load is there (so nothing needs making).
+    static bool filesPresent(const QString& stateDir, const QList<Persona>& personas);
     QString certificatePath() const { return m_certificatePath; }
     QByteArray certificatePem() const { return m_certificatePem; }
     /// The persona's signing key and certificate, or null.

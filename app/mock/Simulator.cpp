@@ -15,7 +15,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
+#include <QThread>
+#include <QPointer>
 #include <QtEndian>
+
+#include <algorithm>
+#include <memory>
 
 namespace Mock {
 
@@ -85,7 +90,10 @@ Util::Status Simulator::start(const SimulatorOptions& options)
 {
     stop();
     m_options = options;
-    if (auto s = m_clients.loadOrCreateDevClient(options.stateDir); !s)
+    m_ca = MockCa();
+    m_caLoaded = false;
+    m_prepared = !options.prepareInBackground;
+    if (auto s = m_clients.loadOrCreateDevClient(options.stateDir, m_prepared); !s)
         return s;
     if (!options.configFile.isEmpty()) {
         if (auto s = m_clients.loadConfig(options.configFile); !s)
@@ -95,8 +103,6 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     if (!personas)
         return personas.error();
     m_personas = *personas;
-    if (auto s = m_ca.loadOrCreate(options.stateDir, m_personas); !s)
-        return s;
     m_issuer.reset(options);
     m_replay.reset(qFromUnaligned<size_t>(Util::RandomSource::system().bytes(sizeof(size_t)).constData()));
     m_book.configure(options.maxPendingPerClient, options.decidedLifetimeMs);
@@ -112,7 +118,81 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_server->setErrorResponder([this](int status, const QString& reason) { return refusal(status, reason); });
     m_server->guard().requireJsonPosts(QStringLiteral("/__mock/")); // no cross-site form reaches the phone
     m_server->guard().setPublicNames(options.publicNames);
-    return m_server->listen(options.address, options.port);
+    m_server->setIoThreads(options.ioThreads);
+    if (auto s = m_server->listen(options.address, options.port); !s)
+        return s;
+    if (!m_prepared && !m_clients.devClient().kek.isNull() && MockCa::filesPresent(options.stateDir, m_personas)) {
+        m_prepared = true; // a warm start: nothing to make, the signing keys load on first use
+    } else if (!m_prepared) {
+        // Requests wait (held by the server, never refused) until the keys are there; the window paints meanwhile.
+        m_preparing = false;
+        m_server->setHolding(true);
+        if (options.prepareAfterMs >= 0)
+            QTimer::singleShot(options.prepareAfterMs, m_server.get(), [this] { startPreparing(); });
+    }
+    return Util::success();
+}
+
+void Simulator::startPreparing()
+{
+    if (m_prepared || m_preparing || !m_server)
+        return;
+    m_preparing = true;
+    const QString stateDir = m_options.stateDir;
+    const QList<Persona> personas = m_personas;
+    QPointer<Simulator> self(this);
+    auto report = [self](int done, int total) {
+        QMetaObject::invokeMethod(self, [self, done, total] {
+            if (self)
+                emit self->preparationProgress(done, total);
+        });
+    };
+    struct Made
+    {
+        Util::Status status = Util::success();
+        MockCa ca;
+    };
+    auto made = std::make_shared<Made>();
+    QThread* worker = QThread::create([stateDir, personas, report, made] {
+        const int total
+            = 2 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) { return p.canSign(); }));
+        made->status = ClientRegistry::ensureDevKek(stateDir);
+        if (!made->status)
+            return;
+        report(1, total);
+        made->status = made->ca.loadOrCreate(stateDir, personas, [report, total](int done, int) {
+            report(1 + done, total);
+        });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, made] {
+        QString error;
+        if (!made->status)
+            error = made->status.error().toString();
+        else if (auto s = m_clients.loadOrCreateDevClient(m_options.stateDir); !s)
+            error = s.error().toString();
+        else {
+            m_ca = made->ca;
+            m_caLoaded = true;
+        }
+        if (!error.isEmpty())
+            qWarning("simulator keys: %s", qPrintable(error));
+        m_prepared = true;
+        emit prepared(error);
+        if (m_server)
+            m_server->setHolding(false);
+    });
+    worker->start(QThread::LowPriority);
+}
+
+const MockCa& Simulator::ca() const
+{
+    if (!m_caLoaded) {
+        m_caLoaded = true;
+        if (auto s = m_ca.loadOrCreate(m_options.stateDir, m_personas); !s)
+            qWarning("simulator signing keys: %s", qPrintable(s.error().toString()));
+    }
+    return m_ca;
 }
 
 void Simulator::stop()

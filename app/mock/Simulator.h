@@ -63,7 +63,11 @@ public:
     const PendingRequest* request(const QString& id) const { return m_book.find(id); }
     QList<DeliveryAttempt> deliveries() const;
     /// The mock CA that issued every persona's signing certificate (PEM file in the state dir).
-    QString caCertificatePath() const { return m_ca.certificatePath(); }
+    QString caCertificatePath() const { return ca().certificatePath(); }
+    /// False while keys are being made in the background (SimulatorOptions::prepareInBackground).
+    bool isPrepared() const { return m_prepared; }
+    /// Begins background preparation now (see SimulatorOptions::prepareInBackground); does nothing if begun or done.
+    void startPreparing();
 
     /// Phone decisions. Each returns {"id", "status", "resultCode"[, "redirect"]}; errors "not-found",
     /// "not-pending", "unknown-persona".
@@ -83,6 +87,10 @@ public:
     QJsonObject stateCounts() const;
 
 signals:
+    /// Background preparation: `done` of `total` keys made or loaded.
+    void preparationProgress(int done, int total);
+    /// The keys are ready and held requests are being answered (also on failure: then `error` says why).
+    void prepared(const QString& error);
     void pendingChanged();
     /// A request began waiting on the phone (also announced by pendingChanged).
     void pendingAdded(const QString& id);
@@ -139,6 +147,8 @@ private:
     QString personaOpenId(const QString& clientId, const QString& personaId) const;
     const Persona* persona(const QString& id) const;
     QString newId() const;
+    /// The mock CA and signing keys, loaded (or made) on first use unless background preparation brought them.
+    const MockCa& ca() const;
 
     const Protocol::ApiCatalog& m_catalog;
     const Util::Clock& m_clock;
@@ -151,7 +161,10 @@ private:
     ReplayGuard m_replay;
     TokenIssuer m_issuer;
     DecisionBook m_book;
-    MockCa m_ca;
+    mutable MockCa m_ca;
+    mutable bool m_caLoaded = false;
+    bool m_prepared = true;
+    bool m_preparing = false;
     CallbackDelivery* m_delivery = nullptr;
     QHash<QString, GatewayRecord> m_gateway; ///< by record id
     QHash<QString, QString> m_gatewayByPending; ///< phone request id → record id

@@ -67,7 +67,7 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
         *detail = QStringLiteral("inconsistent HKIC number");
         return content;
     }
-    const Crypto::CertifiedKey* signer = m_ca.signer(who.id);
+    const Crypto::CertifiedKey* signer = ca().signer(who.id);
     if (!signer) {
         *code = Code::SignFailed;
         *detail = QStringLiteral("no signing certificate for persona %1").arg(who.id);
@@ -77,7 +77,7 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
     if (p.kind == QLatin1String("bulksign")) {
         QJsonArray documents;
         for (const QJsonValue& d : p.body.value(QLatin1String("documents")).toArray()) {
-            auto signedDoc = m_ca.sign(d.toObject(), *signer, m_clock.nowMs());
+            auto signedDoc = ca().sign(d.toObject(), *signer, m_clock.nowMs());
             if (!signedDoc) {
                 *code = Code::BulkSignFailed;
                 *detail = signedDoc.error().toString();
@@ -92,7 +92,7 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
         content.insert(QStringLiteral("cert"), cert);
         return content;
     }
-    auto signedDoc = m_ca.sign(p.body, *signer, m_clock.nowMs());
+    auto signedDoc = ca().sign(p.body, *signer, m_clock.nowMs());
     if (!signedDoc) {
         *code = Code::SignFailed;
         *detail = signedDoc.error().toString();

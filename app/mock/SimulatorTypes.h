@@ -113,6 +113,16 @@ struct SimulatorOptions
     /// Sandbox mode: the Ocp-Apim-Subscription-Key every API request must carry, as the Cyberport sandbox's
     /// gateway wants (HTTP 401 without it, or with another); empty: none asked for.
     QByteArray subscriptionKey;
+    /// Make missing keys (the dev client's KEK, the mock CA, the personas' signing certificates) on a worker thread:
+    /// start() returns at once with the server listening, requests are held until the keys are ready (never refused),
+    /// and prepared() tells when. The work begins at startPreparing() (the console calls it at its first paint), or
+    /// prepareAfterMs after start() (never by itself when negative). Without it start() makes the KEK itself and the
+    /// signing keys on first use.
+    bool prepareInBackground = false;
+    int prepareAfterMs = 500;
+    /// Event loops for the HTTP connections (Net::HttpServer::setIoThreads): 2 or more spread reading, parsing and
+    /// writing over that many threads; the simulator itself still answers on its own thread, one request at a time.
+    int ioThreads = 0;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).

@@ -3,10 +3,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <http_parser.h>
@@ -16,15 +18,48 @@
 
 namespace Net {
 
+/// Where connections live: the server's own thread, or one I/O thread each (setIoThreads). It knows which of its
+/// connections are still there, so an answer made on the server's thread reaches only a live one.
+class HttpServer::Home : public QObject
+{
+public:
+    ~Home() override
+    {
+        // The connections first: they leave `live` as they go.
+        const QObjectList connections = children();
+        qDeleteAll(connections);
+    }
+    QSet<Connection*> live;
+};
+
+/// With I/O threads: accepts on the server's thread and hands each socket to the next thread's Home.
+class HttpServer::Acceptor : public QTcpServer
+{
+public:
+    explicit Acceptor(HttpServer* server)
+        : QTcpServer(server)
+        , m_server(server)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_server->handOff(descriptor); }
+
+private:
+    HttpServer* m_server;
+};
+
 /// One client connection: feeds bytes to libhttp-parser, enforces limits, answers each request in order.
 class HttpServer::Connection : public QObject
 {
 public:
-    Connection(HttpServer* server, QTcpSocket* socket)
-        : QObject(server)
+    Connection(HttpServer* server, Home* home, QTcpSocket* socket)
+        : QObject(home)
         , m_server(server)
+        , m_home(home)
         , m_socket(socket)
     {
+        home->live.insert(this);
         socket->setParent(this);
         http_parser_init(&m_parser, HTTP_REQUEST);
         m_parser.data = this;
@@ -60,6 +95,8 @@ public:
         if (socket->bytesAvailable() > 0)
             QTimer::singleShot(0, this, &Connection::readAvailable);
     }
+
+    ~Connection() override { m_home->live.remove(this); }
 
     void rejectOverCapacity() { fail(503, QStringLiteral("too many connections")); }
 
@@ -164,34 +201,61 @@ private:
     {
         Connection* c = self(p);
         c->m_request.stop();
-        const bool keepAlive = http_should_keep_alive(p) != 0;
-        HttpResponse response = c->m_server->dispatch(c->m_current);
-        if (c->m_closing)
-            return 1;
-        c->write(response, keepAlive);
-        if (!keepAlive) {
-            c->m_closing = true;
-            c->m_socket->disconnectFromHost();
-            http_parser_pause(p, 1);
-        } else {
-            c->m_idle.start();
-            if (c->m_pendingOutput > c->m_server->m_limits.maxPendingOutputBytes) {
-                // The peer is not taking its answers: parse no further until they drain (see written()).
-                c->m_throttled = true;
-                ++c->m_server->m_readPauses;
-                http_parser_pause(p, 1);
-            }
-        }
+        c->m_keepAlive = http_should_keep_alive(p) != 0;
+        HttpServer* server = c->m_server;
+        if (server->m_workers.empty() && !server->m_holding)
+            return c->answer(server->dispatch(c->m_current)) ? 0 : 1;
+        // Answered later (see answerWith): on the server's thread, or once it stops holding. Parse no further
+        // meanwhile.
+        c->m_waiting = true;
+        http_parser_pause(p, 1);
+        server->submit(c->m_home, c, std::move(c->m_current));
         return 0;
     }
 
+    /// Sends the answer to the request just parsed; false when the connection is closing.
+    bool answer(const HttpResponse& response)
+    {
+        if (m_closing)
+            return false;
+        write(response, m_keepAlive);
+        if (!m_keepAlive) {
+            m_closing = true;
+            m_socket->disconnectFromHost();
+            http_parser_pause(&m_parser, 1);
+        } else {
+            m_idle.start();
+            if (m_pendingOutput > m_server->m_limits.maxPendingOutputBytes) {
+                // The peer is not taking its answers: parse no further until they drain (see written()).
+                m_throttled = true;
+                ++m_server->m_readPauses;
+                http_parser_pause(&m_parser, 1);
+            }
+        }
+        return true;
+    }
+
+public:
+    /// The answer to the waiting request (made on the server's thread, or after holding): send it, then read on.
+    void answerWith(const HttpResponse& response)
+    {
+        if (!m_waiting || m_closing || m_finished)
+            return;
+        m_waiting = false;
+        if (!answer(response) || m_closing || m_throttled)
+            return;
+        http_parser_pause(&m_parser, 0);
+        readAvailable();
+    }
+
+private:
     void readAvailable()
     {
-        if (m_throttled || m_closing)
+        if (m_throttled || m_closing || m_waiting)
             return;
         if (!m_unparsed.isEmpty() && !feed(std::exchange(m_unparsed, {})))
             return;
-        while (!m_closing && !m_throttled && m_socket->bytesAvailable() > 0) {
+        while (!m_closing && !m_throttled && !m_waiting && m_socket->bytesAvailable() > 0) {
             if (!feed(m_socket->read(readChunk)))
                 return;
         }
@@ -209,7 +273,7 @@ private:
         if (m_closing)
             return false;
         if (error == HPE_PAUSED) {
-            if (m_throttled)
+            if (m_throttled || m_waiting)
                 m_unparsed = data.mid(qsizetype(parsed)); // at most one read chunk waits here
             return false;
         }
@@ -235,7 +299,8 @@ private:
             now += ssl->encryptedBytesToWrite();
         m_server->m_pendingOutput += now - m_pendingOutput;
         m_pendingOutput = now;
-        m_server->m_peakPendingOutput = std::max(m_server->m_peakPendingOutput, now);
+        qint64 peak = m_server->m_peakPendingOutput.load();
+        while (now > peak && !m_server->m_peakPendingOutput.compare_exchange_weak(peak, now)) { }
     }
 
     /// The peer took some answers: once few enough wait, parsing (and reading) goes on.
@@ -251,7 +316,7 @@ private:
         m_resumeQueued = true;
         QTimer::singleShot(0, this, [this] {
             m_resumeQueued = false;
-            if (!m_throttled || m_closing)
+            if (!m_throttled || m_closing || m_waiting)
                 return;
             m_throttled = false;
             http_parser_pause(&m_parser, 0);
@@ -310,6 +375,7 @@ private:
     }
 
     HttpServer* m_server;
+    Home* m_home;
     QTcpSocket* m_socket;
     http_parser m_parser;
     http_parser_settings m_settings;
@@ -322,6 +388,8 @@ private:
     bool m_finished = false;
     bool m_throttled = false; ///< not parsing or reading until the peer takes its answers
     bool m_resumeQueued = false;
+    bool m_waiting = false; ///< a whole request waits while the server is holding
+    bool m_keepAlive = true; ///< of the request being answered
     QByteArray m_unparsed; ///< the rest of a read chunk, kept while throttled
     qint64 m_pendingOutput = 0; ///< as last counted into the server's sum
     QTimer m_idle;
@@ -338,7 +406,87 @@ HttpServer::HttpServer(ServerLimits limits, QObject* parent)
     };
 }
 
-HttpServer::~HttpServer() = default;
+HttpServer::~HttpServer()
+{
+    close();
+    stopWorkers();
+}
+
+void HttpServer::setIoThreads(int threads)
+{
+    m_ioThreads = threads;
+}
+
+void HttpServer::startWorkers()
+{
+    if (!m_ownHome) {
+        m_ownHome = new Home;
+        m_ownHome->setParent(this);
+    }
+    if (m_tls || m_ioThreads < 2 || !m_workers.empty())
+        return;
+    for (int i = 0; i < m_ioThreads; ++i) {
+        auto* thread = new QThread;
+        thread->setObjectName(QStringLiteral("http-io-%1").arg(i));
+        auto* home = new Home;
+        home->moveToThread(thread);
+        connect(thread, &QThread::finished, home, &QObject::deleteLater); // with its connections, on its thread
+        thread->start();
+        m_workers.push_back({thread, home});
+    }
+}
+
+void HttpServer::stopWorkers()
+{
+    for (const Worker& w : m_workers) {
+        w.thread->quit();
+        w.thread->wait();
+        delete w.thread;
+    }
+    m_workers.clear();
+}
+
+void HttpServer::handOff(qintptr descriptor)
+{
+    const Worker& w = m_workers.at(m_nextWorker++ % m_workers.size());
+    const bool over = ++m_connections > m_limits.maxConnections;
+    Home* home = w.home;
+    QMetaObject::invokeMethod(home, [this, home, descriptor, over] {
+        auto* socket = new QTcpSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            --m_connections;
+            return;
+        }
+        auto* connection = new Connection(this, home, socket);
+        if (over)
+            connection->rejectOverCapacity();
+    });
+}
+
+void HttpServer::submit(Home* home, Connection* connection, HttpRequest request)
+{
+    auto respond = [this, home, connection](const HttpRequest& r) {
+        const HttpResponse response = dispatch(r);
+        // Direct on the server's own thread; queued to an I/O thread (dropped with the Home if the server is gone).
+        QMetaObject::invokeMethod(home, [home, connection, response] {
+            if (home->live.contains(connection))
+                connection->answerWith(response);
+        });
+    };
+    auto arrive = [this, home, connection, respond](const HttpRequest& r) {
+        if (m_holding) {
+            m_held.push_back({home, connection, r});
+            emit requestHeld();
+        } else {
+            respond(r);
+        }
+    };
+    if (home == m_ownHome)
+        arrive(request);
+    else
+        QMetaObject::invokeMethod(this, [arrive, request] { arrive(request); });
+}
 
 void HttpServer::setHandler(Handler handler)
 {
@@ -358,7 +506,10 @@ void HttpServer::setTlsConfiguration(const QSslConfiguration& configuration)
 Util::Status HttpServer::listen(const QHostAddress& address, quint16 port)
 {
     close();
-    if (m_tls) {
+    startWorkers();
+    if (!m_workers.empty()) {
+        m_server = new Acceptor(this);
+    } else if (m_tls) {
         auto* ssl = new QSslServer(this);
         ssl->setSslConfiguration(*m_tls);
         connect(ssl, &QSslServer::pendingConnectionAvailable, this, &HttpServer::acceptPending);
@@ -414,6 +565,22 @@ QString HttpServer::baseUrl() const
     return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), h).arg(port());
 }
 
+void HttpServer::setHolding(bool hold)
+{
+    m_holding = hold;
+    if (hold)
+        return;
+    for (Held& held : std::exchange(m_held, {})) {
+        const HttpResponse response = dispatch(held.request);
+        Home* home = held.home;
+        Connection* connection = held.connection;
+        QMetaObject::invokeMethod(home, [home, connection, response] {
+            if (home->live.contains(connection))
+                connection->answerWith(response);
+        });
+    }
+}
+
 int HttpServer::connectionCount() const
 {
     return m_connections;
@@ -426,7 +593,7 @@ void HttpServer::acceptPending()
         if (!socket)
             break;
         ++m_connections;
-        auto* connection = new Connection(this, socket);
+        auto* connection = new Connection(this, m_ownHome, socket);
         if (m_connections > m_limits.maxConnections)
             connection->rejectOverCapacity();
     }

@@ -5,13 +5,18 @@
 #include "util/Result.h"
 
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSslConfiguration>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QTcpServer;
+class QThread;
 
 namespace Net {
 
@@ -60,24 +65,56 @@ public:
     QString baseUrl() const;
     int connectionCount() const;
     const ServerLimits& limits() const { return m_limits; }
+    /// Plain HTTP only, call before listen(): with 2 or more, connections are accepted on this thread and spread over
+    /// that many I/O threads (one event loop each: reading, parsing, limits and writing), while the guard and the
+    /// handler still run on this thread, one request at a time, so the handler needs no locking.
+    void setIoThreads(int threads);
     /// Which Host, Origin and Content-Type the server accepts (bound to the listening address by listen()).
     RequestGuard& guard() { return m_guard; }
     const RequestGuard& guard() const { return m_guard; }
     /// Answer bytes written but not yet taken by the peers, summed over connections.
-    qint64 pendingOutputBytes() const { return m_pendingOutput; }
+    qint64 pendingOutputBytes() const { return m_pendingOutput.load(); }
     /// The most answer bytes one connection ever held waiting (a test and benchmark figure).
-    qint64 peakPendingOutputBytes() const { return m_peakPendingOutput; }
+    qint64 peakPendingOutputBytes() const { return m_peakPendingOutput.load(); }
     /// How many times a connection stopped being read because its answers were not taken.
-    int readPauses() const { return m_readPauses; }
+    int readPauses() const { return m_readPauses.load(); }
+    /// While holding, a request that has arrived whole waits (its connection is read no further, no timeout runs)
+    /// instead of reaching the handler; setHolding(false) answers the waiting ones in order. For a handler whose
+    /// keys are still being made: the request waits for them and never fails.
+    void setHolding(bool hold);
+    bool isHolding() const { return m_holding; }
+    /// Requests waiting while holding.
+    int heldRequests() const { return int(m_held.size()); }
 
 signals:
     /// A request the server refused before any handler saw it (for logs and tests).
     void requestRefused(int status, const QString& reason);
+    /// A request began waiting because the server is holding (see setHolding).
+    void requestHeld();
 
 private:
     class Connection;
+    class Home;
+    class Acceptor;
     friend class Connection;
+    friend class Acceptor;
+    struct Worker
+    {
+        QThread* thread;
+        Home* home;
+    };
+    struct Held
+    {
+        Home* home;
+        Connection* connection;
+        HttpRequest request;
+    };
     void acceptPending();
+    void startWorkers();
+    void stopWorkers();
+    void handOff(qintptr descriptor);
+    /// A whole request from a connection that waits for its answer (I/O threads, or holding); on its thread.
+    void submit(Home* home, Connection* connection, HttpRequest request);
     HttpResponse dispatch(const HttpRequest& request);
     HttpResponse refuse(int status, const QString& reason);
 
@@ -87,10 +124,17 @@ private:
     std::unique_ptr<QSslConfiguration> m_tls;
     QTcpServer* m_server = nullptr;
     RequestGuard m_guard;
-    int m_connections = 0;
-    qint64 m_pendingOutput = 0;
-    qint64 m_peakPendingOutput = 0;
-    int m_readPauses = 0;
+    // Counted from the I/O threads too.
+    std::atomic<int> m_connections = 0;
+    std::atomic<qint64> m_pendingOutput = 0;
+    std::atomic<qint64> m_peakPendingOutput = 0;
+    std::atomic<int> m_readPauses = 0;
+    std::atomic<bool> m_holding = false;
+    std::vector<Held> m_held; ///< on this thread
+    int m_ioThreads = 0;
+    std::vector<Worker> m_workers;
+    size_t m_nextWorker = 0;
+    Home* m_ownHome = nullptr; ///< connections on this thread
 };
 
 } // namespace Net

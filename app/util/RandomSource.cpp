@@ -1,5 +1,7 @@
 #include "RandomSource.h"
 
+#include <openssl/rand.h>
+
 #include <QRandomGenerator>
 
 namespace Util {
@@ -10,6 +12,10 @@ public:
     QByteArray bytes(int count) override
     {
         QByteArray out(count, Qt::Uninitialized);
+        // OpenSSL's DRBG (seeded from the OS, thread-safe): fast enough for an id per request, where asking the
+        // CPU's RDRAND once per byte through QRandomGenerator::system() was a quarter of the simulator's time.
+        if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), count) == 1)
+            return out;
         auto* rng = QRandomGenerator::system();
         for (int i = 0; i < count; ++i)
             out[i] = char(rng->bounded(256));

@@ -11,7 +11,7 @@ public:
     virtual ~RandomSource() = default;
     virtual QByteArray bytes(int count) = 0;
 
-    /// The OS CSPRNG (getrandom via QRandomGenerator::system()).
+    /// A CSPRNG: OpenSSL's DRBG seeded from the OS (QRandomGenerator::system() if it ever fails).
     static RandomSource& system();
 };
 

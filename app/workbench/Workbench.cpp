@@ -157,17 +157,40 @@ void Workbench::activateLocal(const Session::Environment& chosen, const Done& fi
         finish(simulator.error()); // the session stays where it was
         return;
     }
+    Mock::Simulator* sim = simulator.value();
     Session::Environment environment = chosen;
-    environment.baseUrl = simulator.value()->baseUrl();
-    const Mock::RegisteredClient& dev = simulator.value()->clients().devClient();
+    environment.baseUrl = sim->baseUrl();
+    const Mock::RegisteredClient& dev = sim->clients().devClient();
     environment.clientId = dev.clientId;
     environment.kekCertificatePath = dev.kekCertificatePath;
     environment.kekPrivateKeyPath = dev.kekPrivateKeyPath;
-    const auto kek = Crypto::RsaPrivateKey::fromFile(dev.kekPrivateKeyPath);
-    m_session->setEnvironment(environment, {dev.clientId, dev.clientSecret, {}}, kek.valueOr({}));
-    m_listener->setKekPrivateKey(kek.valueOr({}));
     applyListenerNames(environment);
-    setActiveSimulator(simulator.value());
+    setActiveSimulator(sim);
+    if (sim->isPrepared()) {
+        completeLocal(environment, finish);
+        return;
+    }
+    // A first start: the simulator makes its keys on a worker thread. Its endpoints and client now (requests to it
+    // wait for the keys), the KEK and the content key once they exist.
+    m_session->setEnvironment(environment, {dev.clientId, dev.clientSecret, {}}, {});
+    const quint64 activation = m_activation;
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(sim, &Mock::Simulator::prepared, this, [this, environment, activation, finish, once] {
+        disconnect(*once);
+        if (activation != m_activation) {
+            finish(Util::Error {QStringLiteral("superseded"), QStringLiteral("another environment was activated")});
+            return;
+        }
+        completeLocal(environment, finish);
+    });
+}
+
+void Workbench::completeLocal(const Session::Environment& environment, const Done& finish)
+{
+    const auto kek = Crypto::RsaPrivateKey::fromFile(environment.kekPrivateKeyPath);
+    m_session->setEnvironment(environment, {environment.clientId, m_active->clients().devClient().clientSecret, {}},
+        kek.valueOr({}));
+    m_listener->setKekPrivateKey(kek.valueOr({}));
     // Ready with no setup: the content key, so encrypted previews and sends work at once.
     if (m_options.fetchContentKey && environment.encrypted) {
         const Protocol::ApiSpec* getKey = Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey"));

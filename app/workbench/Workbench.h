@@ -109,6 +109,8 @@ signals:
 
 private:
     void activateLocal(const Session::Environment& environment, const Done& finish);
+    /// The local environment's KEK, credentials and content key, once its simulator's keys exist.
+    void completeLocal(const Session::Environment& environment, const Done& finish);
     void activateRemote(const Session::Environment& environment, quint64 activation, const Done& finish);
     void applyListenerNames(const Session::Environment& environment);
     void setActiveSimulator(Mock::Simulator* simulator);

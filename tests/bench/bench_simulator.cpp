@@ -144,7 +144,10 @@ private:
     int* m_errors;
 };
 
-void measure(
+/// Requests/s of the ceiling row (nginx serving a static file), when measured: later rows print their share of it.
+double ceilingRate = 0;
+
+double measure(
     const char* label, quint16 port, const QList<QByteArray>& requests, int connections, const char* expectCode)
 {
     QList<qint64> latencies;
@@ -167,8 +170,13 @@ void measure(
     auto pct = [&](double p) {
         return latencies.isEmpty() ? 0.0 : latencies.at(qsizetype(p * double(latencies.size() - 1))) / 1e6;
     };
-    std::printf("%-44s %7d req  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d not %s)\n", label, done, done / seconds,
+    std::printf("%-44s %7d req  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d not %s)", label, done, done / seconds,
         pct(0.50), pct(0.99), errors, expectCode);
+    if (ceilingRate > 0)
+        std::printf("  %.0f%% of nginx", 100.0 * done / seconds / ceilingRate);
+    std::printf("\n");
+    std::fflush(stdout);
+    return done / seconds;
 }
 
 QByteArray rawRequest(const Protocol::PreparedRequest& r)
@@ -617,6 +625,7 @@ int main(int argc, char** argv)
     int connections = 32;
     qint64 soakRequests = 1'000'000;
     int soakSeconds = 1800;
+    quint16 ceilingPort = 0; // nginx serving /static.json (scripts/bench): the machine's ceiling for any HTTP answer
     QStringList args = app.arguments();
     const bool soakMode = args.removeAll(QStringLiteral("--soak")) > 0;
     for (int i = 1; i + 1 < args.size(); i += 2) {
@@ -628,6 +637,8 @@ int main(int argc, char** argv)
             soakRequests = args.at(i + 1).toLongLong();
         else if (args.at(i) == QLatin1String("--soak-seconds"))
             soakSeconds = args.at(i + 1).toInt();
+        else if (args.at(i) == QLatin1String("--ceiling-port"))
+            ceilingPort = quint16(args.at(i + 1).toUInt());
     }
     const QString binary = QCoreApplication::applicationDirPath() + QStringLiteral("/../../bin/iamsmart");
     QTemporaryDir dir;
@@ -638,12 +649,17 @@ int main(int argc, char** argv)
     }
     std::printf("simulator benchmark: %d requests per row over %d keep-alive connections, %d cores\n", requests,
         connections, QThread::idealThreadCount());
+    if (ceilingPort != 0) {
+        const QByteArray get = "GET /static.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        ceilingRate = measure("nginx    static JSON file (one worker)", ceilingPort, QList<QByteArray>(requests, get),
+            connections, "\"D00000\"");
+    }
 
     for (const QString mode : {QStringLiteral("strict"), QStringLiteral("sandbox")}) {
         Simulator sim;
-        // Every row creates `requests` phone requests at once: lift the per-client limit of undecided ones.
+        // The profile and gateway rows each add `requests` phone requests: lift the limit of undecided ones.
         if (!sim.start(binary, dir.filePath(QStringLiteral("state")), mode,
-                {QStringLiteral("--max-pending"), QString::number(requests + 100)})) {
+                {QStringLiteral("--max-pending"), QString::number(2 * requests + 100)})) {
             std::fprintf(stderr, "could not start %s\n", qPrintable(binary));
             return 1;
         }

@@ -12,7 +12,15 @@ class TestHttpServer : public QObject
 {
     Q_OBJECT
 
+public:
+    /// 0: everything on the test's thread; 2 or more: connections on that many I/O threads (setIoThreads).
+    explicit TestHttpServer(int ioThreads = 0)
+        : m_ioThreads(ioThreads)
+    {
+    }
+
 private:
+    const int m_ioThreads;
     std::unique_ptr<HttpServer> m_server;
     int m_handled = 0;
 
@@ -62,6 +70,7 @@ private slots:
     {
         m_server = std::make_unique<HttpServer>(smallLimits());
         m_server->guard().setEnabled(false); // the bare HTTP layer here; tst_serverguard covers Host and Origin
+        m_server->setIoThreads(m_ioThreads);
         m_handled = 0;
         m_server->setHandler([this](const HttpRequest& r) {
             ++m_handled;
@@ -99,6 +108,31 @@ private slots:
         QVERIFY(r.indexOf("pong /a") < r.indexOf("pong /b"));
         QVERIFY(r.endsWith("{}"));
         QCOMPARE(m_handled, 3);
+    }
+
+    void heldRequestsWaitAndAreAnsweredInOrder()
+    {
+        QSignalSpy held(m_server.get(), &HttpServer::requestHeld);
+        m_server->setHolding(true);
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(s.waitForConnected(3000));
+        // Two pipelined requests: the first waits whole, the second is not even parsed while holding.
+        s.write("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /second HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QTRY_COMPARE(held.count(), 1);
+        QTest::qWait(800); // longer than the request timeout (600 ms): a held request is not timed out
+        QCOMPARE(m_handled, 0);
+        QCOMPARE(m_server->heldRequests(), 1);
+        QVERIFY(s.readAll().isEmpty());
+        QCOMPARE(s.state(), QAbstractSocket::ConnectedState);
+        m_server->setHolding(false);
+        QByteArray got;
+        QTRY_VERIFY((got += s.readAll()).contains("pong /second"));
+        QCOMPARE(got.count("HTTP/1.1 200 OK"), 2);
+        QVERIFY(got.indexOf("pong /first") < got.indexOf("pong /second"));
+        QCOMPARE(m_handled, 2);
+        QCOMPARE(m_server->heldRequests(), 0);
+        assertStillServing();
     }
 
     void chunkedBody()
@@ -222,5 +256,14 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHttpServer)
+// Every test twice: on the test's thread, and with two I/O threads (the handler still runs on the test's thread,
+// which counts the requests it sees without a lock).
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    TestHttpServer onOneThread;
+    TestHttpServer withIoThreads(2);
+    const int failed = QTest::qExec(&onOneThread, argc, argv);
+    return failed + QTest::qExec(&withIoThreads, argc, argv);
+}
 #include "tst_httpserver.moc"

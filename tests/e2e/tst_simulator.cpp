@@ -182,6 +182,79 @@ private slots:
             QFileDevice::Permissions());
     }
 
+    void firstStartInBackgroundHoldsRequestsUntilTheKeysAreMade()
+    {
+        QTemporaryDir dir;
+        Mock::SimulatorOptions options;
+        options.stateDir = dir.filePath(QStringLiteral("state"));
+        options.prepareInBackground = true;
+        Mock::Simulator sim;
+        QSignalSpy progress(&sim, &Mock::Simulator::preparationProgress);
+        QSignalSpy prepared(&sim, &Mock::Simulator::prepared);
+        QVERIFY(sim.start(options).ok());
+        // Listening at once, with the dev client's id and secret, but no KEK yet.
+        QVERIFY(!sim.isPrepared());
+        QVERIFY(!sim.baseUrl().isEmpty());
+        const Mock::RegisteredClient dev = sim.clients().devClient();
+        QVERIFY(!dev.clientId.isEmpty());
+        QVERIFY(dev.kek.isNull());
+        QVERIFY(!QFile::exists(dev.kekPrivateKeyPath));
+        // getKey needs the KEK: sent now, it waits for the keys and then succeeds.
+        Protocol::BuildOptions o;
+        o.baseUrl = sim.baseUrl();
+        o.credentials = {dev.clientId, dev.clientSecret, {}};
+        o.timestamp = QDateTime::currentMSecsSinceEpoch();
+        o.nonce = Util::NonceGenerator().next();
+        const auto getKey = Protocol::RequestEnvelope::build(
+            *Protocol::ApiCatalog::builtin().api(QStringLiteral("keys.getKey")), {}, o);
+        QVERIFY(getKey.ok());
+        const auto reply = http(getKey->method, QString::fromUtf8(getKey->url), getKey->body, getKey->headers, false,
+            300000);
+        QCOMPARE(reply.status, 200);
+        const auto envelope = Protocol::ResponseEnvelope::parse(reply.body);
+        QVERIFY(envelope.ok());
+        QCOMPARE(envelope->code, QStringLiteral("D00000"));
+        QVERIFY(sim.isPrepared());
+        QCOMPARE(prepared.count(), 1);
+        QCOMPARE(prepared.first().first().toString(), QString());
+        QVERIFY(progress.count() >= 2);
+        QCOMPARE(progress.last().at(0).toInt(), progress.last().at(1).toInt()); // all done
+        // The secret key is wrapped for the KEK that was made, which is kept 0600 (and the signing keys too).
+        auto kek = Crypto::RsaPrivateKey::fromFile(sim.clients().devClient().kekPrivateKeyPath);
+        QVERIFY(kek.ok());
+        const auto cek = Crypto::KeyWrap::unwrap(
+            kek.value(), envelope->content.toObject().value(QLatin1String("secretKey")).toString().toLatin1());
+        QVERIFY(cek.ok());
+        QCOMPARE(cek->size(), 32);
+        QCOMPARE(QFileInfo(dev.kekPrivateKeyPath).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+            QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(sim.caCertificatePath()).dir().filePath(QStringLiteral("mock-ca.key")))
+                .permissions()
+                & (QFile::ReadGroup | QFile::ReadOther),
+            QFileDevice::Permissions());
+        // The next start finds everything: prepared at once, same client, same KEK.
+        Mock::Simulator again;
+        QVERIFY(again.start(options).ok());
+        QVERIFY(again.isPrepared());
+        QCOMPARE(again.clients().devClient().clientId, dev.clientId);
+        QCOMPARE(again.clients().devClient().kek.toPem(), sim.clients().devClient().kek.toPem());
+    }
+
+    void signingKeysAreMadeOnFirstUseOnly()
+    {
+        QTemporaryDir dir;
+        Mock::SimulatorOptions options;
+        options.stateDir = dir.filePath(QStringLiteral("state"));
+        Mock::Simulator sim;
+        QVERIFY(sim.start(options).ok());
+        QVERIFY(sim.isPrepared());
+        QVERIFY(!sim.clients().devClient().kek.isNull()); // the KEK every encrypted call needs is there
+        const QString ca = QDir(options.stateDir).filePath(QStringLiteral("ca/mock-ca.crt"));
+        QVERIFY(!QFile::exists(ca)); // the CA and persona keys wait for the first signature
+        QCOMPARE(sim.caCertificatePath(), ca);
+        QVERIFY(QFile::exists(ca));
+    }
+
     void getKeyReturnsTheSameKeyUntilRevoked()
     {
         const QByteArray first = m_client->cek();
