@@ -373,6 +373,7 @@ void MainWindow::buildDocks()
             [this](const QString& url) { m_flowView->runner()->browserGet(url, [](int, const QByteArray&) {}); });
         connect(m_languages, &LanguageManager::languageChanged, m_phone, &PhonePanel::setLanguage);
         m_phone->setLanguage(m_languages->language());
+        m_phone->setDirectLoginAddress(m_listener->urlFor(QStringLiteral("callback.directLogin")));
     }
 }
 

@@ -27,6 +27,8 @@ int mockCommand(const QStringList& args)
         QStringLiteral("STYLE"));
     p.option(QStringLiteral("max-pending"),
         QStringLiteral("undecided requests per client before HTTP 429 (default 1000)"), QStringLiteral("N"));
+    p.option(QStringLiteral("rate-limit"),
+        QStringLiteral("requests per client per second before HTTP 429 (default: no limit)"), QStringLiteral("N"));
     p.option(QStringLiteral("public-name"),
         QStringLiteral("a host name a tunnel forwards to this server with (repeatable); other Host headers get 421"),
         QStringLiteral("NAME"));
@@ -71,6 +73,14 @@ int mockCommand(const QStringList& args)
             return usageError(QStringLiteral("--max-pending: '%1' is not a positive number")
                     .arg(p.value(QStringLiteral("max-pending"))));
         options.maxPendingPerClient = max;
+    }
+    if (p.isSet(QStringLiteral("rate-limit"))) {
+        bool ok = false;
+        const int limit = p.value(QStringLiteral("rate-limit")).toInt(&ok);
+        if (!ok || limit < 1)
+            return usageError(QStringLiteral("--rate-limit: '%1' is not a positive number")
+                    .arg(p.value(QStringLiteral("rate-limit"))));
+        options.rateLimitPerSecond = limit;
     }
     options.publicNames = publicNames;
 

@@ -79,6 +79,7 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_personas = personas.value();
     if (auto s = loadOrCreateSigningCredentials(); !s)
         return s;
+    m_rateLimiter.setLimit(options.rateLimitPerSecond);
     m_serverSecret = Util::RandomSource::system().bytes(32);
     m_nonceSeed = qFromUnaligned<size_t>(Util::RandomSource::system().bytes(sizeof(size_t)).constData());
 
@@ -113,7 +114,7 @@ QString Simulator::baseUrl() const
 QString Simulator::defaultPersonaId() const
 {
     for (const Persona& p : m_personas) {
-        if (p.canSign())
+        if (p.canSign() && p.isActive())
             return p.id;
     }
     return m_personas.isEmpty() ? QString() : m_personas.first().id;
@@ -207,6 +208,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
     const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
     if (path.startsWith(QLatin1String("/__mock/")))
         return handleAdmin(request, path);
+    if (auto limited = rateLimited(request, path.startsWith(QLatin1String("/iamsmart/"))))
+        return *limited;
     if (path.startsWith(QLatin1String("/iamsmart/")))
         return handleGateway(request, path);
     if (!path.startsWith(QLatin1String("/api/v1/")))
@@ -232,6 +235,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
         return envelope(QStringLiteral("D20003"),
             QStringLiteral("invalid Content-Type %1: application/json expected").arg(QString::fromLatin1(contentType)),
             {}, {}, 415);
+    if (auto armed = armedAnswer(*api, request))
+        return *armed;
     return handleApi(*api, request);
 }
 
@@ -413,6 +418,8 @@ Net::HttpResponse Simulator::handleApi(const Protocol::ApiSpec& api, const Net::
     }
 
     const QString businessId = body.value(QLatin1String("businessID")).toString();
+    if (auto bulk = bulkAnswer(api, client->clientId, businessId, cek))
+        return *bulk;
     if (api.id == QLatin1String("signing.ackResult"))
         return envelope(QStringLiteral("D00000"), {}, QJsonObject {{QStringLiteral("businessID"), businessId}}, cek);
     if (api.id.endsWith(QLatin1String(".getResult"))) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "ClientRegistry.h"
+#include "FaultBoard.h"
+#include "RateLimiter.h"
 #include "Persona.h"
 #include "crypto/Signing.h"
 #include "net/HttpMessage.h"
@@ -126,6 +128,9 @@ struct SimulatorOptions
     /// Undecided requests one client may have at once; more get HTTP 429 with tooManyPendingCode. The same
     /// number bounds the decided requests kept per client (the oldest decided are forgotten first).
     int maxPendingPerClient = 1000;
+    /// Requests one client (its clientID or x-client-id, else its address) may send per second; more get HTTP 429
+    /// with tooManyPendingCode. 0: no limit.
+    int rateLimitPerSecond = 0;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).
@@ -167,6 +172,14 @@ public:
     Util::Result<QJsonObject> reject(const QString& id);
     Util::Result<QJsonObject> cancel(const QString& id);
     Util::Result<QJsonObject> expire(const QString& id);
+    /// The app reports a failure: the request ends with its kind's failure code (OutcomeCodes::failureFor).
+    Util::Result<QJsonObject> fail(const QString& id);
+    /// The phone's "Log in from the app's service catalogue": an authorisation code for `personaId` sent with a
+    /// RefID to the client's registered `redirectUri` (the direct-login callback, a GET). Returns {"redirect",
+    /// "code", "RefID", "resultCode"}; errors "bad-field" (detail names the field), "unknown-persona".
+    Util::Result<QJsonObject> directLogin(const QString& clientId, const QString& personaId, const QString& redirectUri);
+    /// The armed answers (POST /__mock/faults).
+    FaultBoard& faultBoard() { return m_faultBoard; }
     const GatewayRecord* gatewayRecord(const QString& id) const;
     /// Answers one request as the server would (used by the fuzzer to skip the socket).
     Net::HttpResponse respond(const Net::HttpRequest& request) { return handle(request); }
@@ -229,6 +242,21 @@ private:
     Util::Result<GatewayRecord*> gatewayRecordFor(const QString& token, const QString& clientId);
     void gatewayDecided(PendingRequest& p, const QString& code, const QJsonObject& content, QJsonObject* answer);
     Net::HttpResponse handleAdmin(const Net::HttpRequest& request, const QString& path);
+    /// The outcome routes (faults, fail, not passed, direct login); nullopt for the others.
+    std::optional<Net::HttpResponse> handleOutcomeAdmin(const Net::HttpRequest& request, const QString& path);
+    /// An armed answer for a request to `api` (consumed), or a rate-limit refusal; nullopt to answer normally.
+    std::optional<Net::HttpResponse> armedAnswer(const Protocol::ApiSpec& api, const Net::HttpRequest& request);
+    /// An armed answer for getQR: the browser is redirected with error_code (or a code for D00000).
+    std::optional<Net::HttpResponse> armedQrAnswer(const RegisteredClient& client, const QJsonObject& query);
+    /// `p` as an armed D00000 approves it: without the HKICHash that could make it fail.
+    static PendingRequest armedSuccess(const PendingRequest& p);
+    /// The code armed for the callback `p` leads to (consumed), if any.
+    std::optional<QString> armedDecision(const PendingRequest& p);
+    /// Bulk signing enquiry and cancellation (modelled); nullopt for other APIs.
+    std::optional<Net::HttpResponse> bulkAnswer(
+        const Protocol::ApiSpec& api, const QString& clientId, const QString& businessId, const QByteArray& cek);
+    /// Over --rate-limit: the 429 answer, in the envelope (or the gateway's error shape).
+    std::optional<Net::HttpResponse> rateLimited(const Net::HttpRequest& request, bool gateway);
     Net::HttpResponse envelope(const QString& code, const QString& detail, const QJsonValue& content = {},
         const QByteArray& cek = {}, int httpStatus = 200, const QJsonObject& extra = {}) const;
     Net::HttpResponse refusal(int status, const QString& reason) const;
@@ -274,6 +302,8 @@ private:
     std::deque<DeliveryAttempt> m_deliveries; ///< oldest first; forgotten after decidedLifetimeMs
     QHash<QString, GatewayRecord> m_gateway; ///< by record id
     QHash<QString, QString> m_gatewayByPending; ///< phone request id → record id
+    FaultBoard m_faultBoard;
+    RateLimiter m_rateLimiter;
     int m_failNext = 0;
     int m_delayMs = 0;
 };

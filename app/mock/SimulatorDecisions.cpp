@@ -1,5 +1,6 @@
 // The phone's decisions and what follows them: approval content, document signing, callback delivery with
 // retry, and the state that is forgotten once its window has passed.
+#include "OutcomeCodes.h"
 #include "Simulator.h"
 #include "SimulatorInternal.h"
 #include "branding/ButtonAssets.h"
@@ -68,7 +69,7 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
     } else {
         // Signing kinds.
         if (!who.canSign()) {
-            *code = QStringLiteral("D70004");
+            *code = OutcomeCodes::cannotSignFor(p.kind);
             *detail = QStringLiteral("user not allowed to sign (iAM Smart, not iAM Smart+)");
             return content;
         }
@@ -76,7 +77,7 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
         const QString expected
             = QString::fromLatin1(Crypto::Encoding::sha256(who.hkicIdentification.toUtf8()).toBase64());
         if (!hkicHash.isEmpty() && hkicHash != expected) {
-            *code = QStringLiteral("D70005");
+            *code = OutcomeCodes::hkicMismatchFor(p.kind);
             *detail = QStringLiteral("inconsistent HKIC number");
             return content;
         }
@@ -191,7 +192,7 @@ Util::Status Simulator::loadOrCreateSigningCredentials()
     m_caCertificatePem = ca->certificatePem;
     m_signers.clear();
     for (const Persona& p : std::as_const(m_personas)) {
-        if (!p.canSign())
+        if (!p.canSign() || !p.isActive())
             continue;
         const QString cn = p.displayName.en().isEmpty() ? p.id : p.displayName.en();
         auto signer = pair(QStringLiteral("persona-") + p.id,
@@ -214,30 +215,40 @@ Util::Result<QJsonObject> Simulator::decide(
             QStringLiteral("not-pending"), QStringLiteral("request %1 is already %2").arg(id, it->status)};
     PendingRequest& p = *it;
     const QStringList codes = decisionCodes(p.kind);
+    const std::optional<QString> armed = armedDecision(p); // POST /__mock/faults on the callback's API
+    const bool approving = status == QLatin1String("approved") || armed == QLatin1String(OutcomeCodes::success);
     QString code;
     QString detail;
     QJsonObject content {{QStringLiteral("businessID"), p.businessId}, {QStringLiteral("state"), p.state}};
-    if (status == QLatin1String("approved")) {
+    if (approving) {
         const QString chosen
             = personaId.isEmpty() ? (p.personaId.isEmpty() ? defaultPersonaId() : p.personaId) : personaId;
         const Persona* who = persona(chosen);
         if (!who)
             return Util::Error {QStringLiteral("unknown-persona"), QStringLiteral("no persona %1").arg(chosen)};
         p.personaId = who->id;
-        if (p.kind == QLatin1String("auth")) {
+        if (!who->isActive()) {
+            code = OutcomeCodes::failureFor(p.kind); // seed 002: a suspended or de-registered account fails
+        } else if (p.kind == QLatin1String("auth")) {
             code = QStringLiteral("D00000");
         } else {
-            content = approveContent(p, *who, &code, &detail);
+            // An armed D00000 succeeds whatever the request's HKICHash says.
+            content = approveContent(armed ? armedSuccess(p) : p, *who, &code, &detail);
             for (auto f = fields.begin(); f != fields.end(); ++f)
                 content.insert(f.key(), f.value()); // the tester's overrides
         }
     } else {
         code = status == QLatin1String("rejected") ? codes.at(0)
             : status == QLatin1String("cancelled") ? codes.at(1)
+            : status == QLatin1String("failed")    ? OutcomeCodes::failureFor(p.kind)
                                                    : codes.at(2);
     }
-    p.status
-        = code == QLatin1String("D00000") || status != QLatin1String("approved") ? status : QStringLiteral("rejected");
+    if (armed && *armed != QLatin1String(OutcomeCodes::success)) {
+        code = *armed;
+        content = {{QStringLiteral("businessID"), p.businessId}, {QStringLiteral("state"), p.state}};
+    }
+    p.status = code == QLatin1String("D00000") || !approving ? (approving ? QStringLiteral("approved") : status)
+                                                              : QStringLiteral("rejected");
     p.resultCode = code;
     p.decidedAt = m_clock.nowMs();
     {

@@ -19,6 +19,7 @@
 #include "util/RequestStamp.h"
 
 #include <QJsonArray>
+#include <QUrl>
 #include <QJsonDocument>
 
 namespace Mock {
@@ -288,11 +289,13 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
         m_gateway.insert(record.id, record); // before the phone hears of it
         addPending(p);
         if (!redirect.isEmpty()) {
-            // A browser on another device shows the QR page; a mobile source opens the app by universal link.
+            // A browser on another device shows the QR page; a mobile source opens the app by universal link, in the
+            // form seed 003 shows ("https://hk.gov.iamsmart.testapp://auth?clientID=..."), with the ticket added.
             const QString url = source == QLatin1String("PC_Browser")
                 ? baseUrl() + QStringLiteral("/__mock/qr/") + p.id
-                : QStringLiteral("https://hk.gov.iamsmart.testapp/%1?ticketID=%2")
-                      .arg(info.anonymous ? QStringLiteral("ticket") : QStringLiteral("auth"), p.ticketId);
+                : QStringLiteral("https://hk.gov.iamsmart.testapp://%1?clientID=%2&ticketID=%3")
+                      .arg(info.anonymous ? QStringLiteral("ticket") : QStringLiteral("auth"),
+                          QString::fromUtf8(QUrl::toPercentEncoding(clientId)), p.ticketId);
             answer.insert(QStringLiteral("url"), url);
         }
     }
@@ -300,6 +303,11 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
     answer.insert(QStringLiteral("state"), record.state);
     if (!record.businessId.isEmpty())
         answer.insert(QStringLiteral("businessID"), record.businessId);
+    // Seed 003: the signing and PDF-signing answers show the signer's "HKIC check digits" for verification.
+    if (record.service == QLatin1String("signing") || record.service == QLatin1String("pdf-signing")) {
+        if (const Persona* who = persona(record.personaId))
+            answer.insert(QStringLiteral("hkicCheckDigits"), hkicCheckDigits(who->hkicIdentification));
+    }
     return Net::HttpResponse::json(200, detail::compact(answer));
 }
 
