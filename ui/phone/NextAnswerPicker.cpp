@@ -35,12 +35,13 @@ NextAnswerPicker::NextAnswerPicker(Mock::Simulator* simulator, QWidget* parent)
     }
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_title, 0, 0, 1, 2);
-    layout->addWidget(m_api, 1, 0, 1, 2);
-    layout->addWidget(m_code, 2, 0, 1, 2);
-    layout->addWidget(m_arm, 3, 0);
-    layout->addWidget(m_clear, 3, 1);
-    layout->addWidget(m_armed, 4, 0, 1, 2);
+    layout->addWidget(m_title, 0, 0);
+    layout->addWidget(m_api, 0, 1, 1, 2);
+    layout->addWidget(m_code, 1, 0, 1, 2);
+    layout->addWidget(m_arm, 1, 2);
+    layout->addWidget(m_clear, 2, 2);
+    layout->addWidget(m_armed, 2, 0, 1, 2);
+    layout->setColumnStretch(1, 1);
     // Requests consume armed answers behind the picker's back: the list follows them.
     auto* refresh = new QTimer(this);
     refresh->setInterval(1000);

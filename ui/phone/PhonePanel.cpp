@@ -47,11 +47,14 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     auto* buttons = new QGridLayout;
     buttons->addWidget(m_approve, 0, 0);
     buttons->addWidget(m_reject, 0, 1);
-    buttons->addWidget(m_cancel, 1, 0);
-    buttons->addWidget(m_expire, 1, 1);
-    buttons->addWidget(m_fail, 2, 0);
-    buttons->addWidget(m_notPassed, 2, 1);
-    buttons->addWidget(m_directLogin, 3, 0, 1, 2);
+    buttons->addWidget(m_cancel, 0, 2);
+    buttons->addWidget(m_expire, 1, 0);
+    buttons->addWidget(m_fail, 1, 1);
+    buttons->addWidget(m_notPassed, 1, 2);
+    buttons->addWidget(m_directLogin, 2, 0, 1, 3);
+    // The list takes the height that is left, so that the decisions stay in view on a 720-pixel screen.
+    m_pending->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_pending->setMinimumHeight(64);
     m_fail->setObjectName(QStringLiteral("phoneFailButton"));
     m_notPassed->setObjectName(QStringLiteral("phoneNotPassedButton"));
     m_directLogin->setObjectName(QStringLiteral("phoneDirectLoginButton"));
