@@ -2,7 +2,7 @@
 // the service catalogue, and the per-client rate limit.
 #include "OutcomeCodes.h"
 #include "Simulator.h"
-#include "SimulatorInternal.h"
+#include "CallbackDelivery.h"
 
 #include "protocol/UrlBuilder.h"
 
@@ -10,14 +10,16 @@
 #include <QJsonDocument>
 
 namespace Mock {
-using namespace detail;
+
+namespace Code = Protocol::Code;
 
 namespace {
 
 Net::HttpResponse jsonAnswer(int status, const QJsonValue& v)
 {
     return Net::HttpResponse::json(status,
-        v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact) : compact(v.toObject()));
+        v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
 Net::HttpResponse fieldError(const QString& field, const QString& detail)
@@ -59,7 +61,7 @@ std::optional<Net::HttpResponse> Simulator::armedAnswer(const Protocol::ApiSpec&
     if (!code)
         return std::nullopt;
     const Protocol::ReturnCode* rc = m_catalog.returnCode(*code);
-    if (*code != QLatin1String(OutcomeCodes::success)) {
+    if (*code != Code::Success) {
         const QString meaning = rc ? QString(rc->meaning.en()).replace(QLatin1String("%1"), QStringLiteral("…")) : *code;
         return envelope(*code, QStringLiteral("armed answer (POST /__mock/faults): %1").arg(meaning), {}, {},
             rc ? rc->http : 200);
@@ -68,7 +70,7 @@ std::optional<Net::HttpResponse> Simulator::armedAnswer(const Protocol::ApiSpec&
     QByteArray cek;
     if (m_options.mode == Mode::Strict && api.encrypted) {
         if (const RegisteredClient* client = m_clients.find(QString::fromUtf8(request.header("clientID")))) {
-            if (auto key = m_ceks.valid(client->clientId, m_clock.nowMs()))
+            if (auto key = m_issuer.validKey(client->clientId, m_clock.nowMs()))
                 cek = key->key;
         }
     }
@@ -83,11 +85,10 @@ std::optional<Net::HttpResponse> Simulator::armedQrAnswer(const RegisteredClient
     const QString state = query.value(QLatin1String("state")).toString();
     const QString redirectUri = query.value(QLatin1String("redirectURI")).toString();
     QString target;
-    if (*code == QLatin1String(OutcomeCodes::success)) {
+    if (*code == Code::Success) {
         // As if the default persona had scanned and approved at once.
-        const QString authCode = newAuthCode(m_options.codeStyle);
-        m_codes.insert(authCode, AuthCode {client.clientId, defaultPersonaId(),
-                                     query.value(QLatin1String("scope")).toString(), m_clock.nowMs(), false});
+        const QString authCode = m_issuer.issueCode(
+            client.clientId, defaultPersonaId(), query.value(QLatin1String("scope")).toString(), m_clock.nowMs());
         target = Protocol::UrlBuilder::appendQuery(
             redirectUri, {{QStringLiteral("code"), authCode}, {QStringLiteral("state"), state}});
     } else {
@@ -130,17 +131,17 @@ Util::Result<QJsonObject> Simulator::directLogin(
         return Util::Error {QStringLiteral("unknown-persona"), QStringLiteral("no persona %1").arg(chosen)};
     const QString refId = newId();
     QJsonObject answer {{QStringLiteral("RefID"), refId}};
-    QString resultCode = QLatin1String(OutcomeCodes::success);
+    QString resultCode = Code::Success;
     if (!who->isActive())
         resultCode = OutcomeCodes::failureFor(QStringLiteral("auth"));
     if (const auto armed = m_faultBoard.take(QStringLiteral("callback.directLogin"), false))
         resultCode = *armed;
-    if (resultCode != QLatin1String(OutcomeCodes::success)) {
+    if (resultCode != Code::Success) {
         answer.insert(QStringLiteral("redirect"),
             Protocol::UrlBuilder::appendQuery(redirectUri, {{QStringLiteral("error_code"), resultCode}}));
     } else {
-        const QString authCode = newAuthCode(m_options.codeStyle);
-        m_codes.insert(authCode, AuthCode {client->clientId, who->id, QStringLiteral("eidapi_auth"), m_clock.nowMs(), false});
+        const QString authCode
+            = m_issuer.issueCode(client->clientId, who->id, QStringLiteral("eidapi_auth"), m_clock.nowMs());
         answer.insert(QStringLiteral("code"), authCode);
         answer.insert(QStringLiteral("redirect"),
             Protocol::UrlBuilder::appendQuery(
@@ -155,8 +156,8 @@ std::optional<Net::HttpResponse> Simulator::handleOutcomeAdmin(const Net::HttpRe
     const bool faults = path == QLatin1String("/__mock/faults");
     if (faults && request.method == "GET")
         return jsonAnswer(200,
-            QJsonObject {{QStringLiteral("armed"), m_faultBoard.toJson()}, {QStringLiteral("failNext"), m_failNext},
-                {QStringLiteral("delayMs"), m_delayMs}, {QStringLiteral("maxArmed"), FaultBoard::maxFaults}});
+            QJsonObject {{QStringLiteral("armed"), m_faultBoard.toJson()}, {QStringLiteral("failNext"), m_delivery->failNext()},
+                {QStringLiteral("delayMs"), m_delivery->delayMs()}, {QStringLiteral("maxArmed"), FaultBoard::maxFaults}});
     if (faults && request.method == "DELETE") {
         m_faultBoard.clear();
         return jsonAnswer(200, QJsonObject {{QStringLiteral("armed"), QJsonArray {}}});

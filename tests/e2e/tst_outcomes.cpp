@@ -410,10 +410,10 @@ private slots:
         QCOMPARE(r.envelope.code, QStringLiteral("D00000"));
         QCOMPARE(r.content.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
         QCOMPARE(m_sim->request(id)->resultCode, QStringLiteral("D71000"));
-        QCOMPARE(ask(cancel, businessId).envelope.code, QString::fromLatin1(Mock::OutcomeCodes::bulkNotPending));
+        QCOMPARE(ask(cancel, businessId).envelope.code, Protocol::Code::BulkSignNotPending);
         QCOMPARE(ask(enquiry, businessId).envelope.code, QStringLiteral("D71000"));
-        QCOMPARE(ask(enquiry, QStringLiteral("nosuchbulk")).envelope.code, QString::fromLatin1(Mock::OutcomeCodes::bulkNotFound));
-        QCOMPARE(ask(cancel, QStringLiteral("nosuchbulk")).envelope.code, QString::fromLatin1(Mock::OutcomeCodes::bulkNotFound));
+        QCOMPARE(ask(enquiry, QStringLiteral("nosuchbulk")).envelope.code, Protocol::Code::BulkSignNotFound);
+        QCOMPARE(ask(cancel, QStringLiteral("nosuchbulk")).envelope.code, Protocol::Code::BulkSignNotFound);
         // Approved: the enquiry carries the signed documents.
         const QString approvedId = startPhoneRequest(QStringLiteral("signing.bulkSign"));
         QCOMPARE(object(admin("POST", QStringLiteral("approve"), {{QStringLiteral("id"), approvedId}}))

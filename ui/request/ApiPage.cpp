@@ -8,7 +8,7 @@
 
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
-#include "protocol/UrlBuilder.h"
+#include "protocol/Links.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "util/Masking.h"
@@ -474,18 +474,7 @@ QString ApiPage::qrText() const
 {
     if (m_api.kind != Protocol::ApiKind::Browser || !m_session)
         return {};
-    const QJsonObject v = m_form->values();
-    Protocol::QrParams p;
-    p.clientId = v.value(QLatin1String("clientID")).toString();
-    p.source = v.value(QLatin1String("source")).toString();
-    p.redirectUri = v.value(QLatin1String("redirectURI")).toString();
-    p.scope = v.value(QLatin1String("scope")).toString();
-    p.lang = v.value(QLatin1String("lang")).toString();
-    p.state = v.value(QLatin1String("state")).toString();
-    if (v.contains(QLatin1String("brokerPage")))
-        p.brokerPage = v.value(QLatin1String("brokerPage")).toBool();
-    p.ticketId = v.value(QLatin1String("ticketID")).toString();
-    return QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_session->environment().baseUrl, p));
+    return Protocol::Links::getQrUrl(m_session->environment().baseUrl, m_form->values());
 }
 
 void ApiPage::refreshPreview()

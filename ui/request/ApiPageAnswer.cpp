@@ -1,6 +1,7 @@
 // ApiPage: showing an answer (status, code explained, decrypted content, JOSE), the notes above Send, and what
 // blocks sending.
 #include "ApiPage.h"
+#include "protocol/ReturnCodes.h"
 #include "ApiPageText.h"
 
 #include "PdfSigningPanel.h"
@@ -9,7 +10,7 @@
 
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
-#include "protocol/UrlBuilder.h"
+#include "protocol/Links.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "util/Masking.h"
@@ -104,16 +105,8 @@ void ApiPage::showExchange(const Session::Exchange& e)
     if (!gatewayUrl.isEmpty() && e.succeeded() && !m_showingHistory && gatewayUrl.startsWith(QLatin1String("http")))
         emit openQrPageRequested(gatewayUrl);
     if (!ticket.isEmpty()) {
-        Protocol::AppSchemeParams link;
-        link.context = m_api.appContext.isEmpty() ? QStringLiteral("auth") : m_api.appContext;
-        link.ticketId = ticket;
-        const QJsonObject sent = QJsonDocument::fromJson(e.request.plaintext).object();
-        if (m_api.category == QLatin1String("anonymous")) {
-            link.source = QStringLiteral("App_Scheme");
-            link.redirectUri = sent.value(QLatin1String("redirectURI")).toString();
-            link.state = sent.value(QLatin1String("state")).toString();
-        }
-        m_ticketLink = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(link));
+        m_ticketLink
+            = Protocol::Links::appLink(&m_api, ticket, QJsonDocument::fromJson(e.request.plaintext).object());
     }
     const QString code = e.returnCode();
     if (!code.isEmpty()) {
@@ -125,7 +118,7 @@ void ApiPage::showExchange(const Session::Exchange& e)
     const QString server = e.envelope
         ? e.envelope->extra.value(QLatin1String("debug")).toObject().value(QLatin1String("stringToSign")).toString()
         : QString();
-    if (code == QLatin1String("D20006") && !server.isEmpty() && e.request.signature) {
+    if (code == Protocol::Code::SignatureInvalid && !server.isEmpty() && e.request.signature) {
         const QString ours = QString::fromUtf8(e.request.signature->stringToSign);
         if (ours == server) {
             m_signatureDiff->setText(tr("The strings to sign are identical, so the client secret must differ."));
@@ -229,11 +222,11 @@ QString ApiPage::explainCode(const QString& code, const QString& message) const
         else
             meaning.replace(QLatin1String("%1"), name);
     }
-    if (code == QLatin1String("D40004"))
+    if (code == Protocol::Code::AuthCodeInvalid)
         meaning += QLatin1Char(' ')
             + tr("Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works "
                  "once.");
-    else if (code == QLatin1String("D20012"))
+    else if (code == Protocol::Code::InsufficientPermission)
         meaning += QLatin1Char(' ')
             + (m_api.scope.isEmpty()
                     ? tr("Next: log in again with the scope this API needs.")

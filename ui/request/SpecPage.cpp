@@ -1,4 +1,5 @@
 #include "SpecPage.h"
+#include "protocol/ReturnCodes.h"
 
 #include "protocol/OpenApi.h"
 
@@ -175,7 +176,7 @@ QString SpecPage::html(const Protocol::ApiSpec& api, Protocol::Language lang)
                     .arg(esc(tr("Request sample")),
                         esc(QStringLiteral("GET {redirectURI}?") + query.toString(QUrl::FullyEncoded)));
     } else if (callback) {
-        QJsonObject envelope {{QStringLiteral("txID"), txId}, {QStringLiteral("code"), QStringLiteral("D00000")},
+        QJsonObject envelope {{QStringLiteral("txID"), txId}, {QStringLiteral("code"), Protocol::Code::Success},
             {QStringLiteral("message"), QStringLiteral("SUCCESS")}, {QStringLiteral("content"), mockObject(api.fields)}};
         html += QStringLiteral("<h3>%1</h3><p>%2</p><pre>%3</pre>")
                     .arg(esc(tr("Request sample")),
@@ -191,7 +192,7 @@ QString SpecPage::html(const Protocol::ApiSpec& api, Protocol::Language lang)
         if (api.isGateway())
             shown = sample.toObject();
         else
-            shown = {{QStringLiteral("txID"), txId}, {QStringLiteral("code"), QStringLiteral("D00000")},
+            shown = {{QStringLiteral("txID"), txId}, {QStringLiteral("code"), Protocol::Code::Success},
                 {QStringLiteral("message"), QStringLiteral("SUCCESS")}, {QStringLiteral("content"), sample}};
         html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Response sample")));
         if (api.encrypted)
