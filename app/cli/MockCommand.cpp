@@ -66,21 +66,20 @@ int mockCommand(const QStringList& args)
             + QStringLiteral("/iamsmart-console/mock");
     options.stateDir = QDir(options.stateDir).absolutePath();
     options.configFile = p.value(QStringLiteral("config"));
-    if (p.isSet(QStringLiteral("max-pending"))) {
+    // A positive whole number for `name`, into `out`; false when it is something else.
+    auto positive = [&](const QString& name, int* out) {
+        if (!p.isSet(name))
+            return true;
         bool ok = false;
-        const int max = p.value(QStringLiteral("max-pending")).toInt(&ok);
-        if (!ok || max < 1)
-            return usageError(QStringLiteral("--max-pending: '%1' is not a positive number")
-                    .arg(p.value(QStringLiteral("max-pending"))));
-        options.maxPendingPerClient = max;
-    }
-    if (p.isSet(QStringLiteral("rate-limit"))) {
-        bool ok = false;
-        const int limit = p.value(QStringLiteral("rate-limit")).toInt(&ok);
-        if (!ok || limit < 1)
-            return usageError(QStringLiteral("--rate-limit: '%1' is not a positive number")
-                    .arg(p.value(QStringLiteral("rate-limit"))));
-        options.rateLimitPerSecond = limit;
+        const int value = p.value(name).toInt(&ok);
+        if (ok && value >= 1)
+            *out = value;
+        return ok && value >= 1;
+    };
+    for (const auto& [name, out] : {std::pair {QStringLiteral("max-pending"), &options.maxPendingPerClient},
+             std::pair {QStringLiteral("rate-limit"), &options.rateLimitPerSecond}}) {
+        if (!positive(name, out))
+            return usageError(QStringLiteral("--%1: '%2' is not a positive number").arg(name, p.value(name)));
     }
     options.publicNames = publicNames;
 
