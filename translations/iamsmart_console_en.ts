@@ -1292,6 +1292,46 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <source>Left to expire on the phone (%1)</source>
         <translation>Left to expire on the phone (%1)</translation>
     </message>
+    <message>
+        <source>&amp;Fails</source>
+        <translation>&amp;Fails</translation>
+    </message>
+    <message>
+        <source>The app reports a failure: the request ends with its failure code</source>
+        <translation>The app reports a failure: the request ends with its failure code</translation>
+    </message>
+    <message>
+        <source>Not &amp;passed</source>
+        <translation>Not &amp;passed</translation>
+    </message>
+    <message>
+        <source>The re-authentication answers isPassed: false</source>
+        <translation>The re-authentication answers isPassed: false</translation>
+    </message>
+    <message>
+        <source>Log in from the app's service &amp;catalogue</source>
+        <translation>Log in from the app's service &amp;catalogue</translation>
+    </message>
+    <message>
+        <source>Direct login: the browser opens the service with a code and RefID</source>
+        <translation>Direct login: the browser opens the service with a code and RefID</translation>
+    </message>
+    <message>
+        <source>Failed on the phone (%1)</source>
+        <translation>Failed on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Not passed on the phone (%1)</source>
+        <translation>Not passed on the phone (%1)</translation>
+    </message>
+    <message>
+        <source>Logged in from the service catalogue (%1)</source>
+        <translation>Logged in from the service catalogue (%1)</translation>
+    </message>
+    <message>
+        <source>No direct-login address: the callback listener is not running.</source>
+        <translation>No direct-login address: the callback listener is not running.</translation>
+    </message>
 </context>
 <context>
     <name>QrPanel</name>
@@ -1739,6 +1779,10 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
         <source>Code</source>
         <translation>Code</translation>
     </message>
+    <message>
+        <source>How it happens</source>
+        <translation>How it happens</translation>
+    </message>
 </context>
 <context>
     <name>ExtrasEditor</name>
@@ -1859,6 +1903,56 @@ A desktop console and offline simulator for iAM Smart integrations.</translation
     <message>
         <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
         <translation>The browser came back: code %1 earned (Use earned fills it in Request access token).</translation>
+    </message>
+</context>
+<context>
+    <name>NextAnswerPicker</name>
+    <message>
+        <source>Next answer</source>
+        <translation>Next answer</translation>
+    </message>
+    <message>
+        <source>API of the next answer</source>
+        <translation>API of the next answer</translation>
+    </message>
+    <message>
+        <source>Code of the next answer</source>
+        <translation>Code of the next answer</translation>
+    </message>
+    <message>
+        <source>Ar&amp;m</source>
+        <translation>Ar&amp;m</translation>
+    </message>
+    <message>
+        <source>The next request to this API answers this code</source>
+        <translation>The next request to this API answers this code</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Disarm every armed answer</source>
+        <translation>Disarm every armed answer</translation>
+    </message>
+    <message>
+        <source>Too many answers are armed: clear them first.</source>
+        <translation>Too many answers are armed: clear them first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answers %2 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 answers %2 (%n time)</numerusform>
+            <numerusform>%1 answers %2 (%n times)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>Every API</translation>
+    </message>
+    <message>
+        <source>Nothing armed: requests are answered as usual.</source>
+        <translation>Nothing armed: requests are answered as usual.</translation>
     </message>
 </context>
 </TS>

@@ -1290,6 +1290,46 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Left to expire on the phone (%1)</source>
         <translation>已任由手机上的请求超时（%1）</translation>
     </message>
+    <message>
+        <source>&amp;Fails</source>
+        <translation>失败(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The app reports a failure: the request ends with its failure code</source>
+        <translation>应用报告失败：请求以其失败代码结束</translation>
+    </message>
+    <message>
+        <source>Not &amp;passed</source>
+        <translation>未通过(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The re-authentication answers isPassed: false</source>
+        <translation>重新认证响应 isPassed: false</translation>
+    </message>
+    <message>
+        <source>Log in from the app's service &amp;catalogue</source>
+        <translation>从应用的服务目录登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Direct login: the browser opens the service with a code and RefID</source>
+        <translation>直接登录：浏览器以授权码和 RefID 打开服务</translation>
+    </message>
+    <message>
+        <source>Failed on the phone (%1)</source>
+        <translation>手机上失败（%1）</translation>
+    </message>
+    <message>
+        <source>Not passed on the phone (%1)</source>
+        <translation>手机上未通过（%1）</translation>
+    </message>
+    <message>
+        <source>Logged in from the service catalogue (%1)</source>
+        <translation>已从服务目录登录（%1）</translation>
+    </message>
+    <message>
+        <source>No direct-login address: the callback listener is not running.</source>
+        <translation>没有直接登录地址：回调接收器未在运行。</translation>
+    </message>
 </context>
 <context>
     <name>QrPanel</name>
@@ -1737,6 +1777,10 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Code</source>
         <translation>代码</translation>
     </message>
+    <message>
+        <source>How it happens</source>
+        <translation>如何出现</translation>
+    </message>
 </context>
 <context>
     <name>ExtrasEditor</name>
@@ -1857,6 +1901,55 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
         <translation>浏览器已返回：取得授权码 %1（“使用已获取值”会把它填入“获取访问令牌”）。</translation>
+    </message>
+</context>
+<context>
+    <name>NextAnswerPicker</name>
+    <message>
+        <source>Next answer</source>
+        <translation>下一个响应</translation>
+    </message>
+    <message>
+        <source>API of the next answer</source>
+        <translation>下一个响应的 API</translation>
+    </message>
+    <message>
+        <source>Code of the next answer</source>
+        <translation>下一个响应的代码</translation>
+    </message>
+    <message>
+        <source>Ar&amp;m</source>
+        <translation>指定(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The next request to this API answers this code</source>
+        <translation>此 API 的下一个请求将以此代码响应</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Disarm every armed answer</source>
+        <translation>取消所有已指定的响应</translation>
+    </message>
+    <message>
+        <source>Too many answers are armed: clear them first.</source>
+        <translation>已指定的响应太多：请先清除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answers %2 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 以 %2 响应（%n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>Nothing armed: requests are answered as usual.</source>
+        <translation>未指定：请求照常响应。</translation>
     </message>
 </context>
 </TS>

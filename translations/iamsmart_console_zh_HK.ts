@@ -1290,6 +1290,46 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Left to expire on the phone (%1)</source>
         <translation>已任由手機上的請求逾時（%1）</translation>
     </message>
+    <message>
+        <source>&amp;Fails</source>
+        <translation>失敗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The app reports a failure: the request ends with its failure code</source>
+        <translation>應用程式報告失敗：請求以其失敗代碼結束</translation>
+    </message>
+    <message>
+        <source>Not &amp;passed</source>
+        <translation>未通過(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The re-authentication answers isPassed: false</source>
+        <translation>重新認證回應 isPassed: false</translation>
+    </message>
+    <message>
+        <source>Log in from the app's service &amp;catalogue</source>
+        <translation>從應用程式的服務目錄登入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Direct login: the browser opens the service with a code and RefID</source>
+        <translation>直接登入：瀏覽器以授權碼及 RefID 開啟服務</translation>
+    </message>
+    <message>
+        <source>Failed on the phone (%1)</source>
+        <translation>手機上失敗（%1）</translation>
+    </message>
+    <message>
+        <source>Not passed on the phone (%1)</source>
+        <translation>手機上未通過（%1）</translation>
+    </message>
+    <message>
+        <source>Logged in from the service catalogue (%1)</source>
+        <translation>已從服務目錄登入（%1）</translation>
+    </message>
+    <message>
+        <source>No direct-login address: the callback listener is not running.</source>
+        <translation>沒有直接登入地址：回調接收器未在運行。</translation>
+    </message>
 </context>
 <context>
     <name>QrPanel</name>
@@ -1737,6 +1777,10 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
         <source>Code</source>
         <translation>代碼</translation>
     </message>
+    <message>
+        <source>How it happens</source>
+        <translation>如何出現</translation>
+    </message>
 </context>
 <context>
     <name>ExtrasEditor</name>
@@ -1857,6 +1901,55 @@ A desktop console and offline simulator for iAM Smart integrations.</source>
     <message>
         <source>The browser came back: code %1 earned (Use earned fills it in Request access token).</source>
         <translation>瀏覽器已返回：取得授權碼 %1（「使用已取得值」會把它填入「索取存取令牌」）。</translation>
+    </message>
+</context>
+<context>
+    <name>NextAnswerPicker</name>
+    <message>
+        <source>Next answer</source>
+        <translation>下一個回應</translation>
+    </message>
+    <message>
+        <source>API of the next answer</source>
+        <translation>下一個回應的 API</translation>
+    </message>
+    <message>
+        <source>Code of the next answer</source>
+        <translation>下一個回應的代碼</translation>
+    </message>
+    <message>
+        <source>Ar&amp;m</source>
+        <translation>指定(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The next request to this API answers this code</source>
+        <translation>此 API 的下一個請求會以此代碼回應</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Disarm every armed answer</source>
+        <translation>取消所有已指定的回應</translation>
+    </message>
+    <message>
+        <source>Too many answers are armed: clear them first.</source>
+        <translation>已指定的回應太多：請先清除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answers %2 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 以 %2 回應（%n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every API</source>
+        <translation>所有 API</translation>
+    </message>
+    <message>
+        <source>Nothing armed: requests are answered as usual.</source>
+        <translation>未有指定：請求照常回應。</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include "mock/Simulator.h"
 #include "net/RequestGuard.h"
 #include "phone/PhonePanel.h"
+#include "request/VerticalScrollArea.h"
 #include "protocol/ApiCatalog.h"
 #include "qr/QrPanel.h"
 #include "request/ApiPage.h"
@@ -382,7 +383,14 @@ void MainWindow::buildDocks()
     });
     if (m_simulator) {
         m_phone = new PhonePanel(m_simulator, this);
-        m_phoneDock = addDock(m_phone, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
+        // The phone's controls scroll down rather than grow the window past a 720-pixel screen.
+        auto* phoneScroll = new VerticalScrollArea(this);
+        phoneScroll->setObjectName(QStringLiteral("phoneScroll"));
+        phoneScroll->setFrameShape(QFrame::NoFrame);
+        phoneScroll->setWidgetResizable(true);
+        phoneScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        phoneScroll->setWidget(m_phone);
+        m_phoneDock = addDock(phoneScroll, QStringLiteral("phoneDock"), Qt::RightDockWidgetArea);
         tabifyDockWidget(m_qrDock, m_phoneDock);
         m_phoneDock->raise();
         // Offline there is no browser on the desk: the console follows the redirect the user's browser would,
@@ -391,6 +399,7 @@ void MainWindow::buildDocks()
             [this](const QString& url) { m_flowView->runner()->browserGet(url, [](int, const QByteArray&) {}); });
         connect(m_languages, &LanguageManager::languageChanged, m_phone, &PhonePanel::setLanguage);
         m_phone->setLanguage(m_languages->language());
+        m_phone->setDirectLoginAddress(m_listener->urlFor(QStringLiteral("callback.directLogin")));
     }
 }
 

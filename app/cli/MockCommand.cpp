@@ -26,6 +26,8 @@ int mockCommand(const QStringList& args)
         QStringLiteral("STYLE"));
     p.option(QStringLiteral("max-pending"),
         QStringLiteral("undecided requests per client before HTTP 429 (default 1000)"), QStringLiteral("N"));
+    p.option(QStringLiteral("rate-limit"),
+        QStringLiteral("requests per client per second before HTTP 429 (default: no limit)"), QStringLiteral("N"));
     p.option(QStringLiteral("public-name"),
         QStringLiteral("a host name a tunnel forwards to this server with (repeatable); other Host headers get 421"),
         QStringLiteral("NAME"));
@@ -64,13 +66,20 @@ int mockCommand(const QStringList& args)
     else
         return usageError(QStringLiteral("--code-style: '%1' is not hex or base64").arg(codeStyle));
     options.configFile = p.value(QStringLiteral("config"));
-    if (p.isSet(QStringLiteral("max-pending"))) {
+    // A positive whole number for `name`, into `out`; false when it is something else.
+    auto positive = [&](const QString& name, int* out) {
+        if (!p.isSet(name))
+            return true;
         bool ok = false;
-        const int max = p.value(QStringLiteral("max-pending")).toInt(&ok);
-        if (!ok || max < 1)
-            return usageError(QStringLiteral("--max-pending: '%1' is not a positive number")
-                    .arg(p.value(QStringLiteral("max-pending"))));
-        options.maxPendingPerClient = max;
+        const int value = p.value(name).toInt(&ok);
+        if (ok && value >= 1)
+            *out = value;
+        return ok && value >= 1;
+    };
+    for (const auto& [name, out] : {std::pair {QStringLiteral("max-pending"), &options.maxPendingPerClient},
+             std::pair {QStringLiteral("rate-limit"), &options.rateLimitPerSecond}}) {
+        if (!positive(name, out))
+            return usageError(QStringLiteral("--%1: '%2' is not a positive number").arg(name, p.value(name)));
     }
     options.publicNames = publicNames;
     if (p.hasSecret(QStringLiteral("subscription-key"))) {

@@ -42,7 +42,7 @@ int runCommand(const QStringList& args)
     p.flag(QStringLiteral("list"), QStringLiteral("print the flow ids, one per line"));
     p.option(QStringLiteral("env"), QStringLiteral("environment file (JSON, no secrets)"), QStringLiteral("FILE"));
     p.flag(QStringLiteral("mock"), QStringLiteral("run against an in-process simulator and listener (the default)"));
-    p.option(QStringLiteral("phone"), QStringLiteral("approve[:PERSONA], reject, cancel or expire (simulator only)"),
+    p.option(QStringLiteral("phone"), QStringLiteral("approve[:PERSONA], reject, cancel, expire or fail (simulator only)"),
         QStringLiteral("DECISION"));
     p.option(QStringLiteral("code-style"),
         QStringLiteral("authorisation codes the simulator issues: hex (default) or base64 (with + / =)"),
@@ -115,11 +115,12 @@ int runCommand(const QStringList& args)
         script.decision = phone.section(QLatin1Char(':'), 0, 0);
         script.persona = phone.section(QLatin1Char(':'), 1);
         if (!QStringList {
-                QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("cancel"), QStringLiteral("expire")}
+                QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("cancel"), QStringLiteral("expire"),
+                QStringLiteral("fail")}
                  .contains(script.decision)
             || (!script.persona.isEmpty() && script.decision != QLatin1String("approve")))
             return usageError(
-                QStringLiteral("--phone: '%1' is not approve[:PERSONA], reject, cancel or expire").arg(phone));
+                QStringLiteral("--phone: '%1' is not approve[:PERSONA], reject, cancel, expire or fail").arg(phone));
     }
     Protocol::Language language = Protocol::Language::English;
     if (p.isSet(QStringLiteral("lang"))) {

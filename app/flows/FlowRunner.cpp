@@ -393,6 +393,8 @@ void FlowRunner::phoneDecides(int index, const QString& kind, const QString& bus
         answer = m_simulator->reject(id);
     else if (decision == QLatin1String("cancel"))
         answer = m_simulator->cancel(id);
+    else if (decision == QLatin1String("fail"))
+        answer = m_simulator->fail(id);
     else
         answer = m_simulator->expire(id);
     if (!answer) {

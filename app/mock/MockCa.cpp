@@ -58,7 +58,7 @@ bool MockCa::filesPresent(const QString& stateDir, const QList<Persona>& persona
     const QDir dir(QDir(stateDir).filePath(QStringLiteral("ca")));
     QStringList names {QStringLiteral("mock-ca")};
     for (const Persona& p : personas) {
-        if (p.canSign())
+        if (p.hasCertificate())
             names.append(QStringLiteral("persona-") + p.id);
     }
     return std::all_of(names.cbegin(), names.cend(), [&dir](const QString& name) {
@@ -71,7 +71,7 @@ Util::Status MockCa::loadOrCreate(
     const QString& stateDir, const QList<Persona>& personas, const std::function<void(int, int)>& progress)
 {
     const int total = 1 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) {
-        return p.canSign();
+        return p.hasCertificate();
     }));
     int done = 0;
     const QDir dir(QDir(stateDir).filePath(QStringLiteral("ca")));
@@ -87,7 +87,7 @@ Util::Status MockCa::loadOrCreate(
     m_certificatePem = ca->certificatePem;
     m_signers.clear();
     for (const Persona& p : personas) {
-        if (!p.canSign())
+        if (!p.hasCertificate())
             continue;
         const QString cn = p.displayName.en().isEmpty() ? p.id : p.displayName.en();
         auto signer = loadOrMake(dir, QStringLiteral("persona-") + p.id,

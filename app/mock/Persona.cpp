@@ -28,6 +28,14 @@ Util::Result<QList<Persona>> loadPersonas(const QString& path)
         p.profile = o.value(QLatin1String("profile")).toObject();
         p.signingSubject
             = o.value(QLatin1String("signing")).toObject().value(QLatin1String("sigCertSubject")).toString();
+        p.state = o.value(QLatin1String("state")).toString(QStringLiteral("active"));
+        p.stateNote = Protocol::Text::fromJson(o.value(QLatin1String("stateNote")));
+        static const QStringList states {
+            QStringLiteral("active"), QStringLiteral("suspended"), QStringLiteral("deregistered")};
+        if (!states.contains(p.state))
+            return Util::Error {QStringLiteral("bad-persona"),
+                QStringLiteral("%1: persona %2 has state '%3' (active, suspended or deregistered expected)")
+                    .arg(path, p.id, p.state)};
         if (p.id.isEmpty() || p.hkicIdentification.isEmpty())
             return Util::Error {
                 QStringLiteral("bad-persona"), QStringLiteral("%1: a persona lacks id or hkic").arg(path)};

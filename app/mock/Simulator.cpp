@@ -106,6 +106,7 @@ Util::Status Simulator::start(const SimulatorOptions& options)
     m_issuer.reset(options);
     m_replay.reset(qFromUnaligned<size_t>(Util::RandomSource::system().bytes(sizeof(size_t)).constData()));
     m_book.configure(options.maxPendingPerClient, options.decidedLifetimeMs);
+    m_rateLimiter.setLimit(options.rateLimitPerSecond);
     m_delivery->setOnline(true);
 
     m_sweeper = new QTimer(this);
@@ -155,7 +156,7 @@ void Simulator::startPreparing()
     auto made = std::make_shared<Made>();
     QThread* worker = QThread::create([stateDir, personas, report, made] {
         const int total
-            = 2 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) { return p.canSign(); }));
+            = 2 + int(std::count_if(personas.cbegin(), personas.cend(), [](const Persona& p) { return p.hasCertificate(); }));
         made->status = ClientRegistry::ensureDevKek(stateDir);
         if (!made->status)
             return;
@@ -211,7 +212,7 @@ QString Simulator::baseUrl() const
 QString Simulator::defaultPersonaId() const
 {
     for (const Persona& p : m_personas) {
-        if (p.canSign())
+        if (p.hasCertificate())
             return p.id;
     }
     return m_personas.isEmpty() ? QString() : m_personas.first().id;
@@ -282,6 +283,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
     const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(request.path));
     if (path.startsWith(QLatin1String("/__mock/")))
         return handleAdmin(request, path);
+    if (auto limited = rateLimited(request, path.startsWith(QLatin1String("/iamsmart/"))))
+        return *limited;
     if (path.startsWith(QLatin1String("/iamsmart/")))
         return handleGateway(request, path);
     if (!path.startsWith(QLatin1String("/api/v1/")))
@@ -309,6 +312,8 @@ Net::HttpResponse Simulator::handle(const Net::HttpRequest& request)
         return envelope(Code::ParameterInvalid,
             QStringLiteral("invalid Content-Type %1: application/json expected").arg(QString::fromLatin1(contentType)),
             {}, {}, 415);
+    if (auto armed = armedAnswer(*api, request))
+        return *armed;
     return handleApi(*api, request);
 }
 

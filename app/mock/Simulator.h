@@ -3,8 +3,10 @@
 #include "ApiRoutes.h"
 #include "ClientRegistry.h"
 #include "DecisionBook.h"
+#include "FaultBoard.h"
 #include "MockCa.h"
 #include "Persona.h"
+#include "RateLimiter.h"
 #include "ReplayGuard.h"
 #include "SimulatorTypes.h"
 #include "TokenIssuer.h"
@@ -75,6 +77,14 @@ public:
     Util::Result<QJsonObject> reject(const QString& id);
     Util::Result<QJsonObject> cancel(const QString& id);
     Util::Result<QJsonObject> expire(const QString& id);
+    /// The app reports a failure: the request ends with its kind's failure code (OutcomeCodes::failureFor).
+    Util::Result<QJsonObject> fail(const QString& id);
+    /// The phone's "Log in from the app's service catalogue": an authorisation code for `personaId` sent with a
+    /// RefID to the client's registered `redirectUri` (the direct-login callback, a GET). Returns {"redirect",
+    /// "code", "RefID", "resultCode"}; errors "bad-field" (detail names the field), "unknown-persona".
+    Util::Result<QJsonObject> directLogin(const QString& clientId, const QString& personaId, const QString& redirectUri);
+    /// The armed answers (POST /__mock/faults).
+    FaultBoard& faultBoard() { return m_faultBoard; }
     const GatewayRecord* gatewayRecord(const QString& id) const;
     /// Answers one request as the server would (used by the fuzzer to skip the socket).
     Net::HttpResponse respond(const Net::HttpRequest& request) { return handle(request); }
@@ -119,6 +129,8 @@ private:
     Net::HttpResponse ackResult(const ApiCall& call);
     Net::HttpResponse getResult(const ApiCall& call);
     Net::HttpResponse phoneRequest(const ApiCall& call);
+    /// Bulk signing enquiry and cancellation (modelled; SimulatorBulk.cpp).
+    Net::HttpResponse bulkAnswer(const ApiCall& call);
 
     Net::HttpResponse handleGetQr(const Net::HttpRequest& request);
     Net::HttpResponse handleQrPage(const QString& id);
@@ -131,6 +143,19 @@ private:
     Util::Result<GatewayRecord*> gatewayRecordFor(const QString& token, const QString& clientId);
     void gatewayDecided(PendingRequest& p, const QString& code, const QJsonObject& content, QJsonObject* answer);
     Net::HttpResponse handleAdmin(const Net::HttpRequest& request, const QString& path);
+    // Outcomes on demand (SimulatorOutcomes.cpp).
+    /// The outcome routes (faults, fail, not passed, direct login); nullopt for the others.
+    std::optional<Net::HttpResponse> handleOutcomeAdmin(const Net::HttpRequest& request, const QString& path);
+    /// An armed answer for a request to `api` (consumed); nullopt to answer normally.
+    std::optional<Net::HttpResponse> armedAnswer(const Protocol::ApiSpec& api, const Net::HttpRequest& request);
+    /// An armed answer for getQR: the browser is redirected with error_code (or a code for D00000).
+    std::optional<Net::HttpResponse> armedQrAnswer(const RegisteredClient& client, const QJsonObject& query);
+    /// `p` as an armed D00000 approves it: without the HKICHash that could make it fail.
+    static PendingRequest armedSuccess(const PendingRequest& p);
+    /// The code armed for the callback `p` leads to (consumed), if any.
+    std::optional<QString> armedDecision(const PendingRequest& p);
+    /// Over --rate-limit: the 429 answer, in the envelope (or the gateway's error shape).
+    std::optional<Net::HttpResponse> rateLimited(const Net::HttpRequest& request, bool gateway);
     /// The iAM Smart envelope {txID, code, message, content}; content encrypted with `cek` when one is given (a
     /// failed encryption answers Code::EncryptionError without content).
     Net::HttpResponse envelope(const QString& code, const QString& detail, const QJsonValue& content = {},
@@ -168,6 +193,8 @@ private:
     CallbackDelivery* m_delivery = nullptr;
     QHash<QString, GatewayRecord> m_gateway; ///< by record id
     QHash<QString, QString> m_gatewayByPending; ///< phone request id → record id
+    FaultBoard m_faultBoard;
+    RateLimiter m_rateLimiter;
 };
 
 } // namespace Mock

@@ -34,6 +34,8 @@ void Simulator::buildRoutes()
         if (api.id.endsWith(QLatin1String(".getResult")))
             m_routes.add(api.id, Stage::Authorised, to(&Simulator::getResult));
     }
+    m_routes.add(QStringLiteral("signing.bulkSign.enquiry"), Stage::Authorised, to(&Simulator::bulkAnswer));
+    m_routes.add(QStringLiteral("signing.bulkSign.cancel"), Stage::Authorised, to(&Simulator::bulkAnswer));
     m_routes.setFallback(to(&Simulator::phoneRequest));
 }
 

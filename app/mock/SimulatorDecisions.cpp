@@ -1,6 +1,7 @@
 // The phone's decisions and what follows them: approval content (signing through the mock CA), the redirect the
 // browser follows, and the callback the service receives (delivered with retry by CallbackDelivery).
 #include "CallbackDelivery.h"
+#include "OutcomeCodes.h"
 #include "Simulator.h"
 
 #include "crypto/Encoding.h"
@@ -56,14 +57,14 @@ QJsonObject Simulator::approveContent(const PendingRequest& p, const Persona& wh
     }
     // Signing kinds.
     if (!who.canSign()) {
-        *code = Code::SignNotAllowed;
+        *code = OutcomeCodes::cannotSignFor(p.kind);
         *detail = QStringLiteral("user not allowed to sign (iAM Smart, not iAM Smart+)");
         return content;
     }
     const QString hkicHash = p.body.value(QLatin1String("HKICHash")).toString();
     const QString expected = QString::fromLatin1(Crypto::Encoding::sha256(who.hkicIdentification.toUtf8()).toBase64());
     if (!hkicHash.isEmpty() && hkicHash != expected) {
-        *code = Code::SignHkicMismatch;
+        *code = OutcomeCodes::hkicMismatchFor(p.kind);
         *detail = QStringLiteral("inconsistent HKIC number");
         return content;
     }
@@ -118,26 +119,36 @@ Util::Result<QJsonObject> Simulator::decide(
     QString detail;
     QString chosenPersona = found->personaId;
     QJsonObject content {{QStringLiteral("businessID"), found->businessId}, {QStringLiteral("state"), found->state}};
-    if (status == QLatin1String("approved")) {
+    const std::optional<QString> armed = armedDecision(*found); // POST /__mock/faults on the callback's API
+    const bool approving = status == QLatin1String("approved") || (armed && Code::isSuccess(*armed));
+    if (approving) {
         const QString chosen
             = personaId.isEmpty() ? (found->personaId.isEmpty() ? defaultPersonaId() : found->personaId) : personaId;
         const Persona* who = persona(chosen);
         if (!who)
             return Util::Error {QStringLiteral("unknown-persona"), QStringLiteral("no persona %1").arg(chosen)};
         chosenPersona = who->id;
-        if (found->kind == QLatin1String("auth")) {
+        if (!who->isActive()) {
+            code = OutcomeCodes::failureFor(found->kind); // seed 002: a suspended or de-registered account fails
+        } else if (found->kind == QLatin1String("auth")) {
             code = Code::Success;
         } else {
             PendingRequest asked = *found;
             asked.personaId = chosenPersona;
-            content = approveContent(asked, *who, &code, &detail);
+            // An armed D00000 succeeds whatever the request's HKICHash says.
+            content = approveContent(armed ? armedSuccess(asked) : asked, *who, &code, &detail);
             for (auto f = fields.begin(); f != fields.end(); ++f)
                 content.insert(f.key(), f.value()); // the tester's overrides
         }
     } else {
-        code = DecisionBook::decisionCode(found->kind, status);
+        code = status == QLatin1String("failed") ? OutcomeCodes::failureFor(found->kind)
+                                                 : DecisionBook::decisionCode(found->kind, status);
     }
-    auto settled = m_book.settle(id, status, code, m_clock.nowMs());
+    if (armed && !Code::isSuccess(*armed)) {
+        code = *armed;
+        content = {{QStringLiteral("businessID"), found->businessId}, {QStringLiteral("state"), found->state}};
+    }
+    auto settled = m_book.settle(id, approving ? QStringLiteral("approved") : status, code, m_clock.nowMs());
     if (!settled)
         return settled.error();
     PendingRequest& p = **settled;

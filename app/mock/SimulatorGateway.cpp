@@ -295,7 +295,7 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
             // A browser on another device shows the QR page; a mobile source opens the app by universal link.
             const QString url = source == QLatin1String("PC_Browser")
                 ? baseUrl() + QStringLiteral("/__mock/qr/") + p.id
-                : Protocol::Links::universalLink(info.anonymous, p.ticketId);
+                : Protocol::Links::universalLink(info.anonymous, clientId, p.ticketId);
             answer.insert(QStringLiteral("url"), url);
         }
     }
@@ -303,6 +303,11 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
     answer.insert(QStringLiteral("state"), record.state);
     if (!record.businessId.isEmpty())
         answer.insert(QStringLiteral("businessID"), record.businessId);
+    // Seed 003: the signing and PDF-signing answers show the signer's "HKIC check digits" for verification.
+    if (record.service == QLatin1String("signing") || record.service == QLatin1String("pdf-signing")) {
+        if (const Persona* who = persona(record.personaId))
+            answer.insert(QStringLiteral("hkicCheckDigits"), hkicCheckDigits(who->hkicIdentification));
+    }
     return Net::HttpResponse::json(200, Protocol::compactJson(answer));
 }
 

@@ -59,6 +59,8 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     }
 
     const QString ticket = query.value(QLatin1String("ticketID")).toString();
+    if (auto armed = ticket.isEmpty() ? armedQrAnswer(*client, query) : std::nullopt)
+        return *armed;
     if (!ticket.isEmpty()) {
         // Anonymous flow: the browser comes to see the ticket an initiateRequest created.
         for (const PendingRequest& found : m_book.all()) {
@@ -135,13 +137,16 @@ Net::HttpResponse Simulator::handleAdmin(const Net::HttpRequest& request, const 
     auto error = [&](int status, const QString& code, const QString& detail) {
         return json(status, QJsonObject {{QStringLiteral("error"), code}, {QStringLiteral("detail"), detail}});
     };
+    if (auto outcome = handleOutcomeAdmin(request, path))
+        return *outcome;
     if (request.method == "GET" && path.startsWith(QLatin1String("/__mock/qr/")))
         return handleQrPage(path.mid(11));
     if (request.method == "GET" && path == QLatin1String("/__mock/personas")) {
         QJsonArray list;
         for (const Persona& p : m_personas)
             list.append(QJsonObject {{QStringLiteral("id"), p.id}, {QStringLiteral("displayName"), p.displayName.en()},
-                {QStringLiteral("userType"), p.userType}});
+                {QStringLiteral("userType"), p.userType}, {QStringLiteral("state"), p.state},
+                {QStringLiteral("canSign"), p.canSign()}});
         return json(200, list);
     }
     if (request.method == "GET" && path == QLatin1String("/__mock/pending")) {

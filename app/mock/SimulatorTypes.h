@@ -123,6 +123,9 @@ struct SimulatorOptions
     /// Event loops for the HTTP connections (Net::HttpServer::setIoThreads): 2 or more spread reading, parsing and
     /// writing over that many threads; the simulator itself still answers on its own thread, one request at a time.
     int ioThreads = 0;
+    /// Requests one client (its clientID or x-client-id, else its address) may send per second; more get HTTP 429
+    /// with tooManyPendingCode. 0: no limit.
+    int rateLimitPerSecond = 0;
 };
 
 /// The simulator's own return code for "too many undecided requests" (HTTP 429, resources/catalog/return-codes.json).

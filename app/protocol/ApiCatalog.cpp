@@ -132,6 +132,12 @@ ApiSpec parseApi(const QJsonObject& o, const QString& fileId, QStringList& error
     a.responseSample = response.value(QLatin1String("sample"));
     for (const QJsonValue& c : o.value(QLatin1String("returnCodes")).toArray())
         a.returnCodes << c.toString();
+    const QJsonObject how = o.value(QLatin1String("returnCodeHow")).toObject();
+    for (auto it = how.begin(); it != how.end(); ++it) {
+        if (!a.returnCodes.contains(it.key()))
+            errors << a.id + QStringLiteral(": returnCodeHow names %1, which returnCodes does not list").arg(it.key());
+        a.returnCodeHow.insert(it.key(), text(it.value(), a.id + QStringLiteral(".returnCodeHow.") + it.key(), errors));
+    }
     a.source = o.value(QLatin1String("source")).toString();
     a.json = o;
     return a;
@@ -225,6 +231,8 @@ Util::Result<ApiCatalog> ApiCatalog::load(const QString& dir)
         rc.http = o.value(QLatin1String("http")).toInt(200);
         rc.evidence = o.value(QLatin1String("evidence")).toString();
         rc.meaning = text(o.value(QLatin1String("meaning")), QStringLiteral("return-codes.") + rc.code, errors);
+        if (o.contains(QLatin1String("how")))
+            rc.how = text(o.value(QLatin1String("how")), QStringLiteral("return-codes.%1.how").arg(rc.code), errors);
         catalog.m_returnCodes.append(rc);
     }
 
@@ -382,6 +390,14 @@ const Enumeration* ApiCatalog::enumeration(const QString& name) const
 {
     const auto it = m_enums.constFind(name);
     return it == m_enums.constEnd() ? nullptr : &*it;
+}
+
+Text ApiCatalog::how(const ApiSpec& api, const QString& code) const
+{
+    if (const auto it = api.returnCodeHow.constFind(code); it != api.returnCodeHow.constEnd())
+        return *it;
+    const ReturnCode* rc = returnCode(code);
+    return rc ? rc->how : Text();
 }
 
 const ReturnCode* ApiCatalog::returnCode(const QString& code) const

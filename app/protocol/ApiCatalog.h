@@ -62,6 +62,7 @@ struct ApiSpec
     QList<FieldSpec> responseFields;
     QJsonValue responseSample;
     QStringList returnCodes;
+    QHash<QString, Text> returnCodeHow; ///< this API's own "how it happens" notes, by code (ApiCatalog::how)
     QString source;
     QJsonObject json; ///< the entry as written in the catalog file
 
@@ -96,6 +97,7 @@ struct ReturnCode
     int http = 200;
     QString evidence;
     Text meaning;
+    Text how; ///< how the code happens (in the simulator), unless an API says otherwise; may be empty
 };
 
 struct HeaderSpec
@@ -142,6 +144,8 @@ public:
     const Enumeration* enumeration(const QString& name) const;
     const ReturnCode* returnCode(const QString& code) const;
     const QList<ReturnCode>& returnCodes() const { return m_returnCodes; }
+    /// How `code` happens for `api`: the API's own note (returnCodeHow), else the code's (return-codes.json `how`).
+    Text how(const ApiSpec& api, const QString& code) const;
     /// Every header of every family (headers.json), in order.
     const QList<HeaderSpec>& headers() const { return m_headers; }
     /// The headers one family sends: the signed envelope's (iamsmart) or the gateway's client credentials.

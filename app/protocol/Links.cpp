@@ -37,10 +37,11 @@ QString appLink(const ApiSpec* api, const QString& ticketId, const QJsonObject& 
     return QString::fromUtf8(UrlBuilder::appSchemeUrl(link));
 }
 
-QString universalLink(bool anonymous, const QString& ticketId)
+QString universalLink(bool anonymous, const QString& clientId, const QString& ticketId)
 {
-    return QStringLiteral("https://%1/%2?ticketID=%3")
+    return QStringLiteral("https://%1://%2?clientID=%3&ticketID=%4")
         .arg(AppSchemeParams().scheme, anonymous ? QStringLiteral("ticket") : QStringLiteral("auth"),
+            QString::fromLatin1(UrlBuilder::encodeComponent(clientId)),
             QString::fromLatin1(UrlBuilder::encodeComponent(ticketId)));
 }
 

@@ -21,9 +21,10 @@ QString getQrUrl(const QString& baseUrl, const QJsonObject& body);
 /// ?ticketID=…`. The context is the API's appContext ("auth" when it has none); an anonymous API's link also
 /// carries source=App_Scheme and the redirectURI and state of the request that created the ticket (`sent`).
 QString appLink(const ApiSpec* api, const QString& ticketId, const QJsonObject& sent = {});
-/// The gateway family's universal link that opens the app on a mobile device:
-/// `https://hk.gov.iamsmart.testapp/<auth|ticket>?ticketID=…`.
-QString universalLink(bool anonymous, const QString& ticketId);
+/// The gateway family's universal link that opens the app on a mobile device, in the form seed 003 shows
+/// (`https://hk.gov.iamsmart.testapp://auth?clientID=...`), with the ticket added:
+/// `https://hk.gov.iamsmart.testapp://<auth|ticket>?clientID=…&ticketID=…`.
+QString universalLink(bool anonymous, const QString& clientId, const QString& ticketId);
 
 } // namespace Links
 } // namespace Protocol

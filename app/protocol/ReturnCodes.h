@@ -28,12 +28,15 @@ inline const QString EncryptionError = QStringLiteral("D30003");
 inline const QString DecryptionError = QStringLiteral("D30004");
 inline const QString AuthCancelled = QStringLiteral("D40000");
 inline const QString AuthRejected = QStringLiteral("D40001");
+inline const QString AuthFailed = QStringLiteral("D40002");
 inline const QString AuthTimedOut = QStringLiteral("D40003");
 inline const QString AuthCodeInvalid = QStringLiteral("D40004");
 inline const QString ProfileRejected = QStringLiteral("D50001");
+inline const QString ProfileFailed = QStringLiteral("D50002");
 inline const QString ProfileTimedOut = QStringLiteral("D50003");
 inline const QString FormCancelled = QStringLiteral("D60000");
 inline const QString FormRejected = QStringLiteral("D60001");
+inline const QString FormFailed = QStringLiteral("D60002");
 inline const QString FormTimedOut = QStringLiteral("D60003");
 inline const QString SignCancelled = QStringLiteral("D70000");
 inline const QString SignRejected = QStringLiteral("D70001");
@@ -45,7 +48,14 @@ inline const QString BulkSignCancelled = QStringLiteral("D71000");
 inline const QString BulkSignRejected = QStringLiteral("D71001");
 inline const QString BulkSignFailed = QStringLiteral("D71002");
 inline const QString BulkSignTimedOut = QStringLiteral("D71003");
+inline const QString BulkSignNotAllowed = QStringLiteral("D71004");
+inline const QString BulkSignHkicMismatch = QStringLiteral("D71005");
+/// Bulk signing: cancelling a request that is no longer waiting (modelled).
+inline const QString BulkSignNotPending = QStringLiteral("D71007");
+/// Bulk signing: no such bulk request (the "BSQC token not found" code; modelled).
+inline const QString BulkSignNotFound = QStringLiteral("D71008");
 inline const QString ReauthRejected = QStringLiteral("D80001");
+inline const QString ReauthFailed = QStringLiteral("D80002");
 inline const QString ReauthTimedOut = QStringLiteral("D80003");
 
 /// What the simulator's HTTP layer reports for a gateway-family success (the "HTTPnnn" rows of the catalog).

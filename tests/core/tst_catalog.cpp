@@ -26,6 +26,54 @@ private slots:
         QVERIFY(ApiCatalog::builtinErrors().isEmpty());
     }
 
+    /// Every code an iAM Smart family API lists says how it happens, in the three languages.
+    void everyListedCodeSaysHowItHappens()
+    {
+        int notes = 0;
+        for (const ApiSpec& api : catalog().apis()) {
+            if (api.isGateway())
+                continue;
+            for (const QString& code : api.returnCodes) {
+                const Text how = catalog().how(api, code);
+                QVERIFY2(how.isComplete(), qPrintable(api.id + QLatin1Char(' ') + code));
+                QVERIFY(how.en() != catalog().returnCode(code)->meaning.en());
+                ++notes;
+            }
+        }
+        QVERIFY(notes > 300);
+        // An API's own note wins over the code's.
+        const ApiSpec* getResult = catalog().api(QStringLiteral("anonymous.eme.getResult"));
+        QVERIFY(catalog().how(*getResult, QStringLiteral("D20000")).en().contains(QStringLiteral("before the user")));
+        QVERIFY(catalog().how(*catalog().api(QStringLiteral("auth.profile")), QStringLiteral("D20000"))
+                    .en()
+                    .startsWith(QStringLiteral("Only when armed")));
+    }
+
+    /// A returnCodeHow entry must name a code the API lists.
+    void howNamesListedCodesOnly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QDir src(QStringLiteral(":/catalog"));
+        QDir(dir.path()).mkdir(QStringLiteral("apis"));
+        for (const QString& name : src.entryList(QDir::Files))
+            QVERIFY(QFile::copy(src.filePath(name), dir.filePath(name)));
+        for (const QString& name : QDir(src.filePath(QStringLiteral("apis"))).entryList(QDir::Files)) {
+            QFile in(src.filePath(QStringLiteral("apis/") + name));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QByteArray bytes = in.readAll();
+            if (name == QLatin1String("keys.getKey.json"))
+                bytes.replace("\"returnCodeHow\": {\n    \"D00000\"", "\"returnCodeHow\": {\n    \"D70004\"");
+            QFile out(dir.filePath(QStringLiteral("apis/") + name));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(bytes);
+        }
+        const auto loaded = ApiCatalog::load(dir.path());
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.error().detail.contains(QStringLiteral("keys.getKey: returnCodeHow names D70004")),
+            qPrintable(loaded.error().detail));
+    }
+
     void coversEveryApiOfTheProtocol_data()
     {
         QTest::addColumn<QString>("id");

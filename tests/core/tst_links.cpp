@@ -61,10 +61,10 @@ private slots:
 
     void universalLinks()
     {
-        QCOMPARE(Links::universalLink(false, QStringLiteral("abc")),
-            QStringLiteral("https://hk.gov.iamsmart.testapp/auth?ticketID=abc"));
-        QCOMPARE(Links::universalLink(true, QStringLiteral("a/b")),
-            QStringLiteral("https://hk.gov.iamsmart.testapp/ticket?ticketID=a%2Fb"));
+        QCOMPARE(Links::universalLink(false, QStringLiteral("c1"), QStringLiteral("abc")),
+            QStringLiteral("https://hk.gov.iamsmart.testapp://auth?clientID=c1&ticketID=abc"));
+        QCOMPARE(Links::universalLink(true, QStringLiteral("c 2"), QStringLiteral("a/b")),
+            QStringLiteral("https://hk.gov.iamsmart.testapp://ticket?clientID=c%202&ticketID=a%2Fb"));
     }
 };
 

@@ -346,9 +346,23 @@ private slots:
             QVERIFY(QRegularExpression(QStringLiteral("^[0-9]{4}$"))
                         .match(result.value(QStringLiteral("hkicCheckDigits")).toString())
                         .hasMatch());
+            // Seed 003: the signing answer itself shows them too, the same digits.
+            QCOMPARE(started.json.value(QStringLiteral("hkicCheckDigits")), result.value(QStringLiteral("hkicCheckDigits")));
             QVERIFY(!QByteArray::fromBase64(result.value(expectKey).toString().toLatin1()).isEmpty());
         }
         QCOMPARE(poll(token).status, 410);
+    }
+
+    /// A mobile source gets the universal link in seed 003's form, with the client and the ticket.
+    void mobileSourceGetsTheUniversalLink()
+    {
+        const Reply auth = call(QStringLiteral("gateway.auth"), {{QStringLiteral("source"), QStringLiteral("Mobile_Browser")}});
+        QCOMPARE(auth.status, 200);
+        const QString link = auth.json.value(QStringLiteral("url")).toString();
+        QVERIFY2(link.startsWith(QStringLiteral("https://hk.gov.iamsmart.testapp://auth?clientID=") + m_clientId), qPrintable(link));
+        const QString state = auth.json.value(QStringLiteral("state")).toString();
+        QVERIFY(link.endsWith(QStringLiteral("&ticketID=") + m_sim->request(pendingIdFor(state))->ticketId));
+        decide(QStringLiteral("reject"), state);
     }
 
     void chainedNeedsAnApprovedLogin()

@@ -1,5 +1,6 @@
 #include "PhonePanel.h"
 
+#include "NextAnswerPicker.h"
 #include "mock/Simulator.h"
 
 #include <QComboBox>
@@ -24,6 +25,10 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     , m_reject(new QPushButton(this))
     , m_cancel(new QPushButton(this))
     , m_expire(new QPushButton(this))
+    , m_fail(new QPushButton(this))
+    , m_notPassed(new QPushButton(this))
+    , m_directLogin(new QPushButton(this))
+    , m_nextAnswer(new NextAnswerPicker(simulator, this))
 {
     setObjectName(QStringLiteral("phonePanel"));
     m_pending->setObjectName(QStringLiteral("phonePendingList"));
@@ -42,18 +47,31 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     auto* buttons = new QGridLayout;
     buttons->addWidget(m_approve, 0, 0);
     buttons->addWidget(m_reject, 0, 1);
-    buttons->addWidget(m_cancel, 1, 0);
-    buttons->addWidget(m_expire, 1, 1);
+    buttons->addWidget(m_cancel, 0, 2);
+    buttons->addWidget(m_expire, 1, 0);
+    buttons->addWidget(m_fail, 1, 1);
+    buttons->addWidget(m_notPassed, 1, 2);
+    buttons->addWidget(m_directLogin, 2, 0, 1, 3);
+    // The list takes the height that is left, so that the decisions stay in view on a 720-pixel screen.
+    m_pending->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_pending->setMinimumHeight(64);
+    m_fail->setObjectName(QStringLiteral("phoneFailButton"));
+    m_notPassed->setObjectName(QStringLiteral("phoneNotPassedButton"));
+    m_directLogin->setObjectName(QStringLiteral("phoneDirectLoginButton"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_pending, 1);
     layout->addWidget(m_persona);
     layout->addWidget(m_screen);
     layout->addLayout(buttons);
     layout->addWidget(m_result);
+    layout->addWidget(m_nextAnswer);
     connect(m_approve, &QPushButton::clicked, this, [this] { decide(QStringLiteral("approve")); });
     connect(m_reject, &QPushButton::clicked, this, [this] { decide(QStringLiteral("reject")); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { decide(QStringLiteral("cancel")); });
     connect(m_expire, &QPushButton::clicked, this, [this] { decide(QStringLiteral("expire")); });
+    connect(m_fail, &QPushButton::clicked, this, [this] { decide(QStringLiteral("fail")); });
+    connect(m_notPassed, &QPushButton::clicked, this, [this] { decide(QStringLiteral("not-passed")); });
+    connect(m_directLogin, &QPushButton::clicked, this, &PhonePanel::directLogin);
     connect(m_pending, &QListWidget::currentRowChanged, this, &PhonePanel::showSelected);
     connectSimulator();
     retranslate();
@@ -72,6 +90,7 @@ void PhonePanel::setSimulator(Mock::Simulator* simulator)
         return;
     disconnect(m_simulator, nullptr, this, nullptr);
     m_simulator = simulator;
+    m_nextAnswer->setSimulator(simulator);
     connectSimulator();
     retranslate();
     rebuild();
@@ -80,6 +99,7 @@ void PhonePanel::setSimulator(Mock::Simulator* simulator)
 void PhonePanel::setLanguage(Protocol::Language language)
 {
     m_language = language;
+    m_nextAnswer->setLanguage(language);
     retranslate();
 }
 
@@ -156,8 +176,9 @@ void PhonePanel::showSelected()
 {
     const QListWidgetItem* item = m_pending->currentItem();
     const Mock::PendingRequest* p = item ? m_simulator->request(item->data(Qt::UserRole).toString()) : nullptr;
-    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire})
+    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire, m_fail})
         b->setEnabled(p != nullptr);
+    m_notPassed->setEnabled(p && p->kind == QLatin1String("reauth"));
     if (!p) {
         m_screen->setText(tr("Nothing is waiting on the phone."));
         return;
@@ -197,6 +218,11 @@ bool PhonePanel::decide(const QString& decision)
         result = m_simulator->reject(id);
     else if (decision == QLatin1String("cancel"))
         result = m_simulator->cancel(id);
+    else if (decision == QLatin1String("fail"))
+        result = m_simulator->fail(id);
+    else if (decision == QLatin1String("not-passed"))
+        result = m_simulator->approve(
+            id, m_persona->currentData().toString(), {{QStringLiteral("isPassed"), false}});
     else
         result = m_simulator->expire(id);
     if (!result) {
@@ -212,6 +238,20 @@ bool PhonePanel::decide(const QString& decision)
     return true;
 }
 
+bool PhonePanel::directLogin()
+{
+    auto result = m_simulator->directLogin({}, m_persona->currentData().toString(), m_directLoginAddress);
+    if (!result) {
+        m_answer = {};
+        m_result->setText(tr("No direct-login address: the callback listener is not running."));
+        return false;
+    }
+    m_answer = {QStringLiteral("direct-login"), result->value(QLatin1String("resultCode")).toString()};
+    showAnswer();
+    emit browserRedirect(result->value(QLatin1String("redirect")).toString());
+    return true;
+}
+
 void PhonePanel::showAnswer()
 {
     // Formatted from the facts at every language switch, never kept as text.
@@ -222,6 +262,9 @@ void PhonePanel::showAnswer()
     m_result->setText(d == QLatin1String("approve") ? tr("Approved on the phone (%1)").arg(code)
             : d == QLatin1String("reject")          ? tr("Rejected on the phone (%1)").arg(code)
             : d == QLatin1String("cancel")          ? tr("Cancelled on the phone (%1)").arg(code)
+            : d == QLatin1String("fail")            ? tr("Failed on the phone (%1)").arg(code)
+            : d == QLatin1String("not-passed")      ? tr("Not passed on the phone (%1)").arg(code)
+            : d == QLatin1String("direct-login")    ? tr("Logged in from the service catalogue (%1)").arg(code)
                                                     : tr("Left to expire on the phone (%1)").arg(code));
 }
 
@@ -232,7 +275,13 @@ void PhonePanel::retranslate()
     m_reject->setText(tr("&Reject"));
     m_cancel->setText(tr("Ca&ncel"));
     m_expire->setText(tr("Let e&xpire"));
-    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire})
+    m_fail->setText(tr("&Fails"));
+    m_fail->setToolTip(tr("The app reports a failure: the request ends with its failure code"));
+    m_notPassed->setText(tr("Not &passed"));
+    m_notPassed->setToolTip(tr("The re-authentication answers isPassed: false"));
+    m_directLogin->setText(tr("Log in from the app's service &catalogue"));
+    m_directLogin->setToolTip(tr("Direct login: the browser opens the service with a code and RefID"));
+    for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire, m_fail, m_notPassed, m_directLogin})
         b->setAccessibleName(b->text().remove(QRegularExpression(QStringLiteral("\\(&.\\)|&"))));
     m_pending->setAccessibleName(tr("Requests waiting on the phone"));
     m_persona->setAccessibleName(tr("Persona"));

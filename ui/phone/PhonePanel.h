@@ -10,6 +10,7 @@ namespace Mock {
 struct PendingRequest;
 }
 
+class NextAnswerPicker;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -31,8 +32,12 @@ public:
     void setLanguage(Protocol::Language language);
     /// Follows another simulator (the console switches between strict and sandbox-compatible ones).
     void setSimulator(Mock::Simulator* simulator);
-    /// Decides the selected request; false when there is none.
+    /// Decides the selected request (approve, reject, cancel, expire, fail, not-passed); false when there is none.
     bool decide(const QString& decision);
+    /// Where "Log in from the app's service catalogue" sends the browser (the listener's direct-login callback).
+    void setDirectLoginAddress(const QString& url) { m_directLoginAddress = url; }
+    /// The phone's "Log in from the app's service catalogue" (direct login); false when it failed.
+    bool directLogin();
 
 signals:
     /// After an auth or anonymous decision, where the user's browser would go next.
@@ -67,4 +72,9 @@ private:
     QPushButton* m_reject;
     QPushButton* m_cancel;
     QPushButton* m_expire;
+    QPushButton* m_fail;
+    QPushButton* m_notPassed; ///< re-authentication only
+    QPushButton* m_directLogin;
+    NextAnswerPicker* m_nextAnswer;
+    QString m_directLoginAddress;
 };

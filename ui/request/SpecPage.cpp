@@ -37,6 +37,13 @@ QString apiLink(const Protocol::ApiSpec& api, Protocol::Language lang)
         .arg(SpecPage::linkScheme(), esc(api.id), esc(api.label.get(lang)));
 }
 
+/// How a listed code happens (the catalog's `how` note), for the return-code table.
+QString howCell(const Protocol::ApiCatalog& catalog, const Protocol::ApiSpec& api, const QString& code,
+    Protocol::Language lang)
+{
+    return esc(catalog.how(api, code).get(lang));
+}
+
 QString pretty(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
@@ -237,11 +244,12 @@ QString SpecPage::html(const Protocol::ApiSpec& api, Protocol::Language lang)
     }
     if (!dCodes.isEmpty()) {
         html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Return codes"))) + table
-            + row({esc(tr("Code")), esc(tr("Meaning"))}, true);
+            + row({esc(tr("Code")), esc(tr("Meaning")), esc(tr("How it happens"))}, true);
         for (const QString& c : dCodes) {
             const Protocol::ReturnCode* rc = catalog.returnCode(c);
             html += row({code(c),
-                rc ? esc(QString(rc->meaning.get(lang)).replace(QLatin1String("%1"), QStringLiteral("…"))) : QString()});
+                rc ? esc(QString(rc->meaning.get(lang)).replace(QLatin1String("%1"), QStringLiteral("…"))) : QString(),
+                howCell(catalog, api, c, lang)});
         }
         html += QStringLiteral("</table>");
     }
