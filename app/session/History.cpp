@@ -147,20 +147,35 @@ Util::Status ExchangeHistory::append(const Exchange& exchange) const
     return written;
 }
 
-QList<Exchange> ExchangeHistory::load() const
+QStringList ExchangeHistory::files() const
 {
-    QList<Exchange> out;
+    QStringList out;
     if (m_directory.isEmpty())
         return out;
     prune(QDateTime::currentMSecsSinceEpoch());
     const QDir dir(m_directory);
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
-        if (doc.isObject())
-            out.append(fromJson(doc.object()));
+    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        out.append(dir.filePath(name));
+    return out;
+}
+
+std::optional<Exchange> ExchangeHistory::read(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+    if (!doc.isObject())
+        return std::nullopt;
+    return fromJson(doc.object());
+}
+
+QList<Exchange> ExchangeHistory::load() const
+{
+    QList<Exchange> out;
+    for (const QString& path : files()) {
+        if (std::optional<Exchange> e = read(path))
+            out.append(std::move(*e));
     }
     return out;
 }
