@@ -154,7 +154,12 @@ QStringList ExchangeHistory::files() const
         return out;
     prune(QDateTime::currentMSecsSinceEpoch());
     const QDir dir(m_directory);
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+    // Names start with the zero-padded time: name order is age order. Sorted here, as plain strings (faster than
+    // QDir's sorting over 100,000 files).
+    QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Unsorted);
+    std::sort(names.begin(), names.end());
+    out.reserve(names.size());
+    for (const QString& name : std::as_const(names))
         out.append(dir.filePath(name));
     return out;
 }

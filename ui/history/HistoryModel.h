@@ -52,6 +52,10 @@ public:
     /// Starts reading `history`'s files in a worker thread; the rows arrive in order, before this session's.
     void load(const Session::ExchangeHistory& history);
     bool isLoading() const { return m_loader != nullptr; }
+    /// Rows read from files so far (they come before this session's).
+    qsizetype storedRows() const { return m_stored; }
+    /// The lower-case text the filter matches for a row.
+    const QString& searchText(int row) const { return m_rows.at(row).search; }
     /// Replaces every row by these exchanges (kept whole).
     void setExchanges(const QList<Session::Exchange>& exchanges);
     void append(const Session::Exchange& exchange);

@@ -119,6 +119,11 @@ void HistoryPanel::add(const Session::Exchange& e)
     m_list->scrollTo(m_filterModel->mapFromSource(m_model->index(m_model->rowCount() - 1, 0)));
 }
 
+bool HistoryPanel::isLoading() const
+{
+    return m_pendingLoad || m_model->isLoading();
+}
+
 QList<Session::Exchange> HistoryPanel::exchanges() const
 {
     return m_model->exchanges();

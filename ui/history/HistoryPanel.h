@@ -33,6 +33,8 @@ public:
     /// Every exchange listed (stored ones read again from their files), oldest first.
     QList<Session::Exchange> exchanges() const;
     HistoryModel* model() const { return m_model; }
+    /// Until every stored exchange has arrived (also before the reading has begun).
+    bool isLoading() const;
     /// The selected exchange, or nothing.
     std::optional<Session::Exchange> selected() const;
     /// Selects the model's row `row` (shown whatever the filter).
