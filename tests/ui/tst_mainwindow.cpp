@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
+#include "history/HistoryModel.h"
+#include "history/HistoryPanel.h"
 #include "mock/Simulator.h"
 #include "phone/PhonePanel.h"
 #include "protocol/ApiCatalog.h"
@@ -15,9 +17,11 @@
 #include <QPushButton>
 
 #include <QCheckBox>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 
@@ -147,6 +151,66 @@ private slots:
                 .api(QStringLiteral("auth.getToken"))
                 ->label.get(Protocol::Language::TraditionalChinese));
         QVERIFY(chinese != english);
+    }
+
+    void historyListReadsStoredExchangesAfterPaintAndFilters()
+    {
+        QTemporaryDir dir;
+        Session::HistorySettings keepAll;
+        keepAll.retentionDays = 0;
+        keepAll.retentionCount = 0;
+        const Session::ExchangeHistory stored(dir.path(), keepAll);
+        QList<Session::Exchange> written;
+        for (int i = 0; i < 30; ++i) {
+            Session::Exchange e;
+            e.id = QStringLiteral("stored%1").arg(i);
+            e.apiId = i % 2 ? QStringLiteral("keys.getKey") : QStringLiteral("auth.getToken");
+            e.startedAt = QDateTime::currentMSecsSinceEpoch() - (30 - i) * 1000;
+            e.request.method = "POST";
+            e.request.plaintext = QByteArrayLiteral("{\"n\":") + QByteArray::number(i) + '}';
+            e.httpStatus = 200;
+            e.responseBody = R"({"code":"D00000","message":"SUCCESS","content":""})";
+            QVERIFY(stored.append(e).ok());
+            written.append(e);
+        }
+        HistoryPanel panel;
+        panel.add(written.at(3)); // this session's exchange, also on disk: listed once
+        panel.load(stored);
+        QVERIFY(panel.isLoading()); // nothing is read before the first paint
+        QCOMPARE(panel.model()->rowCount(), 1);
+        panel.resize(900, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(!panel.isLoading());
+        QCOMPARE(panel.model()->rowCount(), 30);
+        QCOMPARE(panel.exchanges().first().id, QStringLiteral("stored0")); // the stored ones first, oldest first
+        QCOMPARE(panel.exchanges().last().id, QStringLiteral("stored3"));
+
+        // The filter box narrows the list through the proxy, as the user types.
+        auto* list = panel.findChild<QTreeView*>(QStringLiteral("historyList"));
+        auto* filter = panel.findChild<QLineEdit*>(QStringLiteral("historyFilterLineEdit"));
+        QVERIFY(list && filter);
+        QTest::keyClicks(filter, QStringLiteral("GETTOKEN"));
+        QCOMPARE(list->model()->rowCount(), 15);
+        for (int r = 0; r < list->model()->rowCount(); ++r)
+            QCOMPARE(list->model()->index(r, HistoryModel::ApiColumn).data().toString(), QStringLiteral("auth.getToken"));
+
+        // Double-clicking a stored row reopens it: the whole exchange is read back from its file.
+        QSignalSpy reopened(&panel, &HistoryPanel::reopenRequested);
+        const QModelIndex third = list->model()->index(2, 0);
+        QVERIFY(TestSupport::clickIndex(list, third));
+        QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(third).center());
+        QCOMPARE(reopened.size(), 1);
+        const auto e = reopened.first().first().value<Session::Exchange>();
+        QCOMPARE(e.id, QStringLiteral("stored4"));
+        QCOMPARE(e.request.plaintext, QByteArrayLiteral("{\"n\":4}"));
+        QCOMPARE(e.returnCode(), QStringLiteral("D00000"));
+
+        QTest::keyClick(filter, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(filter, Qt::Key_Delete);
+        QCOMPARE(list->model()->rowCount(), 30);
+        QTest::keyClicks(filter, QStringLiteral("no such thing"));
+        QCOMPARE(list->model()->rowCount(), 0);
     }
 
     void callbackInspectorFollowsTheListenerRowByRow()

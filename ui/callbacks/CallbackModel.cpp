@@ -6,7 +6,7 @@
 #include <QDateTime>
 
 CallbackModel::CallbackModel(Callback::CallbackListener* listener, Wording matchText, QObject* parent)
-    : QAbstractTableModel(parent)
+    : LabelledTableModel(ColumnCount, parent)
     , m_listener(listener)
     , m_matchText(std::move(matchText))
     , m_count(int(listener->records().size()))
@@ -40,11 +40,6 @@ int CallbackModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : m_count;
 }
 
-int CallbackModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant CallbackModel::data(const QModelIndex& index, int role) const
 {
     const QList<Callback::CallbackRecord>& records = m_listener->records();
@@ -69,19 +64,6 @@ QVariant CallbackModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-QVariant CallbackModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_headers.size())
-        return m_headers.at(section);
-    return QAbstractTableModel::headerData(section, orientation, role);
-}
-
-void CallbackModel::setHeaderLabels(const QStringList& labels)
-{
-    m_headers = labels;
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
 void CallbackModel::reword()

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "LabelledTableModel.h"
+
 #include <QStringList>
 
 #include <functional>
@@ -11,7 +12,7 @@ class CallbackListener;
 
 /// The listener's records as a table, row i being record i: rows are appended and dropped as the listener keeps
 /// and drops records (never rebuilt on each change), and no record is copied.
-class CallbackModel : public QAbstractTableModel
+class CallbackModel : public LabelledTableModel
 {
     Q_OBJECT
 
@@ -23,16 +24,12 @@ public:
 
     CallbackModel(Callback::CallbackListener* listener, Wording matchText, QObject* parent = nullptr);
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    void setHeaderLabels(const QStringList& labels);
     /// The wording changed (language): the match column is shown again.
     void reword();
 
 private:
     Callback::CallbackListener* m_listener;
     Wording m_matchText;
-    QStringList m_headers;
     int m_count = 0; ///< rows announced (the listener's records may already hold one more)
 };

@@ -23,7 +23,7 @@ HistoryRow HistoryRow::of(const Session::Exchange& e)
 }
 
 HistoryModel::HistoryModel(QObject* parent)
-    : QAbstractTableModel(parent)
+    : LabelledTableModel(ColumnCount, parent)
 {
 }
 
@@ -45,11 +45,6 @@ void HistoryModel::stopLoading()
 int HistoryModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int HistoryModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant HistoryModel::data(const QModelIndex& index, int role) const
@@ -75,19 +70,6 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     default:
         return {};
     }
-}
-
-QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 && section < m_headers.size())
-        return m_headers.at(section);
-    return QAbstractTableModel::headerData(section, orientation, role);
-}
-
-void HistoryModel::setHeaderLabels(const QStringList& labels)
-{
-    m_headers = labels;
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
 void HistoryModel::load(const Session::ExchangeHistory& history)

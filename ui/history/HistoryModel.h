@@ -2,7 +2,8 @@
 
 #include "session/History.h"
 
-#include <QAbstractTableModel>
+#include "LabelledTableModel.h"
+
 #include <QSet>
 #include <QSortFilterProxyModel>
 #include <QStringList>
@@ -31,7 +32,7 @@ struct HistoryRow
 
 /// The exchange history as a table: the stored exchanges (read in a worker thread after the window is up, in
 /// batches, and kept as their rows only) first, then this session's as they finish.
-class HistoryModel : public QAbstractTableModel
+class HistoryModel : public LabelledTableModel
 {
     Q_OBJECT
 
@@ -43,11 +44,7 @@ public:
     ~HistoryModel() override;
 
     int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    /// The column titles (translated by the panel).
-    void setHeaderLabels(const QStringList& labels);
 
     /// Starts reading `history`'s files in a worker thread; the rows arrive in order, before this session's.
     void load(const Session::ExchangeHistory& history);
@@ -74,7 +71,6 @@ private:
     QList<HistoryRow> m_rows;
     qsizetype m_stored = 0; ///< rows read from files, ahead of this session's
     QSet<QString> m_sessionIds; ///< this session's exchanges (their files must not come twice)
-    QStringList m_headers;
     QThread* m_loader = nullptr;
     std::shared_ptr<std::atomic_bool> m_cancel;
 };
