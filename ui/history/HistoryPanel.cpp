@@ -135,15 +135,6 @@ std::optional<Session::Exchange> HistoryPanel::selected() const
     return current.isValid() ? m_model->exchange(current.row()) : std::nullopt;
 }
 
-void HistoryPanel::select(int row)
-{
-    if (!m_filterModel->mapFromSource(m_model->index(row, 0)).isValid())
-        m_filter->clear(); // the row is filtered out: show all
-    const QModelIndex index = m_filterModel->mapFromSource(m_model->index(row, 0));
-    m_list->setCurrentIndex(index);
-    m_list->scrollTo(index);
-}
-
 void HistoryPanel::setFilterText(const QString& text)
 {
     if (m_filter->text() != text)

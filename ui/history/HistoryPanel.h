@@ -37,8 +37,6 @@ public:
     bool isLoading() const;
     /// The selected exchange, or nothing.
     std::optional<Session::Exchange> selected() const;
-    /// Selects the model's row `row` (shown whatever the filter).
-    void select(int row);
     /// Shows only the rows whose API, HTTP status or return code contain `text` (the filter box's text).
     void setFilterText(const QString& text);
     /// What history keeps and for how long (shown as a check box and two spin boxes under the list).
