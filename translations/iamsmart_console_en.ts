@@ -830,6 +830,14 @@ Result:
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>Filter history…</source>
+        <translation>Filter history…</translation>
+    </message>
+    <message>
+        <source>Filter history</source>
+        <translation>Filter history</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>Time</translation>
     </message>

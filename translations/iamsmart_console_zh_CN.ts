@@ -829,6 +829,14 @@ Result:
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>Filter history…</source>
+        <translation>筛选历史记录…</translation>
+    </message>
+    <message>
+        <source>Filter history</source>
+        <translation>筛选历史记录</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>

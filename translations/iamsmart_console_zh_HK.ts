@@ -829,6 +829,14 @@ Result:
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>Filter history…</source>
+        <translation>篩選歷史記錄…</translation>
+    </message>
+    <message>
+        <source>Filter history</source>
+        <translation>篩選歷史記錄</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>時間</translation>
     </message>

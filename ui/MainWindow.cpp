@@ -5,6 +5,7 @@
 #include "branding/ButtonGallery.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
+#include "catalog/CatalogModel.h"
 #include "flows/FlowView.h"
 #include "flows/SequenceDiagram.h"
 #include "forms/TryItForm.h"
@@ -60,12 +61,10 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QToolBar>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace {
-constexpr int IdRole = Qt::UserRole + 1;
-
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
@@ -107,10 +106,14 @@ MainWindow::MainWindow(LanguageManager* languages, Workbench::Workbench* workben
         m_filter->selectAll();
     });
     addAction(findAction);
-    m_tree = new QTreeWidget(left);
+    m_catalog = new CatalogModel(Protocol::ApiCatalog::builtin(), this);
+    m_catalogFilter = new CatalogFilter(this);
+    m_catalogFilter->setSourceModel(m_catalog);
+    m_tree = new QTreeView(left);
     m_tree->setObjectName(QStringLiteral("catalogTree"));
     m_tree->setHeaderHidden(true);
-    m_tree->setColumnCount(1);
+    m_tree->setModel(m_catalogFilter);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_tree);
 
@@ -150,9 +153,9 @@ MainWindow::MainWindow(LanguageManager* languages, Workbench::Workbench* workben
 
     buildMenus();
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (item && !item->data(0, IdRole).toString().isEmpty())
-            showApi(item->data(0, IdRole).toString());
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
+        if (const QString id = index.data(CatalogModel::IdRole).toString(); !id.isEmpty())
+            showApi(id);
     });
     connect(m_languages, &LanguageManager::languageChanged, this, [this](Protocol::Language language) {
         for (ApiPage* p : std::as_const(m_pageById))
@@ -337,7 +340,7 @@ void MainWindow::buildDocks()
         settings.save();
         history->setSettings(settings);
     });
-    m_history->setExchanges(history->load());
+    m_history->load(*history); // in the background: a big history never slows the first paint
     auto record = [this, history](const Session::Exchange& e) {
         (void)history->append(e);
         m_history->add(e);
@@ -512,59 +515,31 @@ QString MainWindow::categoryLabel(const QString& category) const
 
 void MainWindow::populateTree()
 {
-    const Protocol::Language lang = m_languages->language();
-    m_tree->clear();
-    QHash<QString, QTreeWidgetItem*> groups;
-    for (const Protocol::ApiSpec& api : Protocol::ApiCatalog::builtin().apis()) {
-        QTreeWidgetItem*& group = groups[api.category];
-        if (!group) {
-            group = new QTreeWidgetItem(m_tree, {categoryLabel(api.category)});
-            group->setFlags(Qt::ItemIsEnabled);
-            group->setExpanded(true);
-        }
-        auto* item = new QTreeWidgetItem(group, {api.label.get(lang)});
-        item->setData(0, IdRole, api.id);
-        item->setToolTip(0, api.method + QLatin1Char(' ') + api.path);
-    }
+    m_catalog->populate(m_languages->language(), [this](const QString& category) { return categoryLabel(category); });
     applyFilter(m_filter->text());
 }
 
 void MainWindow::applyFilter(const QString& text)
 {
-    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
-        QTreeWidgetItem* group = m_tree->topLevelItem(g);
-        int visible = 0;
-        for (int i = 0; i < group->childCount(); ++i) {
-            QTreeWidgetItem* item = group->child(i);
-            const bool match = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive)
-                || item->toolTip(0).contains(text, Qt::CaseInsensitive)
-                || item->data(0, IdRole).toString().contains(text, Qt::CaseInsensitive);
-            item->setHidden(!match);
-            visible += match ? 1 : 0;
-        }
-        group->setHidden(visible == 0);
-    }
+    m_catalogFilter->setText(text);
+    m_tree->expandAll();
 }
 
 bool MainWindow::selectApi(const QString& id)
 {
-    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
-        QTreeWidgetItem* group = m_tree->topLevelItem(g);
-        for (int i = 0; i < group->childCount(); ++i) {
-            if (group->child(i)->data(0, IdRole).toString() == id) {
-                m_tree->setCurrentItem(group->child(i));
-                m_mainTabs->setCurrentIndex(m_mainTabs->indexOf(m_pages->parentWidget())); // its page in front
-                return true;
-            }
-        }
-    }
-    return false;
+    const QModelIndex api = m_catalog->indexOf(id);
+    if (!api.isValid())
+        return false;
+    if (!m_catalogFilter->mapFromSource(api).isValid())
+        m_filter->clear(); // filtered out: the whole catalog comes back to show it
+    m_tree->setCurrentIndex(m_catalogFilter->mapFromSource(api));
+    m_mainTabs->setCurrentIndex(m_mainTabs->indexOf(m_pages->parentWidget())); // its page in front
+    return true;
 }
 
 QString MainWindow::currentApiId() const
 {
-    const QTreeWidgetItem* item = m_tree ? m_tree->currentItem() : nullptr;
-    return item ? item->data(0, IdRole).toString() : QString();
+    return m_tree ? m_tree->currentIndex().data(CatalogModel::IdRole).toString() : QString();
 }
 
 ApiPage* MainWindow::currentPage() const

@@ -17,8 +17,9 @@ class QLineEdit;
 class QMenu;
 class QToolBar;
 class QTextBrowser;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
+class CatalogModel;
+class CatalogFilter;
 class QStackedWidget;
 class ApiPage;
 class QrPanel;
@@ -137,7 +138,9 @@ private:
     Mock::Simulator* m_simulator = nullptr; ///< the local simulator the window opened on (null: none runs)
     QLabel* m_simulatorStatus = nullptr;
     QProgressBar* m_preparing = nullptr; ///< in the status bar while the simulator's keys are made
-    QTreeWidget* m_tree = nullptr;
+    CatalogModel* m_catalog = nullptr;
+    CatalogFilter* m_catalogFilter = nullptr;
+    QTreeView* m_tree = nullptr;
     QLineEdit* m_filter = nullptr;
     QStackedWidget* m_pages = nullptr;
     QHash<QString, ApiPage*> m_pageById;

@@ -1,3 +1,4 @@
+#include "Benchmarks.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "guide/GuideView.h"
@@ -212,6 +213,11 @@ int main(int argc, char** argv)
             simulator->startPreparing();
     });
     window.installEventFilter(&prepare);
+    // --benchmark-history WORD, --benchmark-phone N: the big-data figures of ./scripts/bench (one JSON line).
+    if (const qsizetype at = args.indexOf(QStringLiteral("--benchmark-history")); at > 0 && at + 1 < args.size())
+        Benchmarks::history(&window, args.at(at + 1), sinceMain);
+    if (const qsizetype at = args.indexOf(QStringLiteral("--benchmark-phone")); at > 0 && at + 1 < args.size())
+        Benchmarks::phone(&window, simulator, args.at(at + 1).toInt(), sinceMain);
     // --flow ID opens the Flows tab on that flow and runs it once the window is up (presenters, screenshots).
     const qsizetype flowAt = args.indexOf(QStringLiteral("--flow"));
     bool flowDone = true;

@@ -148,20 +148,40 @@ Util::Status ExchangeHistory::append(const Exchange& exchange) const
     return written;
 }
 
-QList<Exchange> ExchangeHistory::load() const
+QStringList ExchangeHistory::files() const
 {
-    QList<Exchange> out;
+    QStringList out;
     if (m_directory.isEmpty())
         return out;
     prune(m_clock->nowMs());
     const QDir dir(m_directory);
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
-        if (doc.isObject())
-            out.append(fromJson(doc.object()));
+    // Names start with the zero-padded time: name order is age order. Sorted here, as plain strings (faster than
+    // QDir's sorting over 100,000 files).
+    QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Unsorted);
+    std::sort(names.begin(), names.end());
+    out.reserve(names.size());
+    for (const QString& name : std::as_const(names))
+        out.append(dir.filePath(name));
+    return out;
+}
+
+std::optional<Exchange> ExchangeHistory::read(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+    if (!doc.isObject())
+        return std::nullopt;
+    return fromJson(doc.object());
+}
+
+QList<Exchange> ExchangeHistory::load() const
+{
+    QList<Exchange> out;
+    for (const QString& path : files()) {
+        if (std::optional<Exchange> e = read(path))
+            out.append(std::move(*e));
     }
     return out;
 }

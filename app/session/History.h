@@ -5,6 +5,9 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
+
+#include <optional>
 
 namespace Session {
 
@@ -37,6 +40,10 @@ public:
     Util::Status append(const Exchange& exchange) const;
     /// Applies retention first, so what is older than the settings allow is gone before it is read.
     QList<Exchange> load() const;
+    /// The stored exchanges' files, oldest first, after retention (what load() reads).
+    QStringList files() const;
+    /// One stored exchange; nothing when the file is unreadable or not an exchange.
+    static std::optional<Exchange> read(const QString& path);
     /// Removes what retention no longer allows; returns how many files went.
     int prune(qint64 nowMs) const;
 

@@ -38,8 +38,8 @@ Util::Status writePrivateFile(const QString& path, const QByteArray& contents)
 
 int pruneTimestampedFiles(const QString& directory, int maxAgeDays, int maxCount, qint64 nowMs)
 {
-    if (directory.isEmpty())
-        return 0;
+    if (directory.isEmpty() || (maxAgeDays <= 0 && maxCount <= 0))
+        return 0; // no limit: nothing to list (a big folder is not read on every write)
     QDir dir(directory);
     // Names start with the zero-padded time, so name order is age order (oldest first).
     QStringList names = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);

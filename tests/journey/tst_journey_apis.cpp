@@ -12,7 +12,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QTabBar>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -166,10 +166,11 @@ private slots:
         }
         QVERIFY(dockTabs);
         QVERIFY2(h.clickTabOf(dockTabs, QStringLiteral("History")), h.why());
-        auto* list = qobject_cast<QTreeWidget*>(h.find(QStringLiteral("Exchange history")));
+        auto* list = qobject_cast<QTreeView*>(h.find(QStringLiteral("Exchange history")));
         QVERIFY(list && list->isVisible());
-        list->scrollToItem(list->topLevelItem(at));
-        QVERIFY2(h.clickWidget(list->viewport(), list->visualItemRect(list->topLevelItem(at)).center()), h.why());
+        const QModelIndex row = list->model()->index(at, 0);
+        list->scrollTo(row);
+        QVERIFY2(h.clickWidget(list->viewport(), list->visualRect(row).center()), h.why());
         QVERIFY2(h.click(QStringLiteral("Reopen")), h.why());
         QCOMPARE(m_window->currentApiId(), QStringLiteral("auth.getToken"));
         ApiPage* page = m_window->currentPage();

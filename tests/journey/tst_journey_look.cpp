@@ -9,6 +9,7 @@
 #include "request/ApiPage.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QComboBox>
@@ -26,6 +27,8 @@
 #include <QTabBar>
 #include <QTextDocument>
 #include <QTreeWidget>
+
+#include <functional>
 
 /// Journeys (c), (d), (e) of issue 12, on the screen xvfb-run gives (1280×720, and 1366×768 as a second ctest):
 /// - (d) the window and every dock stay on the screen after showing a QR code, running a flow and in presenter
@@ -143,6 +146,21 @@ class TestJourneyLook : public QObject
             } else if (auto* list = qobject_cast<QListWidget*>(w)) {
                 for (int i = 0; i < list->count(); ++i)
                     add(w, QStringLiteral("list item"), list->item(i)->text());
+            } else if (auto* view = qobject_cast<QAbstractItemView*>(w);
+                       view && view->model() && !qobject_cast<QHeaderView*>(w)) {
+                // A view over a model: the rows on screen, every column, any depth (what the user reads).
+                const QRect visible = view->viewport()->rect();
+                std::function<void(const QModelIndex&)> rows = [&](const QModelIndex& parent) {
+                    for (int r = 0; r < view->model()->rowCount(parent); ++r) {
+                        for (int c = 0; c < view->model()->columnCount(parent); ++c) {
+                            const QModelIndex index = view->model()->index(r, c, parent);
+                            if (visible.intersects(view->visualRect(index)))
+                                add(w, QStringLiteral("item"), index.data().toString());
+                        }
+                        rows(view->model()->index(r, 0, parent));
+                    }
+                };
+                rows({});
             } else if (auto* header = qobject_cast<QHeaderView*>(w)) {
                 for (int i = 0; i < header->count(); ++i)
                     add(w, QStringLiteral("header"),

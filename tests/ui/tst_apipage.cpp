@@ -3,6 +3,7 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "ViewSupport.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
 #include "crypto/HmacSigner.h"
@@ -15,10 +16,11 @@
 #include "session/ConsoleSession.h"
 
 #include <QDirIterator>
-#include <QListWidget>
+#include <QDockWidget>
+#include <QListView>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTreeWidget>
+#include <QTreeView>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -277,16 +279,17 @@ private slots:
         QCOMPARE(TestSupport::http("GET", qr->qrText()).status, 303);
         PhonePanel* phone = m_window->phonePanel();
         QVERIFY(phone);
-        QTRY_VERIFY(child<QListWidget>(phone, QStringLiteral("phonePendingList"))->count() >= 1);
+        QTRY_VERIFY(child<QListView>(phone, QStringLiteral("phonePendingList"))->model()->rowCount() >= 1);
         QVERIFY(child<QLabel>(phone, QStringLiteral("phoneScreenLabel"))->text().contains(QStringLiteral("Log in")));
         const int before = m_window->callbackInspector()->count();
         QTest::mouseClick(child<QPushButton>(phone, QStringLiteral("phoneApproveButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->callbackInspector()->count() > before, 10000);
-        auto* list = child<QTreeWidget>(m_window->callbackInspector(), QStringLiteral("callbackList"));
-        QTreeWidgetItem* last = list->topLevelItem(list->topLevelItemCount() - 1);
-        QCOMPARE(last->text(1), QStringLiteral("callback.auth"));
-        QCOMPARE(last->text(3), QStringLiteral("matched"));
-        list->setCurrentItem(last);
+        auto* list = child<QTreeView>(m_window->callbackInspector(), QStringLiteral("callbackList"));
+        const int last = list->model()->rowCount() - 1;
+        QCOMPARE(list->model()->index(last, 1).data().toString(), QStringLiteral("callback.auth"));
+        QCOMPARE(list->model()->index(last, 3).data().toString(), QStringLiteral("matched"));
+        m_window->findChild<QDockWidget*>(QStringLiteral("callbacksDock"))->raise();
+        QVERIFY(TestSupport::clickIndex(list, list->model()->index(last, 0)));
         QVERIFY(child<QPlainTextEdit>(m_window->callbackInspector(), QStringLiteral("callbackDetail"))
                     ->toPlainText()
                     .contains(QStringLiteral("GET /callback/auth")));
@@ -325,8 +328,10 @@ private slots:
                 tokenRow = i;
         }
         QVERIFY(tokenRow >= 0);
-        history->select(tokenRow);
         open(QStringLiteral("keys.getKey"));
+        m_window->findChild<QDockWidget*>(QStringLiteral("historyDock"))->raise();
+        auto* rows = child<QTreeView>(history, QStringLiteral("historyList"));
+        QVERIFY(TestSupport::clickIndex(rows, rows->model()->index(tokenRow, 0)));
         QTest::mouseClick(child<QPushButton>(history, QStringLiteral("historyReopenButton")), Qt::LeftButton);
         QCOMPARE(m_window->currentApiId(), QStringLiteral("auth.getToken"));
         const QJsonObject sent = QJsonDocument::fromJson(history->exchanges().at(tokenRow).request.plaintext).object();
@@ -334,7 +339,7 @@ private slots:
             sent.value(QStringLiteral("code")));
 
         // Resend as new: a new exchange with a fresh nonce.
-        history->select(0);
+        QVERIFY(TestSupport::clickIndex(rows, rows->model()->index(0, 0)));
         const Session::Exchange first = history->exchanges().at(0);
         const qsizetype before = history->exchanges().size();
         QTest::mouseClick(child<QPushButton>(history, QStringLiteral("historyResendButton")), Qt::LeftButton);
@@ -381,7 +386,18 @@ private slots:
         }
         LanguageManager languages;
         MainWindow again(&languages, m_sim.get());
-        QCOMPARE(again.historyPanel()->exchanges().size(), history->exchanges().size());
+        again.show(); // the stored history is read once the window has painted
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QSet<QString> ids; // every exchange of the first window comes back (the new one may add its own getKey)
+        for (const Session::Exchange& e : history->exchanges())
+            ids.insert(e.id);
+        auto reloaded = [&again, &ids] {
+            QSet<QString> seen;
+            for (const Session::Exchange& e : again.historyPanel()->exchanges())
+                seen.insert(e.id);
+            return seen.contains(ids);
+        };
+        QTRY_VERIFY(reloaded());
     }
 
     void codeSamplesFollowTheForm()
@@ -463,18 +479,16 @@ private slots:
         // The phone approves; the console follows the redirect to its own listener.
         const qsizetype before = m_window->listener()->records().size();
         PhonePanel* phone = m_window->phonePanel();
-        auto* pending = child<QListWidget>(phone, QStringLiteral("phonePendingList"));
+        auto* pending = child<QListView>(phone, QStringLiteral("phonePendingList"));
         QString gatewayRequest;
         for (const Mock::PendingRequest& p : m_sim->pending()) {
             if (p.apiId == QLatin1String("gateway.auth") && p.status == QLatin1String("pending"))
                 gatewayRequest = p.id;
         }
-        QTRY_VERIFY(!pending->findItems(QStringLiteral("*"), Qt::MatchWildcard).isEmpty());
-        for (int i = 0; i < pending->count(); ++i) {
-            if (pending->item(i)->data(Qt::UserRole).toString() == gatewayRequest)
-                pending->setCurrentRow(i);
-        }
-        QCOMPARE(pending->currentItem()->data(Qt::UserRole).toString(), gatewayRequest);
+        QTRY_VERIFY(pending->model()->rowCount() > 0);
+        m_window->findChild<QDockWidget*>(QStringLiteral("phoneDock"))->raise();
+        QVERIFY(TestSupport::clickIndex(pending, TestSupport::findIndex(pending, gatewayRequest, Qt::UserRole)));
+        QCOMPARE(pending->currentIndex().data(Qt::UserRole).toString(), gatewayRequest);
         QTest::mouseClick(child<QPushButton>(phone, QStringLiteral("phoneApproveButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->listener()->records().size() > before, 10000);
         QCOMPARE(m_window->listener()->records().last().callbackId, QStringLiteral("callback.gateway"));

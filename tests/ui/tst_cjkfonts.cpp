@@ -25,7 +25,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTextLayout>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using Protocol::Language;
 
@@ -202,7 +202,7 @@ private slots:
 
         // The fonts the widgets draw with, once shown.
         QList<QFont> fonts {QApplication::font(), window.menuBar()->font(),
-            window.findChild<QTreeWidget*>(QStringLiteral("catalogTree"))->font(),
+            window.findChild<QTreeView*>(QStringLiteral("catalogTree"))->font(),
             window.findChild<QTabWidget*>(QStringLiteral("mainTabs"))->font(),
             page->findChild<QTextBrowser*>(QStringLiteral("specBrowser"))->font(), window.statusBar()->font(),
             window.guide()->browser()->font()};

@@ -1,4 +1,5 @@
 #include "LanguageManager.h"
+#include "ViewSupport.h"
 #include "MainWindow.h"
 #include "callback/CallbackListener.h"
 #include "callbacks/CallbackInspector.h"
@@ -7,6 +8,7 @@
 #include "mock/Simulator.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -17,7 +19,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 /// The flow view driven as a presenter would: run a flow with scripted approval, watch the steps and the
 /// live sequence diagram, export it; presenter mode paces the steps, masks personal data, switches language.
@@ -143,14 +145,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(summary->text().startsWith(QStringLiteral("Passed")), 15000);
 
         // The profile callback in the inspector shows masked personal data.
-        auto* list = window.callbackInspector()->findChild<QTreeWidget*>(QStringLiteral("callbackList"));
-        QTreeWidgetItem* profile = nullptr;
-        for (int i = 0; i < list->topLevelItemCount(); ++i) {
-            if (list->topLevelItem(i)->text(1) == QLatin1String("callback.profile"))
-                profile = list->topLevelItem(i);
-        }
-        QVERIFY(profile);
-        list->setCurrentItem(profile);
+        auto* list = window.callbackInspector()->findChild<QTreeView*>(QStringLiteral("callbackList"));
+        const QModelIndex profile = TestSupport::findIndex(list, QStringLiteral("callback.profile"), Qt::DisplayRole, 1);
+        QVERIFY(profile.isValid());
+        window.findChild<QDockWidget*>(QStringLiteral("callbacksDock"))->show();
+        window.findChild<QDockWidget*>(QStringLiteral("callbacksDock"))->raise();
+        QVERIFY(TestSupport::clickIndex(list, profile));
         const QString detail
             = window.callbackInspector()->findChild<QPlainTextEdit*>(QStringLiteral("callbackDetail"))->toPlainText();
         const Mock::Persona& who = m_sim->personas().first();

@@ -21,7 +21,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using Protocol::Language;
 
@@ -100,15 +100,16 @@ private:
 
         // The catalog tree: groups and every API's label, from the catalog's texts.
         const auto& catalog = Protocol::ApiCatalog::builtin();
-        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("catalogTree"));
-        QCOMPARE(tree->topLevelItem(0)->text(0), expected(language, "MainWindow", "1.1 Authentication"));
+        const QAbstractItemModel* tree = window.findChild<QTreeView*>(QStringLiteral("catalogTree"))->model();
+        QCOMPARE(tree->index(0, 0).data().toString(), expected(language, "MainWindow", "1.1 Authentication"));
         int apis = 0;
-        for (int g = 0; g < tree->topLevelItemCount(); ++g) {
-            for (int i = 0; i < tree->topLevelItem(g)->childCount(); ++i) {
-                const QTreeWidgetItem* item = tree->topLevelItem(g)->child(i);
-                const Protocol::ApiSpec* api = catalog.api(item->data(0, IdRole).toString());
+        for (int g = 0; g < tree->rowCount(); ++g) {
+            const QModelIndex group = tree->index(g, 0);
+            for (int i = 0; i < tree->rowCount(group); ++i) {
+                const QModelIndex item = tree->index(i, 0, group);
+                const Protocol::ApiSpec* api = catalog.api(item.data(IdRole).toString());
                 QVERIFY(api);
-                QCOMPARE(item->text(0), api->label.get(language));
+                QCOMPARE(item.data().toString(), api->label.get(language));
                 ++apis;
             }
         }

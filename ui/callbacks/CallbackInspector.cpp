@@ -1,5 +1,7 @@
 #include "CallbackInspector.h"
 
+#include "CallbackModel.h"
+
 #include "callback/CallbackListener.h"
 #include "util/Masking.h"
 
@@ -11,14 +13,15 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSplitter>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 CallbackInspector::CallbackInspector(Callback::CallbackListener* listener, QWidget* parent)
     : QWidget(parent)
     , m_listener(listener)
     , m_dropped(new QLabel(this))
-    , m_list(new QTreeWidget(this))
+    , m_model(new CallbackModel(listener, [this](const QString& match) { return statusText(match); }, this))
+    , m_list(new QTreeView(this))
     , m_detail(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("callbackInspector"));
@@ -26,8 +29,10 @@ CallbackInspector::CallbackInspector(Callback::CallbackListener* listener, QWidg
     m_dropped->setObjectName(QStringLiteral("callbackDroppedLabel"));
     m_dropped->setWordWrap(true);
     m_dropped->hide();
+    m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
-    m_list->setColumnCount(4);
+    m_list->setUniformRowHeights(true); // ten thousand records lay out without measuring each
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_detail->setObjectName(QStringLiteral("callbackDetail"));
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -41,20 +46,22 @@ CallbackInspector::CallbackInspector(Callback::CallbackListener* listener, QWidg
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_dropped);
     layout->addWidget(splitter);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (item)
-            showDetail(m_list->indexOfTopLevelItem(item));
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            showDetail(index.row());
     });
-    rebuild();
-    connect(listener, &Callback::CallbackListener::callbackReceived, this, &CallbackInspector::add);
-    connect(listener, &Callback::CallbackListener::recordsDropped, this, &CallbackInspector::dropOldest);
-    connect(listener, &Callback::CallbackListener::recordsReset, this, &CallbackInspector::rebuild);
+    connect(m_model, &CallbackModel::rowsInserted, m_list, [this](const QModelIndex&, int, int last) {
+        m_list->scrollTo(m_model->index(last, 0));
+    });
+    connect(listener, &Callback::CallbackListener::recordsDropped, this, &CallbackInspector::updateDropped);
+    connect(listener, &Callback::CallbackListener::recordsReset, this, &CallbackInspector::updateDropped);
+    updateDropped();
     retranslate();
 }
 
 int CallbackInspector::count() const
 {
-    return m_list->topLevelItemCount();
+    return m_model->rowCount();
 }
 
 QString CallbackInspector::statusText(const QString& match) const
@@ -74,22 +81,6 @@ QString CallbackInspector::statusText(const QString& match) const
     return tr("rejected");
 }
 
-void CallbackInspector::rebuild()
-{
-    m_list->clear();
-    for (const Callback::CallbackRecord& r : m_listener->records())
-        add(r);
-    updateDropped();
-}
-
-void CallbackInspector::dropOldest(int count)
-{
-    // The listener removed its `count` oldest records: the first rows go with them.
-    for (int i = 0; i < count && m_list->topLevelItemCount() > 0; ++i)
-        delete m_list->takeTopLevelItem(0);
-    updateDropped();
-}
-
 void CallbackInspector::updateDropped()
 {
     const qint64 dropped = m_listener->droppedCount();
@@ -97,19 +88,6 @@ void CallbackInspector::updateDropped()
     m_dropped->setText(
         tr("%1 older callbacks were dropped from this list to bound memory.")
             .arg(dropped));
-}
-
-void CallbackInspector::add(const Callback::CallbackRecord& r)
-{
-    auto* item = new QTreeWidgetItem(m_list);
-    item->setData(0, Qt::UserRole, r.matchStatus);
-    item->setText(0, QDateTime::fromMSecsSinceEpoch(r.receivedAt).toString(QStringLiteral("HH:mm:ss")));
-    item->setText(1, r.callbackId.isEmpty() ? QString::fromUtf8(r.path) : r.callbackId);
-    item->setText(2, r.businessId);
-    item->setText(3, statusText(r.matchStatus));
-    if (r.matchStatus != Callback::Match::Matched)
-        item->setForeground(3, QColor(0xb0, 0x00, 0x20));
-    m_list->scrollToItem(item);
 }
 
 void CallbackInspector::showDetail(int index)
@@ -144,20 +122,19 @@ void CallbackInspector::showDetail(int index)
 void CallbackInspector::setMasking(bool masking)
 {
     m_masking = masking;
-    if (m_list->currentItem())
-        showDetail(m_list->indexOfTopLevelItem(m_list->currentItem()));
+    if (m_list->currentIndex().isValid())
+        showDetail(m_list->currentIndex().row());
 }
 
 void CallbackInspector::retranslate()
 {
-    m_list->setHeaderLabels({tr("Time"), tr("Callback"), tr("businessID"), tr("Match")});
+    m_model->setHeaderLabels({tr("Time"), tr("Callback"), tr("businessID"), tr("Match")});
     m_list->setAccessibleName(tr("Received callbacks"));
     m_detail->setAccessibleName(tr("Callback detail"));
     updateDropped();
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        m_list->topLevelItem(i)->setText(3, statusText(m_list->topLevelItem(i)->data(0, Qt::UserRole).toString()));
-    if (m_list->currentItem())
-        showDetail(m_list->indexOfTopLevelItem(m_list->currentItem()));
+    m_model->reword();
+    if (m_list->currentIndex().isValid())
+        showDetail(m_list->currentIndex().row());
 }
 
 void CallbackInspector::changeEvent(QEvent* event)

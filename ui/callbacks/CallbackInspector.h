@@ -4,9 +4,10 @@
 
 #include <QWidget>
 
+class CallbackModel;
 class QLabel;
 class QPlainTextEdit;
-class QTreeWidget;
+class QTreeView;
 
 namespace Callback {
 class CallbackListener;
@@ -29,9 +30,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void add(const Callback::CallbackRecord& record);
-    void dropOldest(int count);
-    void rebuild();
     void showDetail(int index);
     void updateDropped();
     void retranslate();
@@ -40,6 +38,7 @@ private:
     Callback::CallbackListener* m_listener;
     bool m_masking = false;
     QLabel* m_dropped;
-    QTreeWidget* m_list;
+    CallbackModel* m_model;
+    QTreeView* m_list;
     QPlainTextEdit* m_detail;
 };

@@ -1,5 +1,7 @@
 #include "HistoryPanel.h"
 
+#include "HistoryModel.h"
+
 #include <QCheckBox>
 #include <QDateTime>
 #include <QEvent>
@@ -8,12 +10,17 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QTreeWidget>
+#include <QTimer>
+#include <QLineEdit>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 HistoryPanel::HistoryPanel(QWidget* parent)
     : QWidget(parent)
-    , m_list(new QTreeWidget(this))
+    , m_model(new HistoryModel(this))
+    , m_filterModel(new HistoryFilter(this))
+    , m_filter(new QLineEdit(this))
+    , m_list(new QTreeView(this))
     , m_reopen(new QPushButton(this))
     , m_resend(new QPushButton(this))
     , m_export(new QPushButton(this))
@@ -24,8 +31,15 @@ HistoryPanel::HistoryPanel(QWidget* parent)
 {
     setObjectName(QStringLiteral("historyPanel"));
     m_list->setObjectName(QStringLiteral("historyList"));
+    m_filterModel->setSourceModel(m_model);
+    m_list->setModel(m_filterModel);
     m_list->setRootIsDecorated(false);
-    m_list->setColumnCount(5);
+    m_list->setUniformRowHeights(true); // 100,000 rows lay out without measuring each
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_filter->setObjectName(QStringLiteral("historyFilterLineEdit"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, &HistoryPanel::setFilterText);
     m_reopen->setObjectName(QStringLiteral("historyReopenButton"));
     m_resend->setObjectName(QStringLiteral("historyResendButton"));
     m_export->setObjectName(QStringLiteral("historyExportHarButton"));
@@ -39,7 +53,7 @@ HistoryPanel::HistoryPanel(QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_reopen);
     buttons->addWidget(m_resend);
-    buttons->addStretch();
+    buttons->addWidget(m_filter, 1); // the short dock keeps its height for rows
     buttons->addWidget(m_keepPersonalData);
     buttons->addWidget(m_retentionLabel);
     buttons->addWidget(m_retentionDays);
@@ -54,16 +68,16 @@ HistoryPanel::HistoryPanel(QWidget* parent)
     layout->addWidget(m_list);
     layout->addLayout(buttons);
     connect(m_reopen, &QPushButton::clicked, this, [this] {
-        if (const auto* e = selected())
+        if (const auto e = selected())
             emit reopenRequested(*e);
     });
     connect(m_resend, &QPushButton::clicked, this, [this] {
-        if (const auto* e = selected())
+        if (const auto e = selected())
             emit resendRequested(*e);
     });
     connect(m_export, &QPushButton::clicked, this, &HistoryPanel::exportRequested);
-    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this] {
-        if (const auto* e = selected())
+    connect(m_list, &QTreeView::doubleClicked, this, [this] {
+        if (const auto e = selected())
             emit reopenRequested(*e);
     });
     retranslate();
@@ -71,33 +85,62 @@ HistoryPanel::HistoryPanel(QWidget* parent)
 
 void HistoryPanel::setExchanges(const QList<Session::Exchange>& exchanges)
 {
-    m_exchanges.clear();
-    m_list->clear();
-    for (const Session::Exchange& e : exchanges)
-        add(e);
+    m_model->setExchanges(exchanges);
+    m_list->scrollToBottom();
+}
+
+void HistoryPanel::load(const Session::ExchangeHistory& history)
+{
+    m_pendingLoad = std::make_unique<Session::ExchangeHistory>(history);
+    window()->installEventFilter(this); // read once the window has painted: a big history never delays it
+}
+
+bool HistoryPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Paint && m_pendingLoad && watched == window()) {
+        watched->removeEventFilter(this);
+        QTimer::singleShot(0, this, [this] {
+            if (!m_pendingLoad)
+                return;
+            connect(m_model, &HistoryModel::loaded, m_list, [this] {
+                if (!m_list->currentIndex().isValid())
+                    m_list->scrollToBottom(); // the newest in view, as when the rows were added one by one
+            }, Qt::SingleShotConnection);
+            m_model->load(*m_pendingLoad);
+            m_pendingLoad.reset();
+        });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void HistoryPanel::add(const Session::Exchange& e)
 {
-    m_exchanges.append(e);
-    auto* item = new QTreeWidgetItem(m_list);
-    item->setText(0, QDateTime::fromMSecsSinceEpoch(e.startedAt).toString(QStringLiteral("MM-dd HH:mm:ss")));
-    item->setText(1, e.apiId);
-    item->setText(2, e.httpStatus ? QString::number(e.httpStatus) : e.errorCode);
-    item->setText(3, e.returnCode());
-    item->setText(4, QStringLiteral("%1 ms").arg(e.latencyMs));
-    m_list->scrollToItem(item);
+    m_model->append(e);
+    m_list->scrollTo(m_filterModel->mapFromSource(m_model->index(m_model->rowCount() - 1, 0)));
 }
 
-const Session::Exchange* HistoryPanel::selected() const
+bool HistoryPanel::isLoading() const
 {
-    const int row = m_list->currentItem() ? m_list->indexOfTopLevelItem(m_list->currentItem()) : -1;
-    return row >= 0 && row < m_exchanges.size() ? &m_exchanges.at(row) : nullptr;
+    return m_pendingLoad || m_model->isLoading();
 }
 
-void HistoryPanel::select(int row)
+QList<Session::Exchange> HistoryPanel::exchanges() const
 {
-    m_list->setCurrentItem(m_list->topLevelItem(row));
+    return m_model->exchanges();
+}
+
+std::optional<Session::Exchange> HistoryPanel::selected() const
+{
+    const QModelIndex current = m_filterModel->mapToSource(m_list->currentIndex());
+    return current.isValid() ? m_model->exchange(current.row()) : std::nullopt;
+}
+
+void HistoryPanel::setFilterText(const QString& text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text); // comes back here through textChanged
+    else
+        m_filterModel->setText(text);
 }
 
 void HistoryPanel::setSettings(const Session::HistorySettings& settings)
@@ -119,7 +162,9 @@ Session::HistorySettings HistoryPanel::settings() const
 
 void HistoryPanel::retranslate()
 {
-    m_list->setHeaderLabels({tr("Time"), tr("API"), tr("HTTP"), tr("Code"), tr("Latency")});
+    m_model->setHeaderLabels({tr("Time"), tr("API"), tr("HTTP"), tr("Code"), tr("Latency")});
+    m_filter->setPlaceholderText(tr("Filter history…"));
+    m_filter->setAccessibleName(tr("Filter history"));
     m_list->setAccessibleName(tr("Exchange history"));
     m_reopen->setText(tr("Reopen"));
     m_reopen->setAccessibleName(m_reopen->text());

@@ -1,6 +1,8 @@
 #include "PhonePanel.h"
 
 #include "NextAnswerPicker.h"
+#include "PendingModel.h"
+
 #include "mock/Simulator.h"
 
 #include <QComboBox>
@@ -9,7 +11,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QRegularExpression>
-#include <QListWidget>
+#include <QListView>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -17,7 +19,8 @@
 PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     : QWidget(parent)
     , m_simulator(simulator)
-    , m_pending(new QListWidget(this))
+    , m_model(new PendingModel(simulator, [this](const Mock::PendingRequest& p) { return rowText(p); }, this))
+    , m_pending(new QListView(this))
     , m_persona(new QComboBox(this))
     , m_screen(new QLabel(this))
     , m_result(new QLabel(this))
@@ -32,6 +35,9 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
 {
     setObjectName(QStringLiteral("phonePanel"));
     m_pending->setObjectName(QStringLiteral("phonePendingList"));
+    m_pending->setModel(m_model);
+    m_pending->setUniformItemSizes(true); // a thousand waiting requests lay out at once
+    m_pending->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_persona->setObjectName(QStringLiteral("phonePersonaCombo"));
     m_screen->setObjectName(QStringLiteral("phoneScreenLabel"));
     m_screen->setWordWrap(true);
@@ -72,7 +78,7 @@ PhonePanel::PhonePanel(Mock::Simulator* simulator, QWidget* parent)
     connect(m_fail, &QPushButton::clicked, this, [this] { decide(QStringLiteral("fail")); });
     connect(m_notPassed, &QPushButton::clicked, this, [this] { decide(QStringLiteral("not-passed")); });
     connect(m_directLogin, &QPushButton::clicked, this, &PhonePanel::directLogin);
-    connect(m_pending, &QListWidget::currentRowChanged, this, &PhonePanel::showSelected);
+    connect(m_pending->selectionModel(), &QItemSelectionModel::currentChanged, this, &PhonePanel::showSelected);
     connectSimulator();
     retranslate();
     rebuild();
@@ -123,59 +129,51 @@ QString PhonePanel::rowText(const Mock::PendingRequest& p) const
     return QStringLiteral("%1 · %2").arg(kindText(p.kind), p.businessId.isEmpty() ? p.state : p.businessId);
 }
 
+QString PhonePanel::currentId() const
+{
+    return m_pending->currentIndex().data(PendingModel::IdRole).toString();
+}
+
+void PhonePanel::selectRow(int row)
+{
+    m_pending->setCurrentIndex(m_model->index(row));
+}
+
 void PhonePanel::rebuild()
 {
-    const QString selected
-        = m_pending->currentItem() ? m_pending->currentItem()->data(Qt::UserRole).toString() : QString();
-    m_pending->clear();
-    m_rows.clear();
-    for (const Mock::PendingRequest& p : m_simulator->pending()) {
-        auto* item = new QListWidgetItem(rowText(p), m_pending);
-        item->setData(Qt::UserRole, p.id);
-        m_rows.insert(p.id, item);
-        if (p.id == selected)
-            m_pending->setCurrentItem(item);
-    }
-    if (!m_pending->currentItem() && m_pending->count() > 0)
-        m_pending->setCurrentRow(m_pending->count() - 1);
+    const QString selected = currentId();
+    m_model->setSimulator(m_simulator);
+    const int row = m_model->rowOf(selected);
+    selectRow(row >= 0 ? row : m_model->rowCount() - 1);
     showSelected();
 }
 
 void PhonePanel::addRow(const QString& id)
 {
-    const Mock::PendingRequest* p = m_simulator->request(id);
-    if (!p || m_rows.contains(id))
-        return;
-    auto* item = new QListWidgetItem(rowText(*p), m_pending);
-    item->setData(Qt::UserRole, id);
-    m_rows.insert(id, item);
-    if (!m_pending->currentItem())
-        m_pending->setCurrentItem(item); // shows it
+    m_model->add(id);
+    if (!m_pending->currentIndex().isValid())
+        selectRow(m_model->rowOf(id)); // shows it
 }
 
 void PhonePanel::removeRow(const QString& id)
 {
-    QListWidgetItem* item = m_rows.take(id);
-    if (!item)
+    const int row = m_model->rowOf(id);
+    if (row < 0)
         return;
-    const bool wasCurrent = item == m_pending->currentItem();
+    const bool wasCurrent = m_pending->currentIndex().row() == row;
     {
-        const QSignalBlocker quiet(m_pending); // the row below must not flash up as current
-        delete m_pending->takeItem(m_pending->row(item));
+        const QSignalBlocker quiet(m_pending->selectionModel()); // the row below must not flash up as current
+        m_model->remove(id);
     }
-    if (wasCurrent || !m_pending->currentItem()) {
-        if (m_pending->count() > 0)
-            m_pending->setCurrentRow(m_pending->count() - 1);
-        else
-            m_pending->setCurrentRow(-1);
-    }
+    if (wasCurrent || !m_pending->currentIndex().isValid())
+        selectRow(m_model->rowCount() - 1); // the last one, or none
     showSelected();
 }
 
 void PhonePanel::showSelected()
 {
-    const QListWidgetItem* item = m_pending->currentItem();
-    const Mock::PendingRequest* p = item ? m_simulator->request(item->data(Qt::UserRole).toString()) : nullptr;
+    const QString id = currentId();
+    const Mock::PendingRequest* p = id.isEmpty() ? nullptr : m_simulator->request(id);
     for (QPushButton* b : {m_approve, m_reject, m_cancel, m_expire, m_fail})
         b->setEnabled(p != nullptr);
     m_notPassed->setEnabled(p && p->kind == QLatin1String("reauth"));
@@ -207,10 +205,9 @@ void PhonePanel::showSelected()
 
 bool PhonePanel::decide(const QString& decision)
 {
-    const QListWidgetItem* item = m_pending->currentItem();
-    if (!item)
+    const QString id = currentId();
+    if (id.isEmpty())
         return false;
-    const QString id = item->data(Qt::UserRole).toString();
     Util::Result<QJsonObject> result = Util::Error {QStringLiteral("none"), QString()};
     if (decision == QLatin1String("approve"))
         result = m_simulator->approve(id, m_persona->currentData().toString());
@@ -295,10 +292,7 @@ void PhonePanel::retranslate()
     const int index = m_persona->findData(current);
     m_persona->setCurrentIndex(index >= 0 ? index : 0);
     // The rows change their wording in place.
-    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-        if (const Mock::PendingRequest* p = m_simulator->request(it.key()))
-            it.value()->setText(rowText(*p));
-    }
+    m_model->reword();
     showSelected();
 }
 

@@ -11,10 +11,10 @@ struct PendingRequest;
 }
 
 class NextAnswerPicker;
+class PendingModel;
 class QComboBox;
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QPushButton;
 
 namespace Mock {
@@ -52,6 +52,9 @@ private:
     /// One request began or stopped waiting: only its row changes.
     void addRow(const QString& id);
     void removeRow(const QString& id);
+    /// The selected request's id (empty when none).
+    QString currentId() const;
+    void selectRow(int row);
     QString rowText(const Mock::PendingRequest& p) const;
     void connectSimulator();
     void showSelected();
@@ -61,8 +64,8 @@ private:
 
     Mock::Simulator* m_simulator;
     Protocol::Language m_language = Protocol::Language::English;
-    QListWidget* m_pending;
-    QHash<QString, QListWidgetItem*> m_rows; ///< request id → its row
+    PendingModel* m_model;
+    QListView* m_pending;
 
     QComboBox* m_persona;
     QLabel* m_screen;
