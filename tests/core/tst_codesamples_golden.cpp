@@ -2,19 +2,24 @@
 #include "protocol/CodeSamples.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QFile>
 #include <QTest>
 
 using Protocol::CodeSamples;
 using Protocol::SampleInput;
-using Protocol::SampleLanguage;
 
 /// Every code sample, byte for byte: each API of the catalog in each language, under four ways an environment
 /// protects a request (signed and encrypted; encrypted only, with the subscription key, added headers and query
 /// and a body that needs escaping; signed only; neither). The expected texts are tests/golden/samples/
 /// <file name of the language>.<variant>.txt, every API one after another under a "==== id ====" line. They record
 /// what the generator wrote when the test was added, so a change to the renderer or the templates that changes a
-/// sample shows here as a diff. IAMSMART_UPDATE_GOLDEN=1 rewrites them (then review the diff).
+/// sample shows here as a diff. IAMSMART_UPDATE_GOLDEN=1 rewrites them (then review the diff). The samples are
+/// data (resources/samples): a ninth language needs no code.
 class TestCodeSamplesGolden : public QObject
 {
     Q_OBJECT
@@ -37,7 +42,7 @@ private:
 
     static QString goldenDir() { return QStringLiteral(IAMSMART_SOURCE_DIR "/tests/golden/samples"); }
 
-    static QString render(SampleLanguage language, const Variant& v)
+    static QString render(const QString& language, const Variant& v)
     {
         QString out;
         for (const Protocol::ApiSpec& api : Protocol::ApiCatalog::builtin().apis()) {
@@ -65,20 +70,20 @@ private:
 private slots:
     void sampleIsUnchanged_data()
     {
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         QTest::addColumn<int>("variant");
-        for (SampleLanguage language : CodeSamples::languages()) {
+        for (const QString& language : CodeSamples::languages()) {
             for (int v = 0; v < int(std::size(variants)); ++v)
                 QTest::addRow("%s.%s", qPrintable(CodeSamples::fileName(language)), variants[v].name)
-                    << int(language) << v;
+                    << language << v;
         }
     }
 
     void sampleIsUnchanged()
     {
-        QFETCH(int, language);
+        QFETCH(QString, language);
         QFETCH(int, variant);
-        const SampleLanguage lang = SampleLanguage(language);
+        const QString& lang = language;
         const QString actual = render(lang, variants[variant]);
         QVERIFY(actual.count(QStringLiteral("==== ")) >= 30); // every API of the catalog
         const QString path = goldenDir()
@@ -110,6 +115,72 @@ private slots:
                              .arg(path)
                              .arg(line + 1)
                              .arg(api, e.value(line, QStringLiteral("<end>")), a.value(line, QStringLiteral("<end>")))));
+    }
+
+    /// A ninth language is a template and an entry in languages.json: no code. The compiled-in samples are copied
+    /// to a directory, a Go entry added, and the book loaded from there offers it after the eight.
+    void aNinthLanguageIsData()
+    {
+        QTemporaryDir dir;
+        QDirIterator files(QStringLiteral(":/samples"), QDir::Files);
+        while (files.hasNext()) {
+            const QString from = files.next();
+            QVERIFY(QFile::copy(from, dir.filePath(files.fileName())));
+        }
+        QFile json(dir.filePath(QStringLiteral("languages.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+        json.close();
+        QJsonArray languages = root.value(QLatin1String("languages")).toArray();
+        languages.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("go")}, {QStringLiteral("name"), QStringLiteral("Go")},
+            {QStringLiteral("file"), QStringLiteral("main.go")}, {QStringLiteral("comment"), QStringLiteral("//")},
+            {QStringLiteral("quote"), QStringLiteral("script-single")}, {QStringLiteral("quoteBody"), QStringLiteral("java")},
+            {QStringLiteral("requires"), QStringLiteral("Go 1.21+.")}, {QStringLiteral("run"), QStringLiteral("go run main.go")},
+            {QStringLiteral("extraHeader"), QStringLiteral("\treq.Header.Set({{name}}, {{value}})")}});
+        root.insert(QStringLiteral("languages"), languages);
+        QFile::setPermissions(json.fileName(), QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(json.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        json.write(QJsonDocument(root).toJson());
+        json.close();
+        QFile tpl(dir.filePath(QStringLiteral("go.tpl")));
+        QVERIFY(tpl.open(QIODevice::WriteOnly));
+        tpl.write("{{HEADER}}\npackage main\n\nconst body = {{BODY}}\n{{#sign}}\n// signed\n{{/sign}}\n{{#extra}}\n{{EXTRA_HEADERS}}\n{{/extra}}\n");
+        tpl.close();
+
+        const auto book = Protocol::SampleBook::load(dir.path());
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().detail));
+        QCOMPARE(book->languageIds().size(), CodeSamples::languages().size() + 1);
+        QCOMPARE(book->languageIds().last(), QStringLiteral("go"));
+        SampleInput in;
+        in.baseUrl = QStringLiteral("http://127.0.0.1:8080");
+        in.api = Protocol::ApiCatalog::builtin().api(QStringLiteral("auth.getToken"));
+        in.body = in.api->mockValues();
+        in.extras.headers = {{QStringLiteral("X-Trace-Id"), QStringLiteral("t1")}};
+        const QString go = book->generate(QStringLiteral("go"), in);
+        QVERIFY2(go.startsWith(QStringLiteral("// iAM Smart sample: auth.getToken (POST /api/v1/auth/getToken)\n")), qPrintable(go));
+        QVERIFY2(go.contains(QStringLiteral("// Run: go run main.go\n")), qPrintable(go));
+        QVERIFY2(go.contains(QStringLiteral("\npackage main\n\nconst body = \"{\\\"code\\\":")), qPrintable(go));
+        QVERIFY2(go.endsWith(QStringLiteral("\n// signed\n\treq.Header.Set('X-Trace-Id', 't1')\n")), qPrintable(go));
+        // The eight are unchanged in the copy.
+        QCOMPARE(book->generate(QStringLiteral("python"), in), CodeSamples::generate(QStringLiteral("python"), in));
+    }
+
+    /// A broken languages.json is an error naming the language and what is wrong, never a half-loaded book.
+    void aBrokenLanguageIsNamed()
+    {
+        QTemporaryDir dir;
+        QFile json(dir.filePath(QStringLiteral("languages.json")));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"languages":[{"id":"cobol","name":"COBOL","file":"a.cob","comment":"*","quote":"pic-x",)"
+                   R"("quoteBody":"shell","requires":"a mainframe","run":"submit"}]})");
+        json.close();
+        const auto book = Protocol::SampleBook::load(dir.path());
+        QVERIFY(!book.ok());
+        QCOMPARE(book.error().code, QStringLiteral("bad-samples"));
+        const QString detail = book.error().detail;
+        QVERIFY2(detail.contains(QStringLiteral("language cobol: extraHeader is missing")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("language cobol: quote and quoteBody")), qPrintable(detail));
+        QVERIFY2(detail.contains(QStringLiteral("cobol.tpl")), qPrintable(detail));
     }
 };
 

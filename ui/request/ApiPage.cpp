@@ -120,8 +120,8 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     codeLayout->setContentsMargins(0, 0, 0, 0);
     m_codeLanguage = new QComboBox(codePane);
     m_codeLanguage->setObjectName(QStringLiteral("codeLanguageCombo"));
-    for (Protocol::SampleLanguage language : Protocol::CodeSamples::languages())
-        m_codeLanguage->addItem(Protocol::CodeSamples::displayName(language), int(language));
+    for (const QString& language : Protocol::CodeSamples::languages())
+        m_codeLanguage->addItem(Protocol::CodeSamples::displayName(language), language);
     auto* copyCode = new QPushButton(codePane);
     copyCode->setObjectName(QStringLiteral("copyCodeButton"));
     auto* codeBar = new QHBoxLayout;
@@ -515,7 +515,7 @@ void ApiPage::refreshPreview()
     sample.subscriptionKey = m_session->environment().usesSubscriptionKey;
     sample.extras = extras();
     m_previewCode->setPlainText(
-        Protocol::CodeSamples::generate(Protocol::SampleLanguage(m_codeLanguage->currentData().toInt()), sample));
+        Protocol::CodeSamples::generate(m_codeLanguage->currentData().toString(), sample));
     auto prepared = m_session->prepare(m_api, body, extras());
     if (!prepared) {
         m_preview.reset();
