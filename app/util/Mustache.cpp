@@ -58,7 +58,7 @@ QString uniqueMark(const QString& templateText, const QVariantMap& context)
 
 } // namespace
 
-Result<QString> renderMustache(const QString& templateText, const QVariantMap& context)
+Result<QString> renderMustache(const QString& templateText, const QVariantMap& context, MustacheEscape escape)
 {
     // kainjow/mustache 4.1 drops a standalone section line only when the section renders: the closing line of a
     // section it skips (a false {{#x}}, a true {{^x}}) leaves an empty line. So every standalone section or
@@ -72,7 +72,11 @@ Result<QString> renderMustache(const QString& templateText, const QVariantMap& c
     mstch::mustache tmpl(marked.toStdString());
     if (!tmpl.is_valid())
         return Result<QString>::failure(QStringLiteral("bad-template"), QString::fromStdString(tmpl.error_message()));
-    tmpl.set_custom_escape([](const std::string& s) { return s; });
+    if (escape == MustacheEscape::Html)
+        tmpl.set_custom_escape(
+            [](const std::string& s) { return QString::fromStdString(s).toHtmlEscaped().toStdString(); });
+    else
+        tmpl.set_custom_escape([](const std::string& s) { return s; });
     const QString rendered = QString::fromStdString(tmpl.render(toData(context)));
     if (!tmpl.is_valid())
         return Result<QString>::failure(QStringLiteral("bad-template"), QString::fromStdString(tmpl.error_message()));

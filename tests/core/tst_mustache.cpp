@@ -18,6 +18,14 @@ private slots:
         QCOMPARE(*out, QStringLiteral("a=<x> & \"y\" b={{A}} c=.")); // an unknown name is empty
     }
 
+    void htmlEscapingIsAsked()
+    {
+        const QVariantMap context {{QStringLiteral("A"), QStringLiteral("<b>&\"")}};
+        const auto out = Util::renderMustache(QStringLiteral("{{A}}|{{{A}}}"), context, Util::MustacheEscape::Html);
+        QVERIFY(out.ok());
+        QCOMPARE(*out, QStringLiteral("&lt;b&gt;&amp;&quot;|<b>&\""));
+    }
+
     void standaloneSectionLinesLeaveNoLine_data()
     {
         QTest::addColumn<bool>("on");
