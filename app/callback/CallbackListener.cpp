@@ -1,4 +1,5 @@
 #include "CallbackListener.h"
+#include "protocol/ReturnCodes.h"
 
 #include "crypto/AesGcmCipher.h"
 #include "crypto/Certificates.h"
@@ -222,13 +223,13 @@ void CallbackListener::handlePost(const Protocol::ApiSpec& api, const Net::HttpR
     }
     const bool unwrapped = unwrapFailure.code.isEmpty();
     if (envelope->content.isUndefined() || envelope->content.isNull()) {
-        // An error callback (code ≠ D00000) may carry no content at all.
+        // An error callback (code other than Code::Success) may carry no content at all.
         if (!unwrapped) {
             fail(unwrapFailure);
             return;
         }
         if (envelope->isSuccess()) {
-            fail({QStringLiteral("no-content"), QStringLiteral("D00000 callback without content")});
+            fail({QStringLiteral("no-content"), QStringLiteral("%1 callback without content").arg(Protocol::Code::Success)});
             return;
         }
     } else if (envelope->contentIsEncrypted() && api.encrypted) {

@@ -16,7 +16,7 @@ Util::Result<FlowSpec> FlowSpec::fromJson(const QJsonObject& o)
     f.variant = o.value(QLatin1String("variant")).toString(QStringLiteral("qr"));
     f.label = Protocol::Text::fromJson(o.value(QLatin1String("label")));
     f.description = Protocol::Text::fromJson(o.value(QLatin1String("description")));
-    f.timeoutMs = qint64(o.value(QLatin1String("timeoutMs")).toDouble(18 * 60'000));
+    f.timeoutMs = qint64(o.value(QLatin1String("timeoutMs")).toDouble(Protocol::Duration::ticketMs));
     auto bad = [&f](const QString& why) {
         return Util::Error {QStringLiteral("bad-flow"), f.id + QStringLiteral(": ") + why};
     };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/Durations.h"
 #include "protocol/Text.h"
 #include "util/Result.h"
 
@@ -27,7 +28,7 @@ struct FlowSpec
     QString variant; ///< qr (browser on another device) or app (same device)
     Protocol::Text label;
     Protocol::Text description;
-    qint64 timeoutMs = 18 * 60'000;
+    qint64 timeoutMs = Protocol::Duration::ticketMs;
     QList<StepSpec> steps;
 
     static Util::Result<FlowSpec> fromJson(const QJsonObject& object);

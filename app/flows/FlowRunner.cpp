@@ -1,13 +1,13 @@
 #include "FlowRunner.h"
+#include "protocol/ReturnCodes.h"
 
 #include "callback/CallbackListener.h"
 #include "crypto/Encoding.h"
 #include "net/TlsPolicy.h"
 #include "mock/Simulator.h"
-#include "protocol/UrlBuilder.h"
+#include "protocol/Links.h"
 #include "util/RequestStamp.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -17,14 +17,6 @@
 #include <QUrlQuery>
 
 namespace Flows {
-namespace {
-
-qint64 now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-} // namespace
 
 QString stepStateName(StepState state)
 {
@@ -71,7 +63,7 @@ FlowRunner::FlowRunner(
             gatewayAnswered(index, e);
             return;
         }
-        if (e.returnCode() != QLatin1String("D00000")) {
+        if (e.returnCode() != Protocol::Code::Success) {
             fail(index, e.returnCode().isEmpty() ? e.errorCode : e.returnCode(),
                 e.envelope ? e.envelope->message : e.errorDetail);
             return;
@@ -81,10 +73,8 @@ FlowRunner::FlowRunner(
         m_result.steps[index].outputs = outputs;
         const QString ticket = outputs.value(QLatin1String("ticketID")).toString();
         if (!ticket.isEmpty() && api && !api->appContext.isEmpty()) {
-            Protocol::AppSchemeParams link;
-            link.context = api->appContext;
-            link.ticketId = ticket;
-            m_result.steps[index].qrText = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(link));
+            m_result.steps[index].qrText
+                = Protocol::Links::appLink(api, ticket, QJsonDocument::fromJson(e.request.plaintext).object());
             m_result.qrTexts << m_result.steps[index].qrText;
         }
         const StepSpec& step = m_flow.steps.at(index);
@@ -118,7 +108,7 @@ void FlowRunner::start(const FlowSpec& flow)
     m_flow = flow;
     m_result = FlowResult {};
     m_result.flowId = flow.id;
-    m_result.startedAt = now();
+    m_result.startedAt = m_session->clock().nowMs();
     for (const StepSpec& s : flow.steps)
         m_result.steps.append(StepResult {s.id, s.apiId});
     m_outputs.clear();
@@ -235,7 +225,7 @@ void FlowRunner::runStep(int index)
         return;
     }
     m_current = index;
-    m_result.steps[index].startedAt = now();
+    m_result.steps[index].startedAt = m_session->clock().nowMs();
     setState(index, StepState::Running);
     const StepSpec& step = m_flow.steps.at(index);
     const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(step.apiId);
@@ -342,17 +332,8 @@ void FlowRunner::openQrPageThenDecide(
 
 void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJsonObject& body)
 {
-    Protocol::QrParams q;
-    q.clientId = body.value(QLatin1String("clientID")).toString();
-    q.source = body.value(QLatin1String("source")).toString();
-    q.redirectUri = body.value(QLatin1String("redirectURI")).toString();
-    q.scope = body.value(QLatin1String("scope")).toString();
-    q.lang = body.value(QLatin1String("lang")).toString();
-    q.state = body.value(QLatin1String("state")).toString();
-    if (body.contains(QLatin1String("brokerPage")))
-        q.brokerPage = body.value(QLatin1String("brokerPage")).toBool();
-    q.ticketId = body.value(QLatin1String("ticketID")).toString();
-    const QString url = QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(m_session->environment().baseUrl, q));
+    const QString url = Protocol::Links::getQrUrl(m_session->environment().baseUrl, body);
+    const QString state = body.value(QLatin1String("state")).toString();
     m_result.steps[index].qrText = url;
     m_result.qrTexts << url;
     const StepSpec& step = m_flow.steps.at(index);
@@ -361,13 +342,13 @@ void FlowRunner::runBrowserStep(int index, const Protocol::ApiSpec&, const QJson
         = step.awaits.isEmpty() ? nullptr : Protocol::ApiCatalog::builtin().api(step.awaits);
     const QString businessId = awaited ? m_fresh.value(QStringLiteral("businessID")) : QString();
     m_listener->expect({expectationId(step.id), QStringLiteral("auth.getQR"),
-        QStringLiteral("callback.auth"), QString(), q.state});
+        QStringLiteral("callback.auth"), QString(), state});
     if (awaited)
-        awaitCallback(index, awaited->callbackId, businessId, q.state);
+        awaitCallback(index, awaited->callbackId, businessId, state);
     else
-        awaitCallback(index, QStringLiteral("callback.auth"), QString(), q.state);
+        awaitCallback(index, QStringLiteral("callback.auth"), QString(), state);
     message(Lane::Browser, Lane::IamSmart, QStringLiteral("GET /auth/getQR"));
-    openQrPageThenDecide(index, url, awaited ? awaited->phoneKind : QStringLiteral("auth"), businessId, q.state);
+    openQrPageThenDecide(index, url, awaited ? awaited->phoneKind : QStringLiteral("auth"), businessId, state);
 }
 
 void FlowRunner::phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state)
@@ -432,12 +413,12 @@ void FlowRunner::onCallback(const Callback::CallbackRecord& record)
         message(Lane::IamSmart, Lane::Service, QStringLiteral("POST ") + QString::fromUtf8(record.path));
     const int index = m_current;
     m_waitingCallbackId.clear();
-    const QString code = record.envelopeCode.isEmpty() ? QStringLiteral("D00000") : record.envelopeCode;
+    const QString code = record.envelopeCode.isEmpty() ? Protocol::Code::Success : record.envelopeCode;
     if (!record.errorCode.isEmpty()) {
         fail(index, record.errorCode, record.errorDetail);
         return;
     }
-    if (code != QLatin1String("D00000")) {
+    if (code != Protocol::Code::Success) {
         fail(index, code, QStringLiteral("the callback carried %1").arg(code));
         return;
     }
@@ -472,8 +453,8 @@ void FlowRunner::pass(int index, const QJsonObject& outputs)
     StepResult& r = m_result.steps[index];
     r.outputs = outputs;
     const Protocol::ApiSpec* api = Protocol::ApiCatalog::builtin().api(r.apiId);
-    r.code = api && api->isGateway() ? QStringLiteral("HTTP200") : QStringLiteral("D00000");
-    r.finishedAt = now();
+    r.code = api && api->isGateway() ? Protocol::Code::GatewayOk : Protocol::Code::Success;
+    r.finishedAt = m_session->clock().nowMs();
     setState(index, StepState::Passed);
     if (m_stepping && index + 1 < m_flow.steps.size()) {
         m_waitingForNext = index + 1;
@@ -500,7 +481,7 @@ void FlowRunner::fail(int index, const QString& code, const QString& detail)
         StepResult& r = m_result.steps[index];
         r.code = code;
         r.detail = detail;
-        r.finishedAt = now();
+        r.finishedAt = m_session->clock().nowMs();
         setState(index, StepState::Failed);
     }
     m_result.failureCode = code;
@@ -517,7 +498,7 @@ void FlowRunner::setState(int index, StepState state)
 
 void FlowRunner::message(const QString& from, const QString& to, const QString& label)
 {
-    const SequenceMessage m {from, to, label, now()};
+    const SequenceMessage m {from, to, label, m_session->clock().nowMs()};
     m_result.messages.append(m);
     emit messageAdded(m);
 }
@@ -530,7 +511,7 @@ void FlowRunner::finish()
     m_waitingCallbackId.clear();
     m_waitingExchange.clear();
     m_result.finished = true;
-    m_result.finishedAt = now();
+    m_result.finishedAt = m_session->clock().nowMs();
     emit finished(m_result);
 }
 

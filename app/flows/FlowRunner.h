@@ -54,7 +54,7 @@ struct StepResult
     QString stepId;
     QString apiId;
     StepState state = StepState::Pending;
-    QString code; ///< the iAM Smart code that decided the step (D00000 when passed)
+    QString code; ///< the iAM Smart code that decided the step (Protocol::Code::Success when passed)
     QString detail; ///< why it failed, in English
     qint64 startedAt = 0;
     qint64 finishedAt = 0;

@@ -174,13 +174,13 @@ Util::Status ClientRegistry::loadOrCreateDevClient(const QString& stateDir)
         if (!generated)
             return generated.error();
         auto pem = Crypto::Certificates::selfSigned(
-            generated.value(), QStringLiteral("iAM Smart simulator dev client KEK"), 3650);
+            *generated, QStringLiteral("iAM Smart simulator dev client KEK"), 3650);
         if (!pem)
             return pem.error();
         if (auto s = writeFile(keyFile, generated->toPem(), QFile::ReadOwner | QFile::WriteOwner); !s)
             return s;
         if (auto s = writeFile(
-                certFile, pem.value(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+                certFile, *pem, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
             !s)
             return s;
         const QJsonObject o {{QStringLiteral("clientID"), c.clientId},
@@ -188,11 +188,11 @@ Util::Status ClientRegistry::loadOrCreateDevClient(const QString& stateDir)
             {QStringLiteral("note"), QStringLiteral("Simulator test fixture, not a real credential.")}};
         if (auto s = writeFile(clientFile, QJsonDocument(o).toJson(), QFile::ReadOwner | QFile::WriteOwner); !s)
             return s;
-        cert = Crypto::RsaPublicKey::fromData(pem.value());
+        cert = Crypto::RsaPublicKey::fromData(*pem);
         if (!cert)
             return cert.error();
     }
-    c.kek = cert.value();
+    c.kek = *cert;
     c.kekCertificatePath = certFile;
     c.kekPrivateKeyPath = keyFile;
     c.redirectUris = {QStringLiteral("http://127.0.0.1:*/*"), QStringLiteral("http://localhost:*/*"),
@@ -231,7 +231,7 @@ Util::Status ClientRegistry::loadConfig(const QString& path)
         if (!kek)
             return Util::Error {
                 QStringLiteral("bad-config"), where + QStringLiteral(".kekCertificate: ") + kek.error().toString()};
-        c.kek = kek.value();
+        c.kek = *kek;
         c.kekCertificatePath = certPath;
         const QJsonArray redirects = o.value(QLatin1String("redirectURIs")).toArray();
         for (int j = 0; j < redirects.size(); ++j) {

@@ -10,11 +10,12 @@
 //  - JWE: RSA-OAEP + A256GCM; its payload is a JWT claims set {iss, aud, sub, iat, exp, service, state,
 //    businessID?, result}.
 #include "Simulator.h"
-#include "SimulatorInternal.h"
 
 #include "crypto/Encoding.h"
 #include "crypto/Jose.h"
 #include "net/HttpServer.h"
+#include "protocol/Envelope.h"
+#include "protocol/Links.h"
 #include "protocol/UrlBuilder.h"
 #include "util/RequestStamp.h"
 
@@ -24,7 +25,7 @@
 namespace Mock {
 namespace {
 
-constexpr qint64 gatewayResultLifetimeMs = 18 * 60'000;
+constexpr qint64 gatewayResultLifetimeMs = Protocol::Duration::ticketMs;
 
 struct ServiceInfo
 {
@@ -94,24 +95,23 @@ Net::HttpResponse Simulator::gatewayError(
     o.insert(QStringLiteral("message"), message);
     if (!field.isEmpty())
         o.insert(QStringLiteral("field"), field);
-    return Net::HttpResponse::json(status, detail::compact(o));
+    return Net::HttpResponse::json(status, Protocol::compactJson(o));
 }
 
-QByteArray Simulator::gatewayToken(const GatewayRecord& record) const
+Util::Result<QByteArray> Simulator::gatewayToken(const GatewayRecord& record) const
 {
     const QJsonObject claims {{QStringLiteral("iss"), baseUrl()}, {QStringLiteral("aud"), record.clientId},
         {QStringLiteral("sub"), record.id}, {QStringLiteral("service"), record.service},
         {QStringLiteral("iat"), record.createdAt / 1000}, {QStringLiteral("exp"), record.tokenExpiresAt / 1000}};
-    return Crypto::Jose::signHs256(detail::compact(claims), m_serverSecret).valueOr({});
+    return m_issuer.signToken(claims);
 }
 
 Util::Result<GatewayRecord*> Simulator::gatewayRecordFor(const QString& token, const QString& clientId)
 {
-    auto verified = Crypto::Jose::verifyHs256(token.toLatin1(), m_serverSecret);
+    auto verified = m_issuer.verifyToken(token.toLatin1());
     if (!verified)
-        return Util::Error {
-            QStringLiteral("unauthorized"), QStringLiteral("token is invalid: %1").arg(verified.error().code)};
-    const QJsonObject claims = verified->claims();
+        return verified.error();
+    const QJsonObject claims = *verified;
     if (claims.value(QLatin1String("aud")).toString() != clientId)
         return Util::Error {QStringLiteral("unauthorized"), QStringLiteral("token was issued to another client")};
     if (qint64(claims.value(QLatin1String("exp")).toDouble()) * 1000 <= m_clock.nowMs())
@@ -251,7 +251,11 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
         record.personaId = (*login)->personaId;
     }
 
-    if (!info.phoneKind.isEmpty() && !admitPending(clientId))
+    // Signed first: a token that cannot be made is an error before anything is held.
+    auto token = gatewayToken(record);
+    if (!token)
+        return gatewayError(500, QStringLiteral("internal-error"), token.error().toString());
+    if (!info.phoneKind.isEmpty() && !m_book.admits(clientId))
         return gatewayError(429, tooManyPendingCode,
             QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
                 .arg(m_options.maxPendingPerClient));
@@ -291,16 +295,15 @@ Net::HttpResponse Simulator::handleGateway(const Net::HttpRequest& request, cons
             // A browser on another device shows the QR page; a mobile source opens the app by universal link.
             const QString url = source == QLatin1String("PC_Browser")
                 ? baseUrl() + QStringLiteral("/__mock/qr/") + p.id
-                : QStringLiteral("https://hk.gov.iamsmart.testapp/%1?ticketID=%2")
-                      .arg(info.anonymous ? QStringLiteral("ticket") : QStringLiteral("auth"), p.ticketId);
+                : Protocol::Links::universalLink(info.anonymous, p.ticketId);
             answer.insert(QStringLiteral("url"), url);
         }
     }
-    answer.insert(QStringLiteral("token"), QString::fromLatin1(gatewayToken(record)));
+    answer.insert(QStringLiteral("token"), QString::fromLatin1(*token));
     answer.insert(QStringLiteral("state"), record.state);
     if (!record.businessId.isEmpty())
         answer.insert(QStringLiteral("businessID"), record.businessId);
-    return Net::HttpResponse::json(200, detail::compact(answer));
+    return Net::HttpResponse::json(200, Protocol::compactJson(answer));
 }
 
 void Simulator::gatewayDecided(PendingRequest& p, const QString& code, const QJsonObject& content, QJsonObject* answer)
@@ -311,7 +314,7 @@ void Simulator::gatewayDecided(PendingRequest& p, const QString& code, const QJs
     GatewayRecord& g = *it;
     g.decidedAt = m_clock.nowMs();
     g.personaId = p.personaId;
-    const bool ok = code == QLatin1String("D00000");
+    const bool ok = Protocol::Code::isSuccess(code);
     if (ok) {
         g.status = QStringLiteral("completed");
         g.code = newId();
@@ -352,7 +355,7 @@ Net::HttpResponse Simulator::handleGatewayPoll(const RegisteredClient& client, c
     GatewayRecord& g = **found;
     if (g.status == QLatin1String("pending"))
         return Net::HttpResponse::json(202,
-            detail::compact({{QStringLiteral("status"), g.status}, {QStringLiteral("service"), g.service},
+            Protocol::compactJson({{QStringLiteral("status"), g.status}, {QStringLiteral("service"), g.service},
                 {QStringLiteral("message"), QStringLiteral("result pending: the user has not completed the action")}}));
     if (g.status == QLatin1String("rejected"))
         return gatewayError(403, g.errorCode, QStringLiteral("user rejected the request"), {},
@@ -375,16 +378,16 @@ Net::HttpResponse Simulator::handleGatewayPoll(const RegisteredClient& client, c
         {QStringLiteral("state"), g.state}, {QStringLiteral("result"), g.result}};
     if (!g.businessId.isEmpty())
         claims.insert(QStringLiteral("businessID"), g.businessId);
-    auto jwe = Crypto::Jose::encryptRsa(detail::compact(claims), client.kek,
+    auto jwe = Crypto::Jose::encryptRsa(Protocol::compactJson(claims), client.kek,
         {{QStringLiteral("cty"), QStringLiteral("JWT")}, {QStringLiteral("kid"), g.clientId}});
     if (!jwe)
         return gatewayError(500, QStringLiteral("internal-error"), jwe.error().toString());
-    emit gatewayResultIssued(g.id, detail::compact(claims), jwe.value());
+    emit gatewayResultIssued(g.id, Protocol::compactJson(claims), *jwe);
     g.status = QStringLiteral("deleted"); // one successful poll, then the personal data is gone
     g.result = {};
     return Net::HttpResponse::json(200,
-        detail::compact({{QStringLiteral("status"), QStringLiteral("completed")}, {QStringLiteral("service"), g.service},
-            {QStringLiteral("result"), QString::fromLatin1(jwe.value())}}));
+        Protocol::compactJson({{QStringLiteral("status"), QStringLiteral("completed")}, {QStringLiteral("service"), g.service},
+            {QStringLiteral("result"), QString::fromLatin1(*jwe)}}));
 }
 
 } // namespace Mock

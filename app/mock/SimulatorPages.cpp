@@ -1,33 +1,34 @@
-// The simulator's browser side: getQR and its QR page, and the virtual phone's admin API (/__mock).
+// The simulator's browser side: getQR and its QR page (templates in resources/mock/pages), and the virtual phone's
+// admin API (/__mock).
+#include "CallbackDelivery.h"
+#include "PageTemplates.h"
 #include "Simulator.h"
-#include "SimulatorInternal.h"
 #include "branding/ButtonAssets.h"
 
-#include "crypto/AesGcmCipher.h"
-#include "net/TlsPolicy.h"
-#include "crypto/Encoding.h"
-#include "crypto/HmacSigner.h"
-#include "crypto/KeyWrap.h"
-#include "net/HttpServer.h"
 #include "protocol/Envelope.h"
-#include "protocol/UrlBuilder.h"
+#include "protocol/Links.h"
 #include "qr/QrEncoder.h"
-#include "util/RandomSource.h"
-#include "util/RequestStamp.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSaveFile>
-#include <QtEndian>
-#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+
 namespace Mock {
-using namespace detail;
+
+namespace Code = Protocol::Code;
+
+namespace {
+
+/// A page with a title and one paragraph (errors of the browser API).
+Net::HttpResponse messagePage(int status, const QString& title, const QString& text)
+{
+    return Net::HttpResponse::html(status,
+        PageTemplates::render(
+            QStringLiteral("message"), {{QStringLiteral("title"), title}, {QStringLiteral("text"), text}}));
+}
+
+} // namespace
 
 Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
 {
@@ -36,14 +37,7 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     QList<Protocol::FieldViolation> violations;
     const QJsonObject query = Protocol::ApiCatalog::queryBody(
         api ? *api : Protocol::ApiSpec {}, request.queryItems().queryItems(QUrl::FullyDecoded), &violations);
-    auto page = [](int status, const QString& title, const QString& text) {
-        return Net::HttpResponse::html(status,
-            QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
-                           "</head><body style=\"font-family:sans-serif\"><h1>%1</h1><p>%2</p>"
-                           "</body></html>")
-                .arg(title.toHtmlEscaped(), text.toHtmlEscaped())
-                .toUtf8());
-    };
+    const auto page = messagePage;
     if (api)
         violations += m_catalog.checkBody(*api, query);
     if (!violations.isEmpty())
@@ -51,24 +45,25 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
     const RegisteredClient* client = m_clients.find(query.value(QLatin1String("clientID")).toString());
     if (!client && strict)
         return page(
-            400, QStringLiteral("D20003"), QStringLiteral("invalid parameter clientID: not a registered client"));
+            400, Code::ParameterInvalid, QStringLiteral("invalid parameter clientID: not a registered client"));
     if (!client)
         client = &m_clients.devClient();
     const QString redirectUri = query.value(QLatin1String("redirectURI")).toString();
     if (const Util::Status allowed = strict ? client->checkRedirect(redirectUri) : Util::success(); !allowed)
         return page(
-            400, QStringLiteral("D20008"), QStringLiteral("invalid online service URL: ") + allowed.error().detail);
+            400, Code::InvalidServiceUrl, QStringLiteral("invalid online service URL: ") + allowed.error().detail);
     const QString scope = query.value(QLatin1String("scope")).toString();
     for (const QString& s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
         if (strict && !client->hasScope(s))
-            return page(400, QStringLiteral("D20012"), QStringLiteral("insufficient permission: scope %1").arg(s));
+            return page(400, Code::InsufficientPermission, QStringLiteral("insufficient permission: scope %1").arg(s));
     }
 
     const QString ticket = query.value(QLatin1String("ticketID")).toString();
     if (!ticket.isEmpty()) {
         // Anonymous flow: the browser comes to see the ticket an initiateRequest created.
-        for (PendingRequest& p : m_pending) {
-            if (p.ticketId == ticket && p.clientId == client->clientId) {
+        for (const PendingRequest& found : m_book.all()) {
+            if (found.ticketId == ticket && found.clientId == client->clientId) {
+                PendingRequest& p = *m_book.find(found.id);
                 p.lang = query.value(QLatin1String("lang")).toString();
                 if (p.state.isEmpty())
                     p.state = query.value(QLatin1String("state")).toString();
@@ -76,9 +71,9 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
                 return Net::HttpResponse::redirect((QStringLiteral("/__mock/qr/") + p.id).toUtf8(), 303);
             }
         }
-        return page(400, QStringLiteral("D20003"), QStringLiteral("invalid parameter ticketID"));
+        return page(400, Code::ParameterInvalid, QStringLiteral("invalid parameter ticketID"));
     }
-    if (!admitPending(client->clientId))
+    if (!m_book.admits(client->clientId))
         return page(429, tooManyPendingCode,
             QStringLiteral("too many requests: %1 requests of this client are waiting for the user")
                 .arg(m_options.maxPendingPerClient));
@@ -103,48 +98,39 @@ Net::HttpResponse Simulator::handleGetQr(const Net::HttpRequest& request)
 
 Net::HttpResponse Simulator::handleQrPage(const QString& id)
 {
-    const auto it = m_pending.constFind(id);
-    if (it == m_pending.constEnd())
-        return Net::HttpResponse::html(
-            404, "<!DOCTYPE html><html><body><h1>404</h1><p>No such QR session.</p></body></html>");
-    const PendingRequest& p = *it;
+    const PendingRequest* found = m_book.find(id);
+    if (!found)
+        return messagePage(404, QStringLiteral("404"), QStringLiteral("No such QR session."));
+    const PendingRequest& p = *found;
     if (p.status != QLatin1String("pending") && !p.browserRedirect.isEmpty())
         return Net::HttpResponse::redirect(p.browserRedirect.toUtf8(), 302);
     const Protocol::Language lang = Protocol::languageFromCode(p.lang.isEmpty() ? QStringLiteral("zh-HK") : p.lang);
     // The official "More info" link and "Open iAM Smart" text come from the branding data (buttons.json).
     const Branding::ButtonAssets& buttons = Branding::ButtonAssets::builtin();
-    const QString moreInfo = buttons.url(Branding::Kind::moreInfo(), lang);
     const Protocol::Text title(
         QStringLiteral("Scan with iAM Smart"), QStringLiteral("請用智方便掃描"), QStringLiteral("请用智方便扫描"));
-    const QString more = buttons.text(Branding::Kind::moreInfo(), lang);
-    const QString open = buttons.text(Branding::Kind::openApp(), lang);
     const Protocol::Text waiting(QStringLiteral("Waiting for the user on the phone…"),
         QStringLiteral("正在等待用戶在手機上確認…"), QStringLiteral("正在等待用户在手机上确认…"));
-    Protocol::AppSchemeParams scheme;
-    scheme.context = p.kind == QLatin1String("auth") ? QStringLiteral("auth") : QStringLiteral("ticket");
-    scheme.ticketId = p.ticketId;
-    const QString qrText = QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(scheme));
-    auto matrix = Qr::QrEncoder::encode(qrText.toUtf8());
-    const QString qrSvg = matrix ? Qr::QrEncoder::toSvg(matrix.value(), 6) : QString();
+    const QString link = Protocol::Links::appLink(m_catalog.api(p.apiId), p.ticketId, p.body);
+    auto matrix = Qr::QrEncoder::encode(link.toUtf8());
+    const QString qrSvg = matrix ? Qr::QrEncoder::toSvg(*matrix, 6) : QString();
     const QString status
         = p.status == QLatin1String("pending") ? waiting.get(lang) : p.status + QLatin1Char(' ') + p.resultCode;
-    const QString html
-        = QStringLiteral(
-            "<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
-            "<title>%2</title></head><body style=\"font-family:sans-serif;text-align:center\"><h1>%2</h1>"
-            "<div id=\"qr\">%8</div><p id=\"qr-text\"><code>%3</code></p><p><a id=\"open\" href=\"%3\">%4</a></p>"
-            "<p id=\"status\">%5</p><p><a id=\"more-info\" href=\"%6\">%7</a></p></body></html>")
-              .arg(Protocol::languageKey(lang), title.get(lang).toHtmlEscaped(), qrText.toHtmlEscaped(),
-                  open.toHtmlEscaped(), status.toHtmlEscaped(), moreInfo.toHtmlEscaped(), more.toHtmlEscaped(), qrSvg);
-    return Net::HttpResponse::html(200, html.toUtf8());
+    return Net::HttpResponse::html(200,
+        PageTemplates::render(QStringLiteral("qr"),
+            {{QStringLiteral("lang"), Protocol::languageKey(lang)}, {QStringLiteral("title"), title.get(lang)},
+                {QStringLiteral("link"), link}, {QStringLiteral("open"), buttons.text(Branding::Kind::openApp(), lang)},
+                {QStringLiteral("status"), status},
+                {QStringLiteral("moreInfoUrl"), buttons.url(Branding::Kind::moreInfo(), lang)},
+                {QStringLiteral("moreInfo"), buttons.text(Branding::Kind::moreInfo(), lang)}},
+            {{QStringLiteral("qrSvg"), qrSvg}}));
 }
 
 Net::HttpResponse Simulator::handleAdmin(const Net::HttpRequest& request, const QString& path)
 {
     auto json = [](int status, const QJsonValue& v) {
-        return Net::HttpResponse::json(status,
-            v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        return Net::HttpResponse::json(
+            status, v.isArray() ? Protocol::compactJson(v.toArray()) : Protocol::compactJson(v.toObject()));
     };
     auto error = [&](int status, const QString& code, const QString& detail) {
         return json(status, QJsonObject {{QStringLiteral("error"), code}, {QStringLiteral("detail"), detail}});
@@ -174,8 +160,9 @@ Net::HttpResponse Simulator::handleAdmin(const Net::HttpRequest& request, const 
     const QJsonObject o = doc.object();
     if (path == QLatin1String("/__mock/faults")) {
         setFaults(o.value(QLatin1String("failNext")).toInt(), o.value(QLatin1String("delayMs")).toInt());
-        return json(
-            200, QJsonObject {{QStringLiteral("failNext"), m_failNext}, {QStringLiteral("delayMs"), m_delayMs}});
+        return json(200,
+            QJsonObject {{QStringLiteral("failNext"), m_delivery->failNext()},
+                {QStringLiteral("delayMs"), m_delivery->delayMs()}});
     }
     const QString id = o.value(QLatin1String("id")).toString();
     Util::Result<QJsonObject> result
@@ -193,7 +180,7 @@ Net::HttpResponse Simulator::handleAdmin(const Net::HttpRequest& request, const 
                 ? 409
                 : (result.error().code == QLatin1String("unknown-persona") ? 400 : 404),
             result.error().code, result.error().detail);
-    return json(200, result.value());
+    return json(200, *result);
 }
 
 

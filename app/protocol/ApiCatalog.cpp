@@ -1,4 +1,5 @@
 #include "ApiCatalog.h"
+#include "ReturnCodes.h"
 
 #include <QDir>
 #include <QFile>
@@ -294,8 +295,8 @@ QStringList ApiCatalog::validate() const
             errors << QStringLiteral("return code %1 listed twice").arg(rc.code);
         codes.insert(rc.code);
     }
-    if (!codes.contains(QStringLiteral("D00000")))
-        errors << QStringLiteral("return-codes.json lacks D00000");
+    if (!codes.contains(Code::Success))
+        errors << QStringLiteral("return-codes.json lacks %1").arg(Code::Success);
 
     QSet<QString> paths;
     for (const ApiSpec& api : m_apis) {
@@ -409,29 +410,29 @@ std::optional<FieldViolation> ApiCatalog::checkValue(const FieldSpec& f, const Q
     };
     if (!present || value.isUndefined()) {
         if (f.required)
-            return violation(QStringLiteral("missing"), QStringLiteral("D20001"),
+            return violation(QStringLiteral("missing"), Code::ParameterMissing,
                 QStringLiteral("parameter %1 is missing").arg(f.name));
         return std::nullopt;
     }
     if (isEmptyValue(value)) {
         if (f.required)
             return violation(
-                QStringLiteral("empty"), QStringLiteral("D20002"), QStringLiteral("empty parameter %1").arg(f.name));
+                QStringLiteral("empty"), Code::ParameterEmpty, QStringLiteral("empty parameter %1").arg(f.name));
         return std::nullopt; // an optional field may be sent empty
     }
     if (!hasType(value, f.type))
-        return violation(QStringLiteral("type"), QStringLiteral("D20003"),
+        return violation(QStringLiteral("type"), Code::ParameterInvalid,
             QStringLiteral("invalid parameter %1: must be of type %2").arg(f.name, f.type));
     if (f.type == QLatin1String("string")) {
         const QString s = value.toString();
         if (f.maxLength >= 0 && s.size() > f.maxLength)
-            return violation(QStringLiteral("maxLength"), QStringLiteral("D20003"),
+            return violation(QStringLiteral("maxLength"), Code::ParameterInvalid,
                 QStringLiteral("invalid parameter %1: %2 characters, at most %3 allowed")
                     .arg(f.name)
                     .arg(s.size())
                     .arg(f.maxLength));
         if (!f.pattern.isEmpty() && !f.regex.match(s).hasMatch())
-            return violation(QStringLiteral("pattern"), QStringLiteral("D20003"),
+            return violation(QStringLiteral("pattern"), Code::ParameterInvalid,
                 QStringLiteral("invalid parameter %1: does not match %2").arg(f.name, f.pattern));
     }
     if (!f.enumName.isEmpty()) {
@@ -444,9 +445,9 @@ std::optional<FieldViolation> ApiCatalog::checkValue(const FieldSpec& f, const Q
             items << value.toString();
         }
         for (const QString& item : items) {
-            // An unknown source has its own code (D20007, protocol.md §6.1).
+            // An unknown source has its own code (Code::SourceUnsupported, protocol.md §6.1).
             const QString code
-                = f.enumName.endsWith(QLatin1String("ources")) ? QStringLiteral("D20007") : QStringLiteral("D20003");
+                = f.enumName.endsWith(QLatin1String("ources")) ? Code::SourceUnsupported : Code::ParameterInvalid;
             if (e && !e->contains(item))
                 return violation(QStringLiteral("enum"), code,
                     QStringLiteral("invalid parameter %1: '%2' is not one of %3")
@@ -454,7 +455,7 @@ std::optional<FieldViolation> ApiCatalog::checkValue(const FieldSpec& f, const Q
         }
     }
     if (f.type == QLatin1String("array") && f.minItems >= 0 && value.toArray().size() < f.minItems)
-        return violation(QStringLiteral("minItems"), QStringLiteral("D20003"),
+        return violation(QStringLiteral("minItems"), Code::ParameterInvalid,
             QStringLiteral("invalid parameter %1: at least %2 items needed").arg(f.name).arg(f.minItems));
     return std::nullopt;
 }
@@ -495,7 +496,7 @@ QJsonObject ApiCatalog::queryBody(
             body.insert(item.first, false);
         } else {
             // Left out of the body, so that checkBody does not report the same value again.
-            violations->append({f->name, QStringLiteral("type"), QStringLiteral("D20003"),
+            violations->append({f->name, QStringLiteral("type"), Code::ParameterInvalid,
                 QStringLiteral("invalid parameter %1: '%2' is not a boolean; accepted: true or false, in any case")
                     .arg(f->name, item.second)});
         }

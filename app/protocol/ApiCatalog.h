@@ -117,7 +117,7 @@ struct FieldViolation
 {
     QString field;
     QString rule; ///< missing, empty, type, maxLength, pattern, enum, minItems
-    QString returnCode; ///< D20001 (missing), D20002 (empty) or D20003 (invalid)
+    QString returnCode; ///< Code::ParameterMissing, ParameterEmpty or ParameterInvalid
     QString detail; ///< English, names the field and the rule
 };
 
@@ -154,7 +154,7 @@ public:
     QList<FieldViolation> checkBody(const ApiSpec& api, const QJsonObject& body) const;
     /// Decoded query items (GET APIs and callbacks) as a body for checkBody: values stay strings, except where the
     /// catalog types a field boolean, which takes true or false in any case (True, FALSE: what clients send). Any
-    /// other value there is a D20003 violation, appended to `violations`, naming the field and what it accepts.
+    /// other value there is a Code::ParameterInvalid violation, appended to `violations`, naming the field and what it accepts.
     static QJsonObject queryBody(
         const ApiSpec& api, const QList<QPair<QString, QString>>& items, QList<FieldViolation>* violations);
 

@@ -32,7 +32,7 @@ public:
     void put(const QString& clientId, const ContentKey& key);
     /// The client's key if it is still valid at `nowMs`.
     std::optional<ContentKey> valid(const QString& clientId, qint64 nowMs) const;
-    /// The client's key even if it expired (to tell D30002 from D30004, or decrypt late callbacks).
+    /// The client's key even if it expired (to tell Code::CekInvalid from Code::DecryptionError, or decrypt late callbacks).
     std::optional<ContentKey> any(const QString& clientId) const;
     void remove(const QString& clientId);
 

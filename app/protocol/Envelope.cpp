@@ -58,9 +58,19 @@ QByteArray PreparedRequest::curl() const
     return out;
 }
 
-QByteArray RequestEnvelope::compact(const QJsonObject& object)
+QByteArray compactJson(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray compactJson(const QJsonArray& array)
+{
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+QByteArray RequestEnvelope::compact(const QJsonObject& object)
+{
+    return compactJson(object);
 }
 
 QByteArray RequestEnvelope::wrapContent(const QByteArray& base64Blob)
@@ -184,7 +194,7 @@ QByteArray ResponseEnvelope::toJson() const
         o.insert(QLatin1String("content"), content);
     if (!secretKey.isEmpty())
         o.insert(QLatin1String("secretKey"), secretKey);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return compactJson(o);
 }
 
 bool RequestExtras::isHeaderName(const QString& name)

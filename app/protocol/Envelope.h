@@ -1,12 +1,14 @@
 #pragma once
 
 #include "ApiCatalog.h"
+#include "ReturnCodes.h"
 #include "crypto/AesGcmCipher.h"
 #include "crypto/HmacSigner.h"
 #include "util/RandomSource.h"
 #include "util/Result.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -91,6 +93,10 @@ public:
     static QByteArray gatewayUrl(const QString& baseUrl, const QString& path);
 };
 
+/// Compact JSON (no white space): how bodies are sent, signed and answered. The one writer of compact JSON.
+QByteArray compactJson(const QJsonObject& object);
+QByteArray compactJson(const QJsonArray& array);
+
 /// The response and callback envelope of protocol.md §2.3: {txID, code, message, content} (+ secretKey).
 struct ResponseEnvelope
 {
@@ -103,7 +109,7 @@ struct ResponseEnvelope
 
     /// Errors: "bad-json" (not JSON), "not-envelope" (JSON but no `code`).
     static Util::Result<ResponseEnvelope> parse(const QByteArray& body);
-    bool isSuccess() const { return code == QLatin1String("D00000"); }
+    bool isSuccess() const { return Code::isSuccess(code); }
     bool contentIsEncrypted() const { return content.isString(); }
     /// Decrypts a string `content` with `cek` and parses it; returns an object `content` as is.
     /// Errors: the AES-GCM codes, "bad-json" for a plaintext that is not JSON, "no-content".

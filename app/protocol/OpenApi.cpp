@@ -1,4 +1,5 @@
 #include "OpenApi.h"
+#include "ReturnCodes.h"
 
 #include "util/Yaml.h"
 
@@ -145,7 +146,7 @@ QJsonObject envelopeSchema(const ApiCatalog& catalog, const ApiSpec& api, const 
             codes.append(c);
     }
     QJsonObject code {{s("type"), s("string")}, {s("pattern"), s("^D[0-9]{5}$")},
-        {s("description"), s("D00000 on success; any other code is a failure (see the return code list).")}};
+        {s("description"), QStringLiteral("%1 on success; any other code is a failure (see the return code list).").arg(Code::Success)}};
     if (!codes.isEmpty() && !callback)
         code.insert(s("enum"), codes);
     QJsonObject content = contentSchema;
@@ -175,7 +176,7 @@ QJsonObject callbackOperation(const ApiCatalog& catalog, const ApiSpec& cb)
         responses.insert(s("302"), QJsonObject {{s("description"), s("The online service sends the browser on.")}});
     } else {
         const QJsonObject content = objectSchema(catalog, cb.fields);
-        QJsonObject example {{s("txID"), s("T=938ffb193b4b4370b6c2584372c6a588")}, {s("code"), s("D00000")},
+        QJsonObject example {{s("txID"), s("T=938ffb193b4b4370b6c2584372c6a588")}, {s("code"), Code::Success},
             {s("message"), s("SUCCESS")}, {s("content"), mockObject(cb.fields)}};
         op.insert(s("requestBody"),
             QJsonObject {{s("required"), true},
@@ -267,11 +268,11 @@ QJsonObject operation(const ApiCatalog& catalog, const ApiSpec& api, const QStri
                 QJsonObject {{s("description"), s("Plain JSON answer (protocol.md §7).")},
                     {s("content"), jsonContent(content, sample)}});
         } else {
-            const QJsonObject example {{s("txID"), s("T=938ffb193b4b4370b6c2584372c6a588")}, {s("code"), s("D00000")},
+            const QJsonObject example {{s("txID"), s("T=938ffb193b4b4370b6c2584372c6a588")}, {s("code"), Code::Success},
                 {s("message"), s("SUCCESS")}, {s("content"), sample}};
             responses.insert(s("200"),
                 QJsonObject {{s("description"),
-                                 s("The response envelope (protocol.md §2.3); `content` only when code is D00000.")},
+                                 QStringLiteral("The response envelope (protocol.md §2.3); `content` only when code is %1.").arg(Code::Success)},
                     {s("content"), jsonContent(envelopeSchema(catalog, api, content, false), example)}});
         }
     }

@@ -5,6 +5,7 @@
 #include "protocol/ApiCatalog.h"
 #include "protocol/ContentKey.h"
 #include "protocol/Envelope.h"
+#include "protocol/Durations.h"
 #include "util/Clock.h"
 #include "util/RequestStamp.h"
 
@@ -49,7 +50,7 @@ struct Exchange
             return envelope->code;
         return gateway && httpStatus != 0 ? QStringLiteral("HTTP%1").arg(httpStatus) : QString();
     }
-    /// Whether the call did what was asked (D00000, or a 2xx gateway answer other than 202 pending).
+    /// Whether the call did what was asked (Code::Success, or a 2xx gateway answer other than 202 pending).
     bool succeeded() const
     {
         if (gateway)
@@ -66,6 +67,8 @@ class ConsoleSession : public QObject
 
 public:
     explicit ConsoleSession(const Util::Clock& clock = Util::Clock::system(), QObject* parent = nullptr);
+    /// The clock every time the session and its users (flow runner, views) read comes from.
+    const Util::Clock& clock() const { return m_clock; }
     ~ConsoleSession() override;
 
     /// Switches environment; clears the CEK and earned values of the previous one.
@@ -76,7 +79,7 @@ public:
     QByteArray cek() const;
     /// The environment's KEK private key (decrypts gateway JWE results and unwraps CEKs).
     const Crypto::RsaPrivateKey& kekPrivateKey() const { return m_kek; }
-    void setCek(const QByteArray& cek, qint64 issueAt = 0, qint64 expiresIn = 86'400'000);
+    void setCek(const QByteArray& cek, qint64 issueAt = 0, qint64 expiresIn = Protocol::Duration::cekMs);
 
     /// Builds the exact request (fresh timestamp and nonce). Errors: "no-cek", AES errors.
     /// `extras`: headers and query parameters the user added (not signed: the protocol signs the body only).

@@ -80,9 +80,10 @@ Exchange redactedForStorage(const Exchange& exchange, bool keepPersonalData)
     return e;
 }
 
-ExchangeHistory::ExchangeHistory(QString directory, HistorySettings settings)
+ExchangeHistory::ExchangeHistory(QString directory, HistorySettings settings, const Util::Clock& clock)
     : m_directory(std::move(directory))
     , m_settings(settings)
+    , m_clock(&clock)
 {
 }
 
@@ -143,7 +144,7 @@ Util::Status ExchangeHistory::append(const Exchange& exchange) const
     const auto written = Util::writePrivateFile(path,
         QJsonDocument(toJson(redactedForStorage(exchange, m_settings.keepPersonalData)))
             .toJson(QJsonDocument::Indented));
-    prune(QDateTime::currentMSecsSinceEpoch());
+    prune(m_clock->nowMs());
     return written;
 }
 
@@ -152,7 +153,7 @@ QList<Exchange> ExchangeHistory::load() const
     QList<Exchange> out;
     if (m_directory.isEmpty())
         return out;
-    prune(QDateTime::currentMSecsSinceEpoch());
+    prune(m_clock->nowMs());
     const QDir dir(m_directory);
     for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         QFile f(dir.filePath(name));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConsoleSession.h"
+#include "util/Clock.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -28,7 +29,8 @@ Exchange redactedForStorage(const Exchange& exchange, bool keepPersonalData);
 class ExchangeHistory
 {
 public:
-    explicit ExchangeHistory(QString directory = {}, HistorySettings settings = {});
+    explicit ExchangeHistory(
+        QString directory = {}, HistorySettings settings = {}, const Util::Clock& clock = Util::Clock::system());
     void setSettings(const HistorySettings& settings) { m_settings = settings; }
     const HistorySettings& settings() const { return m_settings; }
     /// Writes the exchange (0600 in a 0700 folder, redacted as the settings say), then applies retention.
@@ -44,6 +46,7 @@ public:
 private:
     QString m_directory;
     HistorySettings m_settings;
+    const Util::Clock* m_clock; ///< retention's "now"
 };
 
 /// HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of exchanges, with secrets redacted:

@@ -2,7 +2,8 @@
 
 #include "History.h"
 #include "protocol/CodeSamples.h"
-#include "protocol/UrlBuilder.h"
+#include "protocol/Links.h"
+#include "protocol/ReturnCodes.h"
 #include "util/Masking.h"
 
 #include <QJsonDocument>
@@ -23,38 +24,6 @@ QString pretty(const QByteArray& json)
     return doc.isNull() ? QString::fromUtf8(json) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
-// --- links ------------------------------------------------------------------------------------------------------
-// The getQR URL from a browser page's values and the app link from an answer's ticketID. Protocol::Links (issue 14)
-// takes these over; they stay together here so the swap is one place.
-
-QString getQrLink(const QString& baseUrl, const QJsonObject& v)
-{
-    Protocol::QrParams p;
-    p.clientId = v.value(QLatin1String("clientID")).toString();
-    p.source = v.value(QLatin1String("source")).toString();
-    p.redirectUri = v.value(QLatin1String("redirectURI")).toString();
-    p.scope = v.value(QLatin1String("scope")).toString();
-    p.lang = v.value(QLatin1String("lang")).toString();
-    p.state = v.value(QLatin1String("state")).toString();
-    if (v.contains(QLatin1String("brokerPage")))
-        p.brokerPage = v.value(QLatin1String("brokerPage")).toBool();
-    p.ticketId = v.value(QLatin1String("ticketID")).toString();
-    return QString::fromUtf8(Protocol::UrlBuilder::getQrUrl(baseUrl, p));
-}
-
-QString ticketAppLink(const Protocol::ApiSpec& api, const QString& ticket, const QJsonObject& sent)
-{
-    Protocol::AppSchemeParams link;
-    link.context = api.appContext.isEmpty() ? QStringLiteral("auth") : api.appContext;
-    link.ticketId = ticket;
-    if (api.category == QLatin1String("anonymous")) {
-        link.source = QStringLiteral("App_Scheme");
-        link.redirectUri = sent.value(QLatin1String("redirectURI")).toString();
-        link.state = sent.value(QLatin1String("state")).toString();
-    }
-    return QString::fromUtf8(Protocol::UrlBuilder::appSchemeUrl(link));
-}
-
 } // namespace
 
 RequestPresenter::RequestPresenter(const Protocol::ApiSpec& api, ConsoleSession* session)
@@ -67,7 +36,7 @@ QString RequestPresenter::qrText(const QJsonObject& values) const
 {
     if (m_api.kind != Protocol::ApiKind::Browser || !m_session)
         return {};
-    return getQrLink(m_session->environment().baseUrl, values);
+    return Protocol::Links::getQrUrl(m_session->environment().baseUrl, values);
 }
 
 RequestPreview RequestPresenter::preview(const QJsonObject& body, const Protocol::RequestExtras& extras,
@@ -198,7 +167,7 @@ AnswerView RequestPresenter::answer(const Exchange& e, bool masking, const QStri
     if (!gatewayUrl.isEmpty() && e.succeeded() && gatewayUrl.startsWith(QLatin1String("http")))
         a.openUrl = gatewayUrl;
     if (!ticket.isEmpty())
-        a.link = ticketAppLink(m_api, ticket, QJsonDocument::fromJson(e.request.plaintext).object());
+        a.link = Protocol::Links::appLink(&m_api, ticket, QJsonDocument::fromJson(e.request.plaintext).object());
 
     const QString code = e.returnCode();
     if (!code.isEmpty()) {
@@ -211,7 +180,7 @@ AnswerView RequestPresenter::answer(const Exchange& e, bool masking, const QStri
     const QString server = e.envelope
         ? e.envelope->extra.value(QLatin1String("debug")).toObject().value(QLatin1String("stringToSign")).toString()
         : QString();
-    if (code == QLatin1String(kSignatureMismatch) && !server.isEmpty() && e.request.signature) {
+    if (code == Protocol::Code::SignatureInvalid && !server.isEmpty() && e.request.signature) {
         const QString ours = QString::fromUtf8(e.request.signature->stringToSign);
         const SignatureDiff diff = diffStringsToSign(ours, server);
         if (diff.identical) {
@@ -266,11 +235,11 @@ QString RequestPresenter::explainCode(const QString& code, const QString& messag
     if (name.isEmpty())
         name = problemField;
     QString meaning = codeMeaning(code, m_language, name);
-    if (code == QLatin1String(kCodeExpired))
+    if (code == Protocol::Code::AuthCodeInvalid)
         meaning += QLatin1Char(' ')
             + tr("Next: log in again (Request QR page, Send, approve on the phone) for a fresh code; a code works "
                  "once.");
-    else if (code == QLatin1String(kScopeMissing))
+    else if (code == Protocol::Code::InsufficientPermission)
         meaning += QLatin1Char(' ')
             + (m_api.scope.isEmpty()
                     ? tr("Next: log in again with the scope this API needs.")

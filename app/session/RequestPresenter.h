@@ -28,7 +28,7 @@ struct RequestPreview
     std::optional<Protocol::PreparedRequest> request; ///< the request shown, when it could be built
 };
 
-/// Where the console's string-to-sign and the server's part ways (a D20006 answer from the simulator).
+/// Where the console's string-to-sign and the server's part ways (the simulator's signature-mismatch answer).
 struct SignatureDiff
 {
     bool identical = false; ///< then the client secret must differ
@@ -44,7 +44,7 @@ struct AnswerView
     QString content; ///< the (decrypted) content, indented
     bool hasJose = false; ///< a gateway poll's JWE result was met
     QString jose; ///< its header, claims and result (or why it did not open)
-    QString codeLine; ///< "D00000 — meaning\nmessage", empty without a code
+    QString codeLine; ///< "<code> — meaning\nmessage", empty without a code
     QString signatureDiffHtml; ///< rich text, empty unless the simulator reported a signature mismatch
     QString link; ///< the app link with the returned ticketID, or the gateway's `url`; empty: none
     QString openUrl; ///< a gateway QR page the browser should open now; empty: none
@@ -104,12 +104,6 @@ public:
     QString statusLine(const QString& jsonProblem, int ruleProblems, const QString& previewProblem) const;
 
 private:
-    // The return codes worded specially here (until the named-codes header of issue 14 lands, only here).
-    static constexpr const char* kSuccess = "D00000";
-    static constexpr const char* kSignatureMismatch = "D20006";
-    static constexpr const char* kCodeExpired = "D40004";
-    static constexpr const char* kScopeMissing = "D20012";
-
     const Protocol::ApiSpec& m_api;
     ConsoleSession* m_session;
     Protocol::Language m_language = Protocol::Language::English;

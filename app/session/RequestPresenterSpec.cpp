@@ -2,6 +2,7 @@
 #include "RequestPresenter.h"
 
 #include "protocol/OpenApi.h"
+#include "protocol/ReturnCodes.h"
 #include "util/Mustache.h"
 
 #include <QFile>
@@ -183,7 +184,7 @@ QString RequestPresenter::specHtml(const Protocol::ApiSpec& api, Protocol::Langu
     // The whole answer (or callback) as it arrives.
     const QString txId = QStringLiteral("T=938ffb193b4b4370b6c2584372c6a588");
     auto envelope = [&txId](const QJsonValue& content) {
-        return QJsonObject {{QStringLiteral("txID"), txId}, {QStringLiteral("code"), QLatin1String(kSuccess)},
+        return QJsonObject {{QStringLiteral("txID"), txId}, {QStringLiteral("code"), Protocol::Code::Success},
             {QStringLiteral("message"), QStringLiteral("SUCCESS")}, {QStringLiteral("content"), content}};
     };
     auto indented = [](const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)); };

@@ -10,7 +10,7 @@
 namespace Util {
 
 /// Issues the `timestamp` header value (protocol.md §2.1): epoch milliseconds that never decrease
-/// for a given client, even when the wall clock goes back (the server rejects older ones with D20004).
+/// for a given client, even when the wall clock goes back (the server rejects older ones as duplicated requests).
 class TimestampSource
 {
 public:

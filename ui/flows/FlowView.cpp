@@ -1,4 +1,5 @@
 #include "FlowView.h"
+#include "protocol/Durations.h"
 
 #include "SequenceDiagram.h"
 #include "branding/ButtonAssets.h"
@@ -13,7 +14,6 @@
 #include <QSaveFile>
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -289,7 +289,7 @@ void FlowView::showStep(int index, const Flows::StepResult& step)
     }
     if (!step.qrText.isEmpty() && step.qrText != m_qr->text()) {
         m_qr->setText(step.qrText);
-        m_qrExpiresAt = QDateTime::currentMSecsSinceEpoch() + 18 * 60'000; // tickets live 18 minutes
+        m_qrExpiresAt = m_session->clock().nowMs() + Protocol::Duration::ticketMs;
         m_tick->start();
         updateCountdown();
     }
@@ -360,7 +360,7 @@ void FlowView::showFacts()
 
 void FlowView::updateCountdown()
 {
-    const qint64 left = std::max<qint64>(0, m_qrExpiresAt - QDateTime::currentMSecsSinceEpoch()) / 1000;
+    const qint64 left = std::max<qint64>(0, m_qrExpiresAt - m_session->clock().nowMs()) / 1000;
     m_countdown->setText(tr("QR expires in %1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
 }
 

@@ -1,4 +1,5 @@
 #include "GuideView.h"
+#include "protocol/ReturnCodes.h"
 
 #include "flows/Flow.h"
 #include "flows/Report.h"
@@ -426,7 +427,7 @@ QList<Flows::SequenceMessage> GuideView::outline(const Flows::FlowSpec& flow, co
             continue;
         }
         add(Lane::Service, Lane::IamSmart, api->method + QLatin1Char(' ') + api->path);
-        add(Lane::IamSmart, Lane::Service, QStringLiteral("D00000"));
+        add(Lane::IamSmart, Lane::Service, Protocol::Code::Success);
         if (step.phone) {
             add(Lane::IamSmart, Lane::Phone, api->phoneKind.isEmpty() ? QStringLiteral("request") : api->phoneKind);
             add(Lane::Phone, Lane::IamSmart, QStringLiteral("approve"));

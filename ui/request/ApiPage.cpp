@@ -6,7 +6,6 @@
 
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
-#include "protocol/UrlBuilder.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "util/Masking.h"
