@@ -12,7 +12,7 @@ PACKAGES=(
   qtkeychain-qt6-dev libssl-dev openssl libqrencode-dev libcjose-dev libjansson-dev libhttp-parser-dev libgl-dev
   gnome-keyring dbus dbus-x11 libsecret-tools
   xvfb xauth fonts-noto-cjk zbar-tools curl
-  python3-cryptography libyaml-cpp-dev chromium
+  python3-cryptography libyaml-cpp-dev chromium libkainjow-mustache-dev
   nodejs
   libpodofo-dev poppler-utils qpdf
   file desktop-file-utils appstream

@@ -1,10 +1,12 @@
 #include "CodeSamples.h"
 
-#include <QFile>
-
 #include "Envelope.h"
+#include "util/Mustache.h"
 
+#include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -12,23 +14,14 @@
 namespace Protocol {
 namespace {
 
-// Templates: lines "{{#flag}}" / "{{^flag}}" ... "{{/flag}}" keep or drop what they enclose (they nest), and
-// "{{NAME}}" is replaced in one pass, so a value that happens to contain "{{X}}" is never expanded again.
-// Flags: encrypt (AES-GCM body), signed (clientID/signatureMethod/timestamp/nonce headers), sign (signature
-// header), subkey (Ocp-Apim-Subscription-Key), gateway (a gateway-family API, protocol.md 7: x-client-id and
-// x-client-secret headers), jwe (a gateway answer whose `result` is a JWE the sample decrypts), secrets (any
-// environment variable read), secret (the client secret is read), clientid (the client id is sent), base64
-// (encrypt, sign or jwe), random (encrypt or signed), crypto (random or jwe), json (a JSON answer is parsed:
-// encrypt or jwe), aead (AES-GCM: encrypt or jwe). The templates are data, one file per language in
-// resources/samples/ (compiled in as :/samples/NAME.tpl); they are ASCII.
-
-
-
-
-
-
-
-
+// The templates are Mustache, one file per language in resources/samples/ (compiled in as :/samples/ID.tpl; ASCII),
+// and languages.json holds each language's facts. Sections ({{#flag}} / {{^flag}}): encrypt (AES-GCM body), signed
+// (clientID/signatureMethod/timestamp/nonce headers), sign (signature header), subkey (Ocp-Apim-Subscription-Key),
+// gateway (a gateway-family API, protocol.md 7: x-client-id and x-client-secret headers), jwe (a gateway answer
+// whose `result` is a JWE the sample decrypts), extra (headers the user added), secrets (any environment variable
+// read), secret (the client secret is read), clientid (the client id is sent), base64 (encrypt, sign or jwe),
+// random (encrypt or signed), crypto (random or jwe), json (a JSON answer is parsed: encrypt or jwe), aead (AES-GCM:
+// encrypt or jwe). Values: HEADER, METHOD, URL, CLIENT_ID, BODY, EXTRA_HEADERS, already quoted for the language.
 
 // --- string literals for each language ------------------------------------------------------------------------
 
@@ -177,6 +170,24 @@ QString commentText(const QString& s)
 
 // --- assembling a sample ---------------------------------------------------------------------------------------
 
+using Quote = QString (*)(const QString&);
+
+/// The string-literal styles languages.json may name.
+Quote quoteStyle(const QString& name)
+{
+    static const QHash<QString, Quote> styles {
+        {QStringLiteral("shell"), shellQuoted},
+        {QStringLiteral("script-single"), scriptSingleQuoted},
+        {QStringLiteral("plain-single"), plainSingleQuoted},
+        {QStringLiteral("objc"), objcString},
+        {QStringLiteral("java"), javaString},
+        {QStringLiteral("java-text-block"), javaTextBlock},
+        {QStringLiteral("csharp"), cSharpString},
+        {QStringLiteral("csharp-raw"), cSharpRaw},
+    };
+    return styles.value(name);
+}
+
 struct Flags
 {
     bool encrypt = false;
@@ -187,207 +198,50 @@ struct Flags
     bool jwe = false;
     bool extra = false; ///< headers the user added (Try it's "+ Add header")
 
-    bool value(const QString& name, bool* known) const
+    /// The template's sections, the derived ones included.
+    QVariantMap sections() const
     {
-        *known = true;
-        if (name == QLatin1String("extra"))
-            return extra;
-        if (name == QLatin1String("encrypt"))
-            return encrypt;
-        if (name == QLatin1String("signed"))
-            return isSigned;
-        if (name == QLatin1String("sign"))
-            return sign;
-        if (name == QLatin1String("subkey"))
-            return subkey;
-        if (name == QLatin1String("gateway"))
-            return gateway;
-        if (name == QLatin1String("jwe"))
-            return jwe;
-        if (name == QLatin1String("secrets"))
-            return sign || encrypt || subkey || gateway;
-        if (name == QLatin1String("secret"))
-            return sign || gateway;
-        if (name == QLatin1String("clientid"))
-            return isSigned || gateway;
-        if (name == QLatin1String("base64"))
-            return encrypt || sign || jwe;
-        if (name == QLatin1String("random"))
-            return encrypt || isSigned;
-        if (name == QLatin1String("crypto"))
-            return encrypt || isSigned || jwe;
-        if (name == QLatin1String("json") || name == QLatin1String("aead"))
-            return encrypt || jwe;
-        *known = false;
-        return false;
+        return {
+            {QStringLiteral("extra"), extra},
+            {QStringLiteral("encrypt"), encrypt},
+            {QStringLiteral("signed"), isSigned},
+            {QStringLiteral("sign"), sign},
+            {QStringLiteral("subkey"), subkey},
+            {QStringLiteral("gateway"), gateway},
+            {QStringLiteral("jwe"), jwe},
+            {QStringLiteral("secrets"), sign || encrypt || subkey || gateway},
+            {QStringLiteral("secret"), sign || gateway},
+            {QStringLiteral("clientid"), isSigned || gateway},
+            {QStringLiteral("base64"), encrypt || sign || jwe},
+            {QStringLiteral("random"), encrypt || isSigned},
+            {QStringLiteral("crypto"), encrypt || isSigned || jwe},
+            {QStringLiteral("json"), encrypt || jwe},
+            {QStringLiteral("aead"), encrypt || jwe},
+        };
     }
 };
 
-/// Keeps or drops the {{#flag}}/{{^flag}} sections, then replaces {{NAME}} with `values` in a single pass.
-QString render(const QByteArray& templateText, const Flags& flags, const QHash<QString, QString>& values)
+/// A JSON string, or an array of lines joined with '\n'.
+QString textOf(const QJsonValue& v)
 {
-    static const QRegularExpression section(QStringLiteral(R"(^\s*\{\{([#^/])(\w+)\}\}\s*$)"));
-    static const QRegularExpression placeholder(QStringLiteral(R"(\{\{([A-Z_]+)\}\})"));
-    QStringList kept;
-    QList<bool> stack; // whether the enclosing level was emitting
-    bool emitting = true;
-    const QStringList lines = QString::fromUtf8(templateText).split(QLatin1Char('\n'));
-    for (const QString& line : lines) {
-        const QRegularExpressionMatch m = section.match(line);
-        bool known = false;
-        const bool flag = m.hasMatch() ? flags.value(m.captured(2), &known) : false;
-        if (known) {
-            const QChar kind = m.captured(1).at(0);
-            if (kind == QLatin1Char('/')) {
-                emitting = stack.isEmpty() ? true : stack.takeLast();
-            } else {
-                stack.append(emitting);
-                emitting = emitting && (kind == QLatin1Char('#') ? flag : !flag);
-            }
-            continue;
-        }
-        if (emitting)
-            kept.append(line);
-    }
-    Q_ASSERT(stack.isEmpty());
-    const QString text = kept.join(QLatin1Char('\n'));
-
-    QString out;
-    qsizetype at = 0;
-    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const auto value = values.constFind(m.captured(1));
-        if (value == values.constEnd())
-            continue; // not ours: leave the text alone
-        out += QStringView(text).mid(at, m.capturedStart() - at);
-        out += *value;
-        at = m.capturedEnd();
-    }
-    out += QStringView(text).mid(at);
-    return out;
+    if (!v.isArray())
+        return v.toString();
+    QStringList lines;
+    for (const QJsonValue& line : v.toArray())
+        lines << line.toString();
+    return lines.join(QLatin1Char('\n'));
 }
 
-struct LanguageTraits
+QString render(const QString& templateText, const QVariantMap& context)
 {
-    QString (*quote)(const QString&);
-    QString (*quoteBody)(const QString&);
-    QString comment; ///< line comment prefix
-    QString requires_; ///< what the sample needs, beyond its language
-    QString requiresForGcm; ///< extra needs when the body is encrypted (empty: nothing more)
-    QString run;
-    QString requiresForGateway = {}; ///< replaces `requires_` for a gateway API (empty: the same)
-    QString requiresForJwe = {}; ///< extra needs to decrypt a gateway JWE `result` (empty: nothing more)
-};
-
-LanguageTraits traits(SampleLanguage language)
-{
-    switch (language) {
-    case SampleLanguage::Curl:
-        return {shellQuoted, shellQuoted, QStringLiteral("#"), QStringLiteral("bash, curl 7.55+ and openssl (HMAC)."),
-            QStringLiteral("python3 with the `cryptography` package for AES-GCM\n"
-                           "(apt install python3-cryptography, or pip install cryptography)."),
-            QStringLiteral("bash iamsmart_sample.sh"), QStringLiteral("bash and curl 7.55+ (-H @file)."),
-            QStringLiteral("openssl (RSA-OAEP unwrap) and python3 with the `cryptography` package for\n"
-                           "AES-GCM (apt install python3-cryptography, or pip install cryptography).")};
-    case SampleLanguage::CSharp:
-        return {cSharpString, cSharpRaw, QStringLiteral("//"),
-            QStringLiteral(
-                ".NET 8+ (C# 11 raw string literals, System.Security.Cryptography, HttpClient), no packages."),
-            QString(),
-            QStringLiteral("dotnet new console -n IamSmartSample, replace its Program.cs with this file,\n"
-                           "then dotnet run"),
-            QString(),
-            QStringLiteral("RSA.ImportFromPem, RSAEncryptionPadding.OaepSHA1 / OaepSHA256 and AesGcm\n"
-                           "(all in .NET 8).")};
-    case SampleLanguage::Java:
-        return {javaString, javaTextBlock, QStringLiteral("//"),
-            QStringLiteral("Java 17+ (javax.crypto, java.net.http), no libraries."), QString(),
-            QStringLiteral("java IamSmartSample.java"), QString(),
-            QStringLiteral("The private key as unencrypted PKCS#8 PEM (BEGIN PRIVATE KEY), as the console\n"
-                           "saves it; java.security reads no PKCS#1 PEM.")};
-    case SampleLanguage::JavaScript:
-        return {scriptSingleQuoted, scriptSingleQuoted, QStringLiteral("//"),
-            QStringLiteral("Node.js 18+ (built-in crypto and fetch), no packages."), QString(),
-            QStringLiteral("node iamsmart_sample.js")};
-    case SampleLanguage::ObjectiveC:
-        return {objcString, objcString, QStringLiteral("//"),
-            QStringLiteral("Foundation (NSURLSession, NSJSONSerialization), CommonCrypto (HMAC) and\n"
-                           "Security (SecRandomCopyBytes)."),
-            QStringLiteral("OpenSSL 3 libcrypto (EVP API) for AES-256-GCM: CommonCrypto has no public GCM API\n"
-                           "and CryptoKit is Swift-only (macOS: brew install openssl@3)."),
-            QStringLiteral("clang -fobjc-arc iamsmart_sample.m -framework Foundation -framework Security\n"
-                           "-I\"$(brew --prefix openssl@3)/include\" -L\"$(brew --prefix openssl@3)/lib\" -lcrypto\n"
-                           "-o iamsmart_sample && ./iamsmart_sample"),
-            QStringLiteral("Foundation (NSURLSession, NSJSONSerialization)."),
-            QStringLiteral("OpenSSL 3 libcrypto (EVP API) for RSA-OAEP and AES-256-GCM: CommonCrypto has\n"
-                           "neither (macOS: brew install openssl@3).")};
-    case SampleLanguage::Php:
-        return {plainSingleQuoted, plainSingleQuoted, QStringLiteral("//"),
-            QStringLiteral("PHP 7.1+ with the curl and json extensions."),
-            QStringLiteral("The openssl extension for AES-256-GCM."), QStringLiteral("php iamsmart_sample.php"),
-            QString(),
-            QStringLiteral("The openssl extension to decrypt `result`; for alg RSA-OAEP-256 also PHP 8.5+:\n"
-                           "older openssl_private_decrypt has no OAEP digest parameter (SHA-1 only, which is\n"
-                           "alg RSA-OAEP); there, use a JOSE library such as web-token/jwt-library.")};
-    case SampleLanguage::Python:
-        return {scriptSingleQuoted, scriptSingleQuoted, QStringLiteral("#"),
-            QStringLiteral("Python 3.6+, standard library."),
-            QStringLiteral("The `cryptography` package for AES-GCM, which the standard library lacks\n"
-                           "(pip install cryptography, or apt install python3-cryptography)."),
-            QStringLiteral("python3 iamsmart_sample.py"), QString(),
-            QStringLiteral("The `cryptography` package for RSA-OAEP and AES-GCM\n"
-                           "(pip install cryptography, or apt install python3-cryptography).")};
-    case SampleLanguage::Ruby:
-        return {plainSingleQuoted, plainSingleQuoted, QStringLiteral("#"),
-            QStringLiteral("Ruby 2.5+, standard library only (openssl, net/http, json, securerandom)."), QString(),
-            QStringLiteral("ruby iamsmart_sample.rb"), QString(),
-            QStringLiteral("Ruby 3.1+ (openssl gem 3: PKey#decrypt with OAEP digest options).")};
-    }
-    return {};
-}
-
-QByteArray templateFor(SampleLanguage language)
-{
-    static QHash<int, QByteArray> cache;
-    if (const auto it = cache.constFind(int(language)); it != cache.constEnd())
-        return *it;
-    QString name;
-    switch (language) {
-    case SampleLanguage::Curl:
-        name = QStringLiteral("curl");
-        break;
-    case SampleLanguage::CSharp:
-        name = QStringLiteral("csharp");
-        break;
-    case SampleLanguage::Java:
-        name = QStringLiteral("java");
-        break;
-    case SampleLanguage::JavaScript:
-        name = QStringLiteral("javascript");
-        break;
-    case SampleLanguage::ObjectiveC:
-        name = QStringLiteral("objective-c");
-        break;
-    case SampleLanguage::Php:
-        name = QStringLiteral("php");
-        break;
-    case SampleLanguage::Python:
-        name = QStringLiteral("python");
-        break;
-    case SampleLanguage::Ruby:
-        name = QStringLiteral("ruby");
-        break;
-    }
-    QFile file(QStringLiteral(":/samples/%1.tpl").arg(name));
-    const QByteArray text = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    Q_ASSERT(!text.isEmpty()); // compiled in with the catalog
-    cache.insert(int(language), text);
-    return text;
+    const auto out = Util::renderMustache(templateText, context);
+    Q_ASSERT(out.ok()); // the templates are checked when they are loaded
+    return out.valueOr({});
 }
 
 /// The comment block every sample starts with: what it calls, how it is protected, what it needs, and the
 /// environment variables it reads.
-QString header(const LanguageTraits& t, const ApiSpec& api, const QString& method, const Flags& flags)
+QString header(const SampleLanguage& t, const ApiSpec& api, const QString& method, const Flags& flags)
 {
     QStringList lines;
     if (flags.gateway) {
@@ -418,11 +272,11 @@ QString header(const LanguageTraits& t, const ApiSpec& api, const QString& metho
             lines << (i == 0 ? label : indent) + parts.at(i);
     };
     labelled(QStringLiteral("Requires: "),
-        flags.gateway && !t.requiresForGateway.isEmpty() ? t.requiresForGateway : t.requires_);
-    if (flags.encrypt && !t.requiresForGcm.isEmpty())
-        labelled(QStringLiteral("          "), t.requiresForGcm);
-    if (flags.jwe && !t.requiresForJwe.isEmpty())
-        labelled(QStringLiteral("          "), t.requiresForJwe);
+        flags.gateway && !t.needsForGateway.isEmpty() ? t.needsForGateway : t.needs);
+    if (flags.encrypt && !t.needsForGcm.isEmpty())
+        labelled(QStringLiteral("          "), t.needsForGcm);
+    if (flags.jwe && !t.needsForJwe.isEmpty())
+        labelled(QStringLiteral("          "), t.needsForJwe);
     labelled(QStringLiteral("Run: "), t.run);
     if (flags.sign || flags.encrypt || flags.subkey || flags.gateway) {
         lines << QString() << QStringLiteral("Secrets are read from the environment, never written here:");
@@ -448,62 +302,87 @@ QString header(const LanguageTraits& t, const ApiSpec& api, const QString& metho
 
 } // namespace
 
-QList<SampleLanguage> CodeSamples::languages()
+Util::Result<SampleBook> SampleBook::load(const QString& dir)
 {
-    return {SampleLanguage::Curl, SampleLanguage::CSharp, SampleLanguage::Java, SampleLanguage::JavaScript,
-        SampleLanguage::ObjectiveC, SampleLanguage::Php, SampleLanguage::Python, SampleLanguage::Ruby};
-}
-
-QString CodeSamples::displayName(SampleLanguage language)
-{
-    switch (language) {
-    case SampleLanguage::Curl:
-        return QStringLiteral("cURL");
-    case SampleLanguage::CSharp:
-        return QStringLiteral("C#");
-    case SampleLanguage::Java:
-        return QStringLiteral("Java");
-    case SampleLanguage::JavaScript:
-        return QStringLiteral("JavaScript");
-    case SampleLanguage::ObjectiveC:
-        return QStringLiteral("Objective-C");
-    case SampleLanguage::Php:
-        return QStringLiteral("PHP");
-    case SampleLanguage::Python:
-        return QStringLiteral("Python");
-    case SampleLanguage::Ruby:
-        return QStringLiteral("Ruby");
+    using R = Util::Result<SampleBook>;
+    QFile file(dir + QStringLiteral("/languages.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return R::failure(QStringLiteral("bad-samples"), file.fileName() + QStringLiteral(": ") + file.errorString());
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isObject())
+        return R::failure(QStringLiteral("bad-samples"), file.fileName() + QStringLiteral(": ") + parseError.errorString());
+    SampleBook book;
+    QStringList problems;
+    for (const QJsonValue& entry : doc.object().value(QLatin1String("languages")).toArray()) {
+        const QJsonObject o = entry.toObject();
+        SampleLanguage l;
+        l.id = o.value(QLatin1String("id")).toString();
+        l.name = o.value(QLatin1String("name")).toString();
+        l.fileName = o.value(QLatin1String("file")).toString();
+        l.comment = o.value(QLatin1String("comment")).toString();
+        l.quote = o.value(QLatin1String("quote")).toString();
+        l.quoteBody = o.value(QLatin1String("quoteBody")).toString();
+        l.needs = textOf(o.value(QLatin1String("requires")));
+        l.needsForGcm = textOf(o.value(QLatin1String("requiresForGcm")));
+        l.needsForGateway = textOf(o.value(QLatin1String("requiresForGateway")));
+        l.needsForJwe = textOf(o.value(QLatin1String("requiresForJwe")));
+        l.run = textOf(o.value(QLatin1String("run")));
+        l.extraHeader = o.value(QLatin1String("extraHeader")).toString();
+        const QString where = QStringLiteral("language %1: ").arg(l.id);
+        static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9-]+$"));
+        if (!idPattern.match(l.id).hasMatch() || book.language(l.id))
+            problems << where + QStringLiteral("id must be unique, lower case letters, digits and '-'");
+        for (const auto& [key, value] : {std::pair {"name", l.name}, std::pair {"file", l.fileName},
+                 std::pair {"comment", l.comment}, std::pair {"requires", l.needs}, std::pair {"run", l.run},
+                 std::pair {"extraHeader", l.extraHeader}}) {
+            if (value.isEmpty())
+                problems << where + QLatin1String(key) + QStringLiteral(" is missing");
+        }
+        if (!quoteStyle(l.quote) || !quoteStyle(l.quoteBody))
+            problems << where + QStringLiteral("quote and quoteBody must name a known style");
+        QFile tpl(dir + QStringLiteral("/%1.tpl").arg(l.id));
+        if (!tpl.open(QIODevice::ReadOnly)) {
+            problems << where + tpl.fileName() + QStringLiteral(": ") + tpl.errorString();
+            continue;
+        }
+        l.templateText = QString::fromUtf8(tpl.readAll());
+        for (const QString& text : {l.templateText, l.extraHeader}) {
+            if (const auto checked = Util::renderMustache(text, {}); !checked)
+                problems << where + checked.error().detail;
+        }
+        book.m_languages.append(l);
     }
-    return {};
+    if (book.m_languages.isEmpty())
+        problems << QStringLiteral("no languages");
+    if (!problems.isEmpty())
+        return R::failure(QStringLiteral("bad-samples"), problems.join(QLatin1Char('\n')));
+    return book;
 }
 
-QString CodeSamples::fileName(SampleLanguage language)
+const SampleLanguage* SampleBook::language(const QString& id) const
 {
-    switch (language) {
-    case SampleLanguage::Curl:
-        return QStringLiteral("iamsmart_sample.sh");
-    case SampleLanguage::CSharp:
-        return QStringLiteral("Program.cs");
-    case SampleLanguage::Java:
-        return QStringLiteral("IamSmartSample.java");
-    case SampleLanguage::JavaScript:
-        return QStringLiteral("iamsmart_sample.js");
-    case SampleLanguage::ObjectiveC:
-        return QStringLiteral("iamsmart_sample.m");
-    case SampleLanguage::Php:
-        return QStringLiteral("iamsmart_sample.php");
-    case SampleLanguage::Python:
-        return QStringLiteral("iamsmart_sample.py");
-    case SampleLanguage::Ruby:
-        return QStringLiteral("iamsmart_sample.rb");
+    for (const SampleLanguage& l : m_languages) {
+        if (l.id == id)
+            return &l;
     }
-    return {};
+    return nullptr;
 }
 
-QString CodeSamples::generate(SampleLanguage language, const SampleInput& input)
+QStringList SampleBook::languageIds() const
 {
-    if (!input.api || input.api->kind != ApiKind::Request)
+    QStringList ids;
+    for (const SampleLanguage& l : m_languages)
+        ids << l.id;
+    return ids;
+}
+
+QString SampleBook::generate(const QString& languageId, const SampleInput& input) const
+{
+    const SampleLanguage* language = this->language(languageId);
+    if (!language || !input.api || input.api->kind != ApiKind::Request)
         return {};
+    const SampleLanguage& t = *language;
     const ApiSpec& api = *input.api;
     static const QRegularExpression token(QStringLiteral("^[A-Z]+$"));
     const QString method = token.match(api.method).hasMatch() ? api.method : QStringLiteral("POST");
@@ -520,53 +399,64 @@ QString CodeSamples::generate(SampleLanguage language, const SampleInput& input)
     // The subscription key belongs to the Cyberport sandbox's iAM Smart API, not to the gateway.
     flags.subkey = input.subscriptionKey && !flags.gateway;
 
-    const LanguageTraits t = traits(language);
+    const Quote quote = quoteStyle(t.quote);
+    const Quote quoteBody = quoteStyle(t.quoteBody);
     // Added headers, one statement each, after the subscription key; never signed (only the body is).
     QStringList extraHeaders;
     for (const auto& [name, value] : input.extras.headers) {
         if (!RequestExtras::isHeaderName(name) || value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n')))
             continue;
-        switch (language) {
-        case SampleLanguage::Python:
-            extraHeaders << QStringLiteral("    headers[%1] = %2").arg(t.quote(name), t.quote(value));
-            break;
-        case SampleLanguage::JavaScript:
-            extraHeaders << QStringLiteral("  headers[%1] = %2;").arg(t.quote(name), t.quote(value));
-            break;
-        case SampleLanguage::Java:
-            extraHeaders << QStringLiteral("        request.header(%1, %2);").arg(t.quote(name), t.quote(value));
-            break;
-        case SampleLanguage::CSharp:
-            extraHeaders << QStringLiteral("request.Headers.TryAddWithoutValidation(%1, %2);").arg(t.quote(name), t.quote(value));
-            break;
-        case SampleLanguage::ObjectiveC:
-            extraHeaders << QStringLiteral("        [request setValue:%2 forHTTPHeaderField:%1];").arg(t.quote(name), t.quote(value));
-            break;
-        case SampleLanguage::Php:
-            extraHeaders << QStringLiteral("$headers[] = %1;").arg(t.quote(name + QStringLiteral(": ") + value));
-            break;
-        case SampleLanguage::Ruby:
-            extraHeaders << QStringLiteral("request[%1] = %2").arg(t.quote(name), t.quote(value));
-            break;
-        case SampleLanguage::Curl:
-            extraHeaders << QStringLiteral("  -H %1 \\").arg(t.quote(name + QStringLiteral(": ") + value));
-            break;
-        }
+        extraHeaders << render(t.extraHeader,
+            {{QStringLiteral("name"), quote(name)}, {QStringLiteral("value"), quote(value)},
+                {QStringLiteral("line"), quote(name + QStringLiteral(": ") + value)}});
     }
     flags.extra = !extraHeaders.isEmpty();
-    const QHash<QString, QString> values {
+    QVariantMap context = flags.sections();
+    context.insert({
         {QStringLiteral("EXTRA_HEADERS"), extraHeaders.join(QLatin1Char('\n'))},
         {QStringLiteral("HEADER"), header(t, api, method, flags)},
         {QStringLiteral("METHOD"), method},
         {QStringLiteral("URL"),
-            t.quote(QString::fromUtf8(input.extras.appendQuery(flags.gateway
+            quote(QString::fromUtf8(input.extras.appendQuery(flags.gateway
                     ? RequestEnvelope::gatewayUrl(input.baseUrl, api.path)
                     : RequestEnvelope::apiUrl(input.baseUrl, api.path))))},
-        {QStringLiteral("CLIENT_ID"), t.quote(input.clientId)},
+        {QStringLiteral("CLIENT_ID"), quote(input.clientId)},
         // The same bytes RequestEnvelope::build sends (and signs when the body is not encrypted).
-        {QStringLiteral("BODY"), t.quoteBody(QString::fromUtf8(RequestEnvelope::compact(input.body)))},
-    };
-    return render(templateFor(language), flags, values);
+        {QStringLiteral("BODY"), quoteBody(QString::fromUtf8(RequestEnvelope::compact(input.body)))},
+    });
+    return render(t.templateText, context);
+}
+
+const SampleBook& CodeSamples::builtin()
+{
+    static const SampleBook book = [] {
+        auto loaded = SampleBook::load(QStringLiteral(":/samples"));
+        Q_ASSERT_X(loaded.ok(), "CodeSamples", qPrintable(loaded.ok() ? QString() : loaded.error().detail));
+        return loaded.valueOr({});
+    }();
+    return book;
+}
+
+QStringList CodeSamples::languages()
+{
+    return builtin().languageIds();
+}
+
+QString CodeSamples::displayName(const QString& languageId)
+{
+    const SampleLanguage* l = builtin().language(languageId);
+    return l ? l->name : QString();
+}
+
+QString CodeSamples::fileName(const QString& languageId)
+{
+    const SampleLanguage* l = builtin().language(languageId);
+    return l ? l->fileName : QString();
+}
+
+QString CodeSamples::generate(const QString& languageId, const SampleInput& input)
+{
+    return builtin().generate(languageId, input);
 }
 
 } // namespace Protocol

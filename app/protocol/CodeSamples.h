@@ -2,23 +2,31 @@
 
 #include "ApiCatalog.h"
 #include "Envelope.h"
+#include "util/Result.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Protocol {
 
-enum class SampleLanguage
+/// One language of the code samples, as resources/samples/languages.json describes it.
+struct SampleLanguage
 {
-    Curl,
-    CSharp,
-    Java,
-    JavaScript,
-    ObjectiveC,
-    Php,
-    Python,
-    Ruby
+    QString id; ///< the template is <id>.tpl next to languages.json
+    QString name; ///< "cURL", "C#", ... (not translated: names)
+    QString fileName; ///< the conventional file name to save the sample under
+    QString comment; ///< line comment prefix of the header block
+    QString quote; ///< string-literal style for the URL, client ID and headers
+    QString quoteBody; ///< string-literal style for the JSON body
+    QString needs; ///< "requires": what the sample needs, beyond its language ('\n' between lines)
+    QString needsForGcm; ///< extra needs when the body is encrypted (empty: nothing more)
+    QString needsForGateway; ///< replaces `needs` for a gateway API (empty: the same)
+    QString needsForJwe; ///< extra needs to decrypt a gateway JWE `result` (empty: nothing more)
+    QString run;
+    QString extraHeader; ///< Mustache line for one added header: {{name}}, {{value}}, {{line}}
+    QString templateText;
 };
 
 /// What one code sample calls, and how the environment protects it.
@@ -49,18 +57,38 @@ struct SampleInput
 /// (the CEK as 64 hex digits) and IAMSMART_SUBSCRIPTION_KEY, and the private key from the PEM file named by
 /// IAMSMART_PRIVATE_KEY. The body, clientID and URL are embedded as string literals escaped for the language, so
 /// the body bytes the sample signs are exactly the console's.
+/// The languages and their templates, loaded from a directory (languages.json and one <id>.tpl per language).
+/// Adding a language is adding a template and an entry; the string-literal styles are the only code.
+class SampleBook
+{
+public:
+    /// Error "bad-samples" naming every problem (a missing fact or template, an unknown quote style, a template
+    /// that does not parse), one per line.
+    static Util::Result<SampleBook> load(const QString& dir);
+
+    const QList<SampleLanguage>& languages() const { return m_languages; }
+    QStringList languageIds() const;
+    const SampleLanguage* language(const QString& id) const;
+    /// The whole program. Empty when the language is unknown, or `input.api` is null or not a request API
+    /// (browser pages and callbacks are not calls an online service makes).
+    QString generate(const QString& languageId, const SampleInput& input) const;
+
+private:
+    QList<SampleLanguage> m_languages;
+};
+
+/// The samples compiled in (:/samples).
 class CodeSamples
 {
 public:
-    /// Every language, in menu order.
-    static QList<SampleLanguage> languages();
+    static const SampleBook& builtin();
+    /// Every language id ("curl", "csharp", ...), in menu order.
+    static QStringList languages();
     /// "cURL", "C#", "Java", "JavaScript", "Objective-C", "PHP", "Python", "Ruby" (not translated: names).
-    static QString displayName(SampleLanguage language);
+    static QString displayName(const QString& languageId);
     /// The conventional file name to save the sample under (e.g. "iamsmart_sample.py", "IamSmartSample.java").
-    static QString fileName(SampleLanguage language);
-    /// The whole program. Empty when `input.api` is null or not a request API (browser pages and callbacks
-    /// are not calls an online service makes).
-    static QString generate(SampleLanguage language, const SampleInput& input);
+    static QString fileName(const QString& languageId);
+    static QString generate(const QString& languageId, const SampleInput& input);
 };
 
 } // namespace Protocol

@@ -21,7 +21,18 @@
 #include <QUrlQuery>
 
 using Protocol::CodeSamples;
-using Protocol::SampleLanguage;
+/// Language ids of resources/samples/languages.json.
+using SampleLanguage = QString;
+namespace Lang {
+const QString Curl = QStringLiteral("curl");
+const QString CSharp = QStringLiteral("csharp");
+const QString Java = QStringLiteral("java");
+const QString JavaScript = QStringLiteral("javascript");
+const QString ObjectiveC = QStringLiteral("objective-c");
+const QString Php = QStringLiteral("php");
+const QString Python = QStringLiteral("python");
+const QString Ruby = QStringLiteral("ruby");
+} // namespace Lang
 
 /// Code samples: what each contains (body, clientID, URL, headers, no secrets), how each escapes a hostile body,
 /// and the Python, JavaScript, cURL and Java samples run for real against the simulator. Gateway-family samples
@@ -152,25 +163,20 @@ private:
         const QString noCryptography
             = QStringLiteral("python3 cannot import cryptography (scripts/lib.sh installs python3-cryptography)");
         Runner r;
-        switch (language) {
-        case SampleLanguage::Python:
+        if (language == Lang::Python) {
             r.program = QStringLiteral("python3");
-            break;
-        case SampleLanguage::JavaScript:
+        } else if (language == Lang::JavaScript) {
             r.program = QStringLiteral("node");
-            break;
-        case SampleLanguage::Curl:
+        } else if (language == Lang::Curl) {
             r.program = QStringLiteral("bash");
             for (const char* tool : {"curl", "openssl"}) {
                 if (!hasProgram(QLatin1String(tool)))
                     r.missing = QStringLiteral("%1 is not installed").arg(QLatin1String(tool));
             }
-            break;
-        case SampleLanguage::Java:
+        } else if (language == Lang::Java) {
             r.program = QStringLiteral("java");
             r.timeoutMs = 90000; // compiles the source first
-            break;
-        default:
+        } else {
             r.missing = QStringLiteral("no runner for this language");
             return r;
         }
@@ -428,21 +434,21 @@ private slots:
         Protocol::SampleInput in;
         in.baseUrl = QLatin1String(baseUrl);
         in.clientId = QLatin1String(clientId);
-        QVERIFY(CodeSamples::generate(SampleLanguage::Python, in).isEmpty()); // no API
+        QVERIFY(CodeSamples::generate(Lang::Python, in).isEmpty()); // no API
         in.api = api(QStringLiteral("auth.getQR"));
         QVERIFY(in.api);
-        QVERIFY(CodeSamples::generate(SampleLanguage::Python, in).isEmpty()); // a browser page
+        QVERIFY(CodeSamples::generate(Lang::Python, in).isEmpty()); // a browser page
         in.api = api(QStringLiteral("callback.profile"));
         QVERIFY(in.api);
-        QVERIFY(CodeSamples::generate(SampleLanguage::Curl, in).isEmpty()); // a callback
+        QVERIFY(CodeSamples::generate(Lang::Curl, in).isEmpty()); // a callback
         in.api = api(QStringLiteral("callback.gateway"));
         QVERIFY(in.api);
-        QVERIFY(CodeSamples::generate(SampleLanguage::JavaScript, in).isEmpty()); // the gateway's redirect
+        QVERIFY(CodeSamples::generate(Lang::JavaScript, in).isEmpty()); // the gateway's redirect
     }
 
     void contents_data()
     {
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("apiId");
         QTest::addColumn<QJsonObject>("body");
         QTest::addColumn<bool>("encrypt");
@@ -461,14 +467,14 @@ private slots:
         for (SampleLanguage l : CodeSamples::languages()) {
             const QByteArray name = CodeSamples::displayName(l).toUtf8();
             QTest::newRow(name + " getToken encrypted+signed")
-                << int(l) << QStringLiteral("auth.getToken")
+                << l << QStringLiteral("auth.getToken")
                 << getTokenBody(QStringLiteral("0ad186353c424c64897fcc00445c9ba1")) << true << false
                 << signedHeaders + QStringList {cekVar, decrypted} << QStringList {subscriptionHeader, subscriptionVar};
             QTest::newRow(name + " getKey signed")
-                << int(l) << QStringLiteral("keys.getKey") << QJsonObject() << true << false << signedHeaders
+                << l << QStringLiteral("keys.getKey") << QJsonObject() << true << false << signedHeaders
                 << QStringList {cekVar, decrypted, subscriptionHeader, subscriptionVar};
             QTest::newRow(name + " sandbox profile plain")
-                << int(l) << QStringLiteral("auth.profile") << api(QStringLiteral("auth.profile"))->mockValues()
+                << l << QStringLiteral("auth.profile") << api(QStringLiteral("auth.profile"))->mockValues()
                 << false << true << signedHeaders + QStringList {subscriptionHeader, subscriptionVar}
                 << QStringList {cekVar, decrypted};
         }
@@ -476,14 +482,14 @@ private slots:
 
     void contents()
     {
-        QFETCH(int, language);
+        QFETCH(QString, language);
         QFETCH(QString, apiId);
         QFETCH(QJsonObject, body);
         QFETCH(bool, encrypt);
         QFETCH(bool, subscriptionKey);
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);
-        const auto lang = SampleLanguage(language);
+        const auto lang = language;
 
         Protocol::SampleInput in;
         in.baseUrl = QLatin1String(baseUrl);
@@ -502,7 +508,7 @@ private slots:
         const QString json = compact(body);
         QVERIFY2(!json.contains(QLatin1Char('\'')) && !json.contains(QLatin1Char('\\')), "a plain body for this test");
         QString literal = json;
-        if (lang == SampleLanguage::ObjectiveC)
+        if (lang == Lang::ObjectiveC)
             literal
                 = QStringLiteral("@\"") + literal.replace(QLatin1Char('"'), QStringLiteral("\\\"")) + QLatin1Char('"');
         QVERIFY2(
@@ -543,35 +549,35 @@ private slots:
     void escapesTheBody_data()
     {
         // Regular literals: moc misreads raw strings that contain \".
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("literal");
         // Python, JavaScript, PHP, Ruby: '{"a":"it\'s \\"q\\" \\\\ $x `y` #{z} {{URL}} %s <U+4E2D>"}'
         const QString single
             = QString::fromUtf8("'{\"a\":\"it\\'s \\\\\"q\\\\\" \\\\\\\\ $x `y` #{z} {{URL}} %s 中\"}'");
         // bash: '{"a":"it'\''s \"q\" \\ $x `y` #{z} {{URL}} %s <U+4E2D>"}'
-        QTest::newRow("cURL") << int(SampleLanguage::Curl)
+        QTest::newRow("cURL") << Lang::Curl
                               << QString::fromUtf8("'{\"a\":\"it'\\''s \\\"q\\\" \\\\ $x `y` #{z} {{URL}} %s 中\"}'");
         // C# raw literal: """{"a":"it's \"q\" \\ $x `y` #{z} {{URL}} %s <U+4E2D>"}"""
-        QTest::newRow("C#") << int(SampleLanguage::CSharp)
+        QTest::newRow("C#") << Lang::CSharp
                             << QString::fromUtf8(
                                    "\"\"\"{\"a\":\"it's \\\"q\\\" \\\\ $x `y` #{z} {{URL}} %s 中\"}\"\"\"");
         // Java text block, ASCII only: {"a":"it's \\"q\\" \\\\ $x `y` #{z} {{URL}} %s \u4e2d"}
-        QTest::newRow("Java") << int(SampleLanguage::Java)
+        QTest::newRow("Java") << Lang::Java
                               << QString::fromUtf8("\"\"\"\n            {\"a\":\"it's \\\\\"q\\\\\" \\\\\\\\ $x `y` "
                                                    "#{z} {{URL}} %s \\u4e2d\"}\"\"\"");
-        QTest::newRow("JavaScript") << int(SampleLanguage::JavaScript) << single;
+        QTest::newRow("JavaScript") << Lang::JavaScript << single;
         // Objective-C: @"{\"a\":\"it's \\\"q\\\" \\\\ $x `y` #{z} {{URL}} %s <U+4E2D>\"}"
         QTest::newRow("Objective-C")
-            << int(SampleLanguage::ObjectiveC)
+            << Lang::ObjectiveC
             << QString::fromUtf8("@\"{\\\"a\\\":\\\"it's \\\\\\\"q\\\\\\\" \\\\\\\\ $x `y` #{z} {{URL}} %s 中\\\"}\"");
-        QTest::newRow("PHP") << int(SampleLanguage::Php) << single;
-        QTest::newRow("Python") << int(SampleLanguage::Python) << single;
-        QTest::newRow("Ruby") << int(SampleLanguage::Ruby) << single;
+        QTest::newRow("PHP") << Lang::Php << single;
+        QTest::newRow("Python") << Lang::Python << single;
+        QTest::newRow("Ruby") << Lang::Ruby << single;
     }
 
     void escapesTheBody()
     {
-        QFETCH(int, language);
+        QFETCH(QString, language);
         QFETCH(QString, literal);
         QCOMPARE(
             compact(hostileBody()), QString::fromUtf8("{\"a\":\"it's \\\"q\\\" \\\\ $x `y` #{z} {{URL}} %s 中\"}"));
@@ -580,7 +586,7 @@ private slots:
         in.api = api(QStringLiteral("auth.getToken"));
         in.body = hostileBody();
         in.clientId = QLatin1String(clientId);
-        const QString sample = CodeSamples::generate(SampleLanguage(language), in);
+        const QString sample = CodeSamples::generate(language, in);
         QVERIFY2(sample.contains(literal), qPrintable(QStringLiteral("no literal %1 in:\n%2").arg(literal, sample)));
         // The {{URL}} inside the body stayed text: values are never expanded twice.
         QCOMPARE(sample.count(QLatin1String("{{URL}}")), 1);
@@ -588,21 +594,21 @@ private slots:
 
     void runsAgainstTheSimulator_data()
     {
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("scenario");
         for (SampleLanguage l :
-            {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl, SampleLanguage::Java}) {
+            {Lang::Python, Lang::JavaScript, Lang::Curl, Lang::Java}) {
             for (const char* scenario : {"getKey", "getKey-extras", "getToken-bogus-code", "getToken", "sandbox-profile"})
                 QTest::newRow(CodeSamples::displayName(l).toUtf8() + ' ' + scenario)
-                    << int(l) << QString::fromLatin1(scenario);
+                    << l << QString::fromLatin1(scenario);
         }
     }
 
     void runsAgainstTheSimulator()
     {
-        QFETCH(int, language);
+        QFETCH(QString, language);
         QFETCH(QString, scenario);
-        const auto lang = SampleLanguage(language);
+        const auto lang = language;
 
         Protocol::SampleInput in;
         in.baseUrl = m_strict->baseUrl();
@@ -640,7 +646,7 @@ private slots:
         const bool encrypted = in.api->encrypted && in.encrypt;
 
         const Runner how
-            = runner(lang, encrypted && lang != SampleLanguage::JavaScript && lang != SampleLanguage::Java);
+            = runner(lang, encrypted && lang != Lang::JavaScript && lang != Lang::Java);
         if (!how.missing.isEmpty())
             QSKIP(qPrintable(how.missing));
         const QString sample = CodeSamples::generate(lang, in);
@@ -670,53 +676,53 @@ private slots:
 
     void gatewayContents_data()
     {
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("apiId");
         QTest::addColumn<QStringList>("decryption"); ///< what shows the JWE is decrypted (poll only)
         const QMap<SampleLanguage, QStringList> decryption {
             // Both algs, the OAEP digest (and MGF1's) taken from the header's alg: SHA-1 or SHA-256.
-            {SampleLanguage::Curl,
+            {Lang::Curl,
                 {QStringLiteral("base64 -d"), QStringLiteral("openssl pkeyutl -decrypt"),
                     QStringLiteral("'RSA-OAEP A256GCM') JWE_DIGEST=sha1"),
                     QStringLiteral("'RSA-OAEP-256 A256GCM') JWE_DIGEST=sha256"),
                     QStringLiteral("-pkeyopt \"rsa_oaep_md:$JWE_DIGEST\" -pkeyopt \"rsa_mgf1_md:$JWE_DIGEST\""),
                     QStringLiteral("AESGCM(cek).decrypt("), QStringLiteral("header.encode(\"ascii\")")}},
-            {SampleLanguage::CSharp,
+            {Lang::CSharp,
                 {QStringLiteral("\"RSA-OAEP\" => RSAEncryptionPadding.OaepSHA1"),
                     QStringLiteral("\"RSA-OAEP-256\" => RSAEncryptionPadding.OaepSHA256"),
                     QStringLiteral("key.Decrypt(Base64Url(parts[1]), oaep)"), QStringLiteral("new AesGcm(cek, 16)"),
                     QStringLiteral("Encoding.ASCII.GetBytes(parts[0])"), QStringLiteral("ImportFromPem")}},
-            {SampleLanguage::Java,
+            {Lang::Java,
                 {QStringLiteral("algName.equals(\"RSA-OAEP\")"), QStringLiteral("algName.equals(\"RSA-OAEP-256\")"),
                     QStringLiteral("new OAEPParameterSpec(\"SHA-1\", \"MGF1\", MGF1ParameterSpec.SHA1"),
                     QStringLiteral("new OAEPParameterSpec(\"SHA-256\", \"MGF1\", MGF1ParameterSpec.SHA256"),
                     QStringLiteral("AES/GCM/NoPadding"),
                     QStringLiteral("updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII))"),
                     QStringLiteral("PKCS8EncodedKeySpec")}},
-            {SampleLanguage::JavaScript,
+            {Lang::JavaScript,
                 {QStringLiteral("RSA_PKCS1_OAEP_PADDING"),
                     QStringLiteral("new Map([['RSA-OAEP', 'sha1'], ['RSA-OAEP-256', 'sha256']]).get(fields.alg)"),
                     QStringLiteral("'aes-256-gcm'"), QStringLiteral("setAAD(Buffer.from(protectedHeader, 'ascii'))"),
                     QStringLiteral("createPrivateKey")}},
-            {SampleLanguage::ObjectiveC,
+            {Lang::ObjectiveC,
                 {QStringLiteral("isEqual:@\"RSA-OAEP\"]"), QStringLiteral("digest = EVP_sha1()"),
                     QStringLiteral("isEqual:@\"RSA-OAEP-256\"]"), QStringLiteral("digest = EVP_sha256()"),
                     QStringLiteral("EVP_PKEY_CTX_set_rsa_oaep_md(rsa, digest)"),
                     QStringLiteral("EVP_PKEY_CTX_set_rsa_mgf1_md(rsa, digest)"), QStringLiteral("EVP_aes_256_gcm()"),
                     QStringLiteral("PEM_read_bio_PrivateKey")}},
-            {SampleLanguage::Php,
+            {Lang::Php,
                 {QStringLiteral("$alg === 'RSA-OAEP'"),
                     QStringLiteral(
                         "openssl_private_decrypt($encryptedKey, $cek, $privateKey, OPENSSL_PKCS1_OAEP_PADDING);"),
                     QStringLiteral("$alg === 'RSA-OAEP-256'"), QStringLiteral("OPENSSL_PKCS1_OAEP_PADDING, 'sha256'"),
                     QStringLiteral("'aes-256-gcm'"), QStringLiteral("PHP_VERSION_ID < 80500"),
                     QStringLiteral("web-token/jwt-library")}},
-            {SampleLanguage::Python,
+            {Lang::Python,
                 {QStringLiteral("{'RSA-OAEP': hashes.SHA1, 'RSA-OAEP-256': hashes.SHA256}"),
                     QStringLiteral("padding.OAEP(mgf=padding.MGF1(algorithm=digest()), algorithm=digest()"),
                     QStringLiteral("AESGCM(cek).decrypt("), QStringLiteral("protected.encode('ascii')"),
                     QStringLiteral("load_pem_private_key")}},
-            {SampleLanguage::Ruby,
+            {Lang::Ruby,
                 {QStringLiteral("{ 'RSA-OAEP' => 'sha1', 'RSA-OAEP-256' => 'sha256' }[fields['alg']]"),
                     QStringLiteral("'rsa_oaep_md' => digest"), QStringLiteral("'rsa_mgf1_md' => digest"),
                     QStringLiteral("aes-256-gcm"), QStringLiteral("cipher.auth_data = parts[0]"),
@@ -724,17 +730,17 @@ private slots:
         };
         for (SampleLanguage l : CodeSamples::languages()) {
             const QByteArray name = CodeSamples::displayName(l).toUtf8();
-            QTest::newRow(name + " gateway.auth") << int(l) << QStringLiteral("gateway.auth") << QStringList();
-            QTest::newRow(name + " gateway.poll") << int(l) << QStringLiteral("gateway.poll") << decryption.value(l);
+            QTest::newRow(name + " gateway.auth") << l << QStringLiteral("gateway.auth") << QStringList();
+            QTest::newRow(name + " gateway.poll") << l << QStringLiteral("gateway.poll") << decryption.value(l);
         }
     }
 
     void gatewayContents()
     {
-        QFETCH(int, language);
+        QFETCH(QString, language);
         QFETCH(QString, apiId);
         QFETCH(QStringList, decryption);
-        const auto lang = SampleLanguage(language);
+        const auto lang = language;
         const bool poll = apiId == QLatin1String("gateway.poll");
 
         Protocol::SampleInput in;
@@ -761,7 +767,7 @@ private slots:
         QVERIFY2(never(QStringLiteral("8080//")).isEmpty(), qPrintable(never(QStringLiteral("8080//"))));
         // The exact compact body, as the language writes it.
         QString literal = compact(in.body);
-        if (lang == SampleLanguage::ObjectiveC)
+        if (lang == Lang::ObjectiveC)
             literal
                 = QStringLiteral("@\"") + literal.replace(QLatin1Char('"'), QStringLiteral("\\\"")) + QLatin1Char('"');
         QVERIFY2(says(literal).isEmpty(), qPrintable(says(literal)));
@@ -798,28 +804,28 @@ private slots:
 
     void gatewaySamplesRun_data()
     {
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("scenario");
         // poll: the python-made RSA-OAEP-256 JWE (the simulator's RSA-OAEP ones: gatewayPollAgainstSimulator);
         // poll-other-alg: a JWE whose header names another alg, which the sample refuses.
-        for (SampleLanguage l : {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl}) {
+        for (SampleLanguage l : {Lang::Python, Lang::JavaScript, Lang::Curl}) {
             for (const char* scenario : {"auth", "auth-wrong-secret", "poll", "poll-pending", "poll-other-alg"})
                 QTest::newRow(CodeSamples::displayName(l).toUtf8() + ' ' + scenario)
-                    << int(l) << QString::fromLatin1(scenario);
+                    << l << QString::fromLatin1(scenario);
         }
         // javax.crypto's OAEP and GCM, once (the JVM is slow to start).
-        QTest::newRow("Java poll") << int(SampleLanguage::Java) << QStringLiteral("poll");
+        QTest::newRow("Java poll") << Lang::Java << QStringLiteral("poll");
     }
 
     void gatewaySamplesRun()
     {
-        QFETCH(int, language);
+        QFETCH(QString, language);
         QFETCH(QString, scenario);
-        const auto lang = SampleLanguage(language);
+        const auto lang = language;
         const bool poll = scenario.startsWith(QLatin1String("poll"));
         if (poll && m_jwe.isEmpty())
             QSKIP(qPrintable(QStringLiteral("no JWE for the poll: ") + m_jweError));
-        const Runner how = runner(lang, poll && lang != SampleLanguage::JavaScript && lang != SampleLanguage::Java);
+        const Runner how = runner(lang, poll && lang != Lang::JavaScript && lang != Lang::Java);
         if (!how.missing.isEmpty())
             QSKIP(qPrintable(how.missing));
 
@@ -909,19 +915,19 @@ private slots:
 
     void gatewayPollAgainstSimulator_data()
     {
-        QTest::addColumn<int>("language");
+        QTest::addColumn<QString>("language");
         for (SampleLanguage l :
-            {SampleLanguage::Python, SampleLanguage::JavaScript, SampleLanguage::Curl, SampleLanguage::Java})
-            QTest::newRow(CodeSamples::displayName(l).toUtf8()) << int(l);
+            {Lang::Python, Lang::JavaScript, Lang::Curl, Lang::Java})
+            QTest::newRow(CodeSamples::displayName(l).toUtf8()) << l;
     }
 
     /// The poll sample against the simulator's gateway (its JWE: RSA-OAEP, i.e. SHA-1, + A256GCM, as
     /// Crypto::Jose makes it): a real login per run, since a successful poll deletes the result.
     void gatewayPollAgainstSimulator()
     {
-        QFETCH(int, language);
-        const auto lang = SampleLanguage(language);
-        const Runner how = runner(lang, lang == SampleLanguage::Python || lang == SampleLanguage::Curl);
+        QFETCH(QString, language);
+        const auto lang = language;
+        const Runner how = runner(lang, lang == Lang::Python || lang == Lang::Curl);
         if (!how.missing.isEmpty())
             QSKIP(qPrintable(how.missing));
 

@@ -5,7 +5,7 @@
 #include "phone/NextAnswerPicker.h"
 #include "phone/PhonePanel.h"
 #include "protocol/UrlBuilder.h"
-#include "request/SpecPage.h"
+#include "session/RequestPresenter.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -117,7 +117,7 @@ private slots:
         for (const Protocol::Language lang : {Protocol::Language::English, Protocol::Language::TraditionalChinese,
                  Protocol::Language::SimplifiedChinese}) {
             QTextDocument doc;
-            doc.setHtml(SpecPage::html(*api, lang));
+            doc.setHtml(Session::RequestPresenter::specHtml(*api, lang));
             const QString text = doc.toPlainText();
             for (const QString& code : api->returnCodes)
                 QVERIFY2(text.contains(catalog.how(*api, code).get(lang)), qPrintable(code));

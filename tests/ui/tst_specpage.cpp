@@ -2,7 +2,7 @@
 #include "MainWindow.h"
 #include "protocol/ApiCatalog.h"
 #include "request/ApiPage.h"
-#include "request/SpecPage.h"
+#include "session/RequestPresenter.h"
 
 #include <QTabWidget>
 #include <QTest>
@@ -11,6 +11,7 @@
 #include <QTextDocument>
 
 using Protocol::Language;
+using Session::RequestPresenter;
 
 /// The Specification tab (issue 16): enumerations next to their fields, the whole envelope, header types, HTTP
 /// statuses, callbacks linked both ways, the scope, and return codes in the UI language.
@@ -46,7 +47,7 @@ private:
 private slots:
     void profileSpecificationIsComplete()
     {
-        const QString html = SpecPage::html(api("auth.profile"), Language::English);
+        const QString html = RequestPresenter::specHtml(api("auth.profile"), Language::English);
         QTextDocument doc;
         doc.setHtml(html);
         const QString text = doc.toPlainText();
@@ -78,14 +79,14 @@ private slots:
         const auto* rc = Protocol::ApiCatalog::builtin().returnCode(QStringLiteral("D00000"));
         const auto* source = &Protocol::ApiCatalog::builtin().enumeration(QStringLiteral("sources"))->values.first();
         for (Language lang : Protocol::allLanguages()) {
-            const QString html = SpecPage::html(api("auth.profile"), lang);
+            const QString html = RequestPresenter::specHtml(api("auth.profile"), lang);
             QVERIFY(html.contains(rc->meaning.get(lang).toHtmlEscaped()));
             QVERIFY(html.contains(source->label.get(lang).toHtmlEscaped()));
         }
         // The callback page links back to the requests that lead to it; direct login to getToken.
-        QVERIFY(SpecPage::html(api("callback.profile"), Language::English)
+        QVERIFY(RequestPresenter::specHtml(api("callback.profile"), Language::English)
                     .contains(QStringLiteral("href=\"iamsmart-api:auth.profile\"")));
-        QVERIFY(SpecPage::html(api("callback.directLogin"), Language::English)
+        QVERIFY(RequestPresenter::specHtml(api("callback.directLogin"), Language::English)
                     .contains(QStringLiteral("href=\"iamsmart-api:auth.getToken\"")));
     }
 
@@ -94,7 +95,7 @@ private slots:
     void gatewayPagesListTheirHeaders()
     {
         for (const Language lang : {Language::English, Language::TraditionalChinese, Language::SimplifiedChinese}) {
-            const QString html = SpecPage::html(api("gateway.auth"), lang);
+            const QString html = RequestPresenter::specHtml(api("gateway.auth"), lang);
             QVERIFY(html.contains(QStringLiteral("<code>x-client-id</code></td><td>string")));
             QVERIFY(html.contains(QStringLiteral("<code>x-client-secret</code></td><td>string")));
             QVERIFY(!html.contains(QStringLiteral("<code>signatureMethod</code>")));
@@ -104,7 +105,7 @@ private slots:
                 QVERIFY(html.contains(h.description.get(lang).toHtmlEscaped()));
         }
         // And the iAM Smart pages keep theirs, without the gateway's.
-        const QString profile = SpecPage::html(api("auth.profile"), Language::English);
+        const QString profile = RequestPresenter::specHtml(api("auth.profile"), Language::English);
         QVERIFY(profile.contains(QStringLiteral("<code>signatureMethod</code>")));
         QVERIFY(!profile.contains(QStringLiteral("x-client-secret")));
     }

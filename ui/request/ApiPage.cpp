@@ -1,14 +1,11 @@
 #include "ApiPage.h"
-#include "ApiPageText.h"
 #include "VerticalScrollArea.h"
 
 #include "PdfSigningPanel.h"
-#include "SpecPage.h"
 #include "forms/ExtrasEditor.h"
 
 #include "forms/TryItForm.h"
 #include "protocol/CodeSamples.h"
-#include "protocol/Links.h"
 #include "session/ConsoleSession.h"
 #include "session/History.h"
 #include "util/Masking.h"
@@ -51,12 +48,11 @@ QPlainTextEdit* codeView(const QString& objectName, QWidget* parent)
 
 } // namespace
 
-using namespace ApiPageText;
-
 ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session, QWidget* parent)
     : QWidget(parent)
     , m_api(api)
     , m_session(session)
+    , m_presenter(api, session)
 {
     setObjectName(QStringLiteral("apiPage_") + api.id);
     m_spec = new QTextBrowser(this);
@@ -65,7 +61,7 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     // Anchors scroll, iamsmart-api: links open that API's page, web links the browser.
     m_spec->setOpenLinks(false);
     connect(m_spec, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
-        if (url.scheme() == SpecPage::linkScheme())
+        if (url.scheme() == Session::RequestPresenter::apiLinkScheme())
             emit apiLinkActivated(url.path());
         else if (url.scheme().isEmpty() && url.hasFragment())
             m_spec->scrollToAnchor(url.fragment());
@@ -120,8 +116,8 @@ ApiPage::ApiPage(const Protocol::ApiSpec& api, Session::ConsoleSession* session,
     codeLayout->setContentsMargins(0, 0, 0, 0);
     m_codeLanguage = new QComboBox(codePane);
     m_codeLanguage->setObjectName(QStringLiteral("codeLanguageCombo"));
-    for (Protocol::SampleLanguage language : Protocol::CodeSamples::languages())
-        m_codeLanguage->addItem(Protocol::CodeSamples::displayName(language), int(language));
+    for (const QString& language : Protocol::CodeSamples::languages())
+        m_codeLanguage->addItem(Protocol::CodeSamples::displayName(language), language);
     auto* copyCode = new QPushButton(codePane);
     copyCode->setObjectName(QStringLiteral("copyCodeButton"));
     auto* codeBar = new QHBoxLayout;
@@ -331,6 +327,7 @@ void ApiPage::setCallbackBaseUrl(const QString& baseUrl)
 void ApiPage::setLanguage(Protocol::Language language)
 {
     m_language = language;
+    m_presenter.setLanguage(language);
     followLanguage();
     retranslate();
     // The answer's summary and code meaning are formatted from the exchange again, in the new language.
@@ -416,7 +413,7 @@ Protocol::RequestExtras ApiPage::extras() const
 
 void ApiPage::showSpec()
 {
-    m_spec->setHtml(SpecPage::html(m_api, m_language));
+    m_spec->setHtml(m_presenter.specHtml());
 }
 
 void ApiPage::formChanged()
@@ -473,91 +470,25 @@ void ApiPage::loadBody(const QJsonObject& body)
 
 QString ApiPage::qrText() const
 {
-    if (m_api.kind != Protocol::ApiKind::Browser || !m_session)
-        return {};
-    return Protocol::Links::getQrUrl(m_session->environment().baseUrl, m_form->values());
+    return m_presenter.qrText(m_form->values());
 }
 
 void ApiPage::refreshPreview()
 {
-    const QJsonObject body = m_form->values();
-    m_previewBody->setPlainText(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)));
-    if (m_api.kind == Protocol::ApiKind::Browser) {
-        const QString url = qrText();
-        m_previewHttp->setPlainText(QStringLiteral("GET ") + url);
-        m_previewCurl->setPlainText(QStringLiteral("curl -sS -i '") + url + QLatin1Char('\''));
-        m_previewSigning->setPlainText(tr("The browser opens this URL; it is not signed."));
-        m_previewEncryption->setPlainText(tr("Not encrypted."));
-        updateNotes();
+    const Session::RequestPreview p = m_presenter.preview(
+        m_form->values(), extras(), m_codeLanguage->currentData().toString(), m_reveal->isChecked());
+    m_previewBody->setPlainText(p.body);
+    m_previewSigning->setPlainText(p.signing);
+    m_previewEncryption->setPlainText(p.encryption);
+    m_previewHttp->setPlainText(p.http);
+    m_previewCurl->setPlainText(p.curl);
+    if (m_api.kind == Protocol::ApiKind::Callback || !m_session)
         return;
+    if (m_api.kind == Protocol::ApiKind::Request) {
+        m_previewCode->setPlainText(p.code);
+        m_preview = p.request;
+        m_previewProblem = p.problem;
     }
-    if (m_api.kind == Protocol::ApiKind::Callback || !m_session) {
-        for (QPlainTextEdit* v : {m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
-            v->clear();
-        return;
-    }
-    Protocol::SampleInput sample;
-    sample.baseUrl = m_session->environment().baseUrl;
-    sample.api = &m_api;
-    sample.body = body;
-    sample.clientId = m_session->credentials().clientId;
-    sample.encrypt = m_session->environment().encrypted;
-    sample.subscriptionKey = m_session->environment().usesSubscriptionKey;
-    sample.extras = extras();
-    m_previewCode->setPlainText(
-        Protocol::CodeSamples::generate(Protocol::SampleLanguage(m_codeLanguage->currentData().toInt()), sample));
-    auto prepared = m_session->prepare(m_api, body, extras());
-    if (!prepared) {
-        m_preview.reset();
-        const QString why = prepared.error().code == QLatin1String("no-cek")
-            ? tr("No content encryption key yet: send Key management → Request content encryption key first.")
-            : prepared.error().toString();
-        m_previewStatus->setText(why);
-        for (QPlainTextEdit* v : {m_previewSigning, m_previewEncryption, m_previewHttp, m_previewCurl})
-            v->setPlainText(why);
-        return;
-    }
-    m_preview = prepared.value();
-    const Protocol::PreparedRequest& r = *m_preview;
-    if (r.signature) {
-        m_previewSigning->setPlainText(
-            tr("String to sign (clientID + signatureMethod + timestamp + nonce + body):\n%1\n\n"
-               "HMAC-SHA256, Base64:\n%2\n\nsignature header (URL-encoded):\n%3")
-                .arg(QString::fromUtf8(r.signature->stringToSign), QString::fromLatin1(r.signature->base64),
-                    QString::fromLatin1(r.signature->headerValue)));
-    } else if (m_api.isGateway()) {
-        m_previewSigning->setPlainText(tr("Gateway requests are not signed: the x-client-id and x-client-secret "
-                                          "headers authenticate the caller. Tokens are HS256 JWTs issued by the "
-                                          "gateway."));
-    } else {
-        m_previewSigning->setPlainText(tr("This request is not signed."));
-    }
-    if (r.encrypted) {
-        m_previewEncryption->setPlainText(
-            tr("AES-256-GCM, no AAD\nIV (12 bytes): %1\nCiphertext (%2 bytes): %3\nTag (16 bytes): %4\n\n"
-               "Body sent:\n%5")
-                .arg(QString::fromLatin1(r.encrypted->iv.toHex()))
-                .arg(r.encrypted->ciphertext.size())
-                .arg(QString::fromLatin1(r.encrypted->ciphertext.toBase64()),
-                    QString::fromLatin1(r.encrypted->tag.toHex()), QString::fromUtf8(r.body)));
-    } else if (m_api.isGateway()) {
-        m_previewEncryption->setPlainText(tr("Sent as plain JSON. Results come back from polling as a JWE "
-                                             "(RSA-OAEP, A256GCM) encrypted to your registered public key; the "
-                                             "console decrypts it with the environment's private key."));
-    } else {
-        m_previewEncryption->setPlainText(tr("Sent as plain JSON."));
-    }
-    QByteArray http = r.rawHttp();
-    QByteArray curl = r.curl();
-    for (const auto& header : r.headers) {
-        // Secrets never sit on screen unasked: the headers history and HAR redact too.
-        if (!header.second.isEmpty() && Session::Har::isSecretHeader(header.first) && !m_reveal->isChecked()) {
-            http.replace(header.second, "••••••••");
-            curl.replace(header.second, "••••••••");
-        }
-    }
-    m_previewHttp->setPlainText(QString::fromUtf8(http));
-    m_previewCurl->setPlainText(QString::fromUtf8(curl));
     updateNotes();
 }
 
@@ -580,9 +511,7 @@ void ApiPage::send()
     const QJsonObject body = m_form->values();
     auto prepared = m_session->prepare(m_api, body, extras()); // fresh timestamp and nonce, exactly what goes out
     if (!prepared) {
-        m_responseStatus->setText(prepared.error().code == QLatin1String("no-cek")
-                ? tr("No content encryption key yet: request one first (Key management).")
-                : prepared.error().toString());
+        m_responseStatus->setText(m_presenter.sendProblem(prepared.error()));
         return;
     }
     m_preview = prepared.value();

@@ -3,6 +3,7 @@
 #include "protocol/ApiCatalog.h"
 #include "protocol/Envelope.h"
 #include "session/ConsoleSession.h"
+#include "session/RequestPresenter.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -25,7 +26,7 @@ struct Exchange;
 
 /// One page per API: its specification, the prefilled Try-it form with a raw JSON editor kept in sync,
 /// the live preview of the exact request (body, string-to-sign, signature, encryption, HTTP, curl),
-/// Send/Cancel and the response.
+/// Send/Cancel and the response. A view: what it shows comes from its Session::RequestPresenter.
 class ApiPage : public QWidget
 {
     Q_OBJECT
@@ -92,20 +93,20 @@ private:
     void showSpec();
     void showExchange(const Session::Exchange& exchange);
     /// The "JWE result" tab: a gateway poll's decrypted header, claims and result (or why it did not open).
-    void showJose(const Session::Exchange& exchange);
+    void showJose(const Session::AnswerView& answer);
     void formChanged();
     void jsonEdited();
     void followLanguage();
     /// The earned values this request needs and lacks, the rule warning and its details.
     void updateNotes();
-    /// The return code's meaning with its placeholder filled (from the message or the form) and the next step.
-    QString explainCode(const QString& code, const QString& message) const;
-    bool playsBrowser() const;
+    /// The first field the form flags (names a return code's parameter when the server's message does not).
+    QString problemField() const;
     /// Send's label: "Open in browser" where a browser-kind page hands its URL to the system browser.
     void updateSendLabel();
 
     const Protocol::ApiSpec& m_api;
     Session::ConsoleSession* m_session;
+    Session::RequestPresenter m_presenter;
     Protocol::Language m_language = Protocol::Language::English;
     QString m_callbackBase;
     std::optional<Protocol::PreparedRequest> m_preview;
@@ -138,6 +139,7 @@ private:
     QPlainTextEdit* m_responseContent = nullptr;
     QPlainTextEdit* m_responseRaw = nullptr;
     QPlainTextEdit* m_responseJose = nullptr;
+    QString m_previewProblem; ///< why the preview could not be built (empty when it could)
     QTabWidget* m_responseTabs = nullptr;
     QLabel* m_signatureDiff = nullptr;
     QLabel* m_browserNote = nullptr;
