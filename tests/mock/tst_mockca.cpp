@@ -43,7 +43,7 @@ private slots:
     void signersForPersonasThatMaySign()
     {
         for (const Mock::Persona& p : std::as_const(m_personas))
-            QCOMPARE(m_ca.signer(p.id) != nullptr, p.canSign());
+            QCOMPARE(m_ca.signer(p.id) != nullptr, p.hasCertificate()); // active and able to sign
         QVERIFY(!m_ca.signer(QStringLiteral("nobody")));
     }
 
@@ -51,7 +51,7 @@ private slots:
     {
         const Mock::Persona* signerPersona = nullptr;
         for (const Mock::Persona& p : std::as_const(m_personas))
-            if (p.canSign())
+            if (p.hasCertificate())
                 signerPersona = &p;
         QVERIFY(signerPersona);
         const Crypto::CertifiedKey* signer = m_ca.signer(signerPersona->id);
@@ -75,7 +75,7 @@ private slots:
     {
         const Crypto::CertifiedKey* signer = nullptr;
         for (const Mock::Persona& p : std::as_const(m_personas))
-            if (p.canSign())
+            if (p.hasCertificate())
                 signer = m_ca.signer(p.id);
         QVERIFY(signer);
         const QByteArray digest = QCryptographicHash::hash("pdf bytes", QCryptographicHash::Sha256);

@@ -12,7 +12,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
-#include <QTreeWidget>
+#include <QTreeView>
 
 /// The console against a real environment (RFC 8252): Open in browser hands the QR page to the browser named by
 /// $BROWSER (here a script running headless Chromium), the page waits with Cancel, and the redirect that the
@@ -120,10 +120,12 @@ private slots:
         QCOMPARE(code.size(), 32);
         QVERIFY(status->text().contains(code));
         QVERIFY(!cancel->isEnabled());
-        auto* history = m_window->findChild<QTreeWidget*>(QStringLiteral("historyList"));
-        QTreeWidgetItem* last = history->topLevelItem(history->topLevelItemCount() - 1);
-        QCOMPARE(last->text(1), QStringLiteral("auth.getQR"));
-        QCOMPARE(last->text(3), QStringLiteral("D00000"));
+        auto* history = m_window->findChild<QTreeView*>(QStringLiteral("historyList"));
+        QVERIFY(history);
+        const QAbstractItemModel* rows = history->model();
+        const int last = rows->rowCount() - 1;
+        QCOMPARE(rows->index(last, 1).data().toString(), QStringLiteral("auth.getQR"));
+        QCOMPARE(rows->index(last, 3).data().toString(), QStringLiteral("D00000"));
     }
 
     void cancelStopsWaiting()
