@@ -84,7 +84,13 @@ Simulator::Simulator(const Protocol::ApiCatalog& catalog, const Util::Clock& clo
     buildRoutes();
 }
 
-Simulator::~Simulator() = default;
+Simulator::~Simulator()
+{
+    // Key generation cannot be interrupted: let it finish, so no thread is still inside OpenSSL while the
+    // process tears it down (a window closed during the first start).
+    if (m_worker)
+        m_worker->wait();
+}
 
 Util::Status Simulator::start(const SimulatorOptions& options)
 {
@@ -183,6 +189,7 @@ void Simulator::startPreparing()
         if (m_server)
             m_server->setHolding(false);
     });
+    m_worker = worker;
     worker->start(QThread::LowPriority);
 }
 

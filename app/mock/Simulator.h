@@ -18,6 +18,8 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
+#include <QThread>
 
 #include <memory>
 
@@ -190,6 +192,7 @@ private:
     mutable bool m_caLoaded = false;
     bool m_prepared = true;
     bool m_preparing = false;
+    QPointer<QThread> m_worker; ///< making the keys (first start); waited for before the simulator goes
     CallbackDelivery* m_delivery = nullptr;
     QHash<QString, GatewayRecord> m_gateway; ///< by record id
     QHash<QString, QString> m_gatewayByPending; ///< phone request id → record id

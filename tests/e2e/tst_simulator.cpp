@@ -182,6 +182,27 @@ private slots:
             QFileDevice::Permissions());
     }
 
+    void aSimulatorGoneDuringItsFirstStartLetsTheKeysFinish()
+    {
+        // A window closed while the keys are being made: the simulator waits for the worker, so no thread is
+        // still inside OpenSSL while the process exits (that crashed the console's first start on close).
+        QTemporaryDir dir;
+        Mock::SimulatorOptions options;
+        options.stateDir = dir.filePath(QStringLiteral("state"));
+        options.prepareInBackground = true;
+        options.prepareAfterMs = -1;
+        QString kekPath;
+        {
+            Mock::Simulator sim;
+            QVERIFY(sim.start(options).ok());
+            kekPath = sim.clients().devClient().kekPrivateKeyPath;
+            sim.startPreparing();
+            QVERIFY(!sim.isPrepared());
+        }
+        QVERIFY(QFile::exists(kekPath));
+        QVERIFY(QFile::exists(QDir(options.stateDir).filePath(QStringLiteral("ca/mock-ca.key"))));
+    }
+
     void firstStartInBackgroundHoldsRequestsUntilTheKeysAreMade()
     {
         QTemporaryDir dir;
