@@ -64,13 +64,6 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-namespace {
-QString esc(const QString& s)
-{
-    return s.toHtmlEscaped();
-}
-} // namespace
-
 MainWindow::MainWindow(LanguageManager* languages, Mock::Simulator* simulator, QWidget* parent)
     : MainWindow(languages,
           [simulator] {
