@@ -1,3 +1,4 @@
+#include "SimulatorFixture.h"
 #include "mock/Simulator.h"
 #include "protocol/ApiCatalog.h"
 #include "session/ConsoleSession.h"
@@ -55,10 +56,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_sim = std::make_unique<Mock::Simulator>();
-        Mock::SimulatorOptions options;
-        options.stateDir = m_dir.filePath(QStringLiteral("state"));
-        QVERIFY(m_sim->start(options).ok());
+        m_sim = TestSupport::startSimulator(m_dir);
+        QVERIFY(m_sim);
     }
 
     void qrTextIsTheGetQrUrlOfTheForm()

@@ -1,3 +1,4 @@
+#include "SimulatorFixture.h"
 #include "HttpClient.h"
 #include "flows/Report.h"
 #include "mock/Simulator.h"
@@ -46,10 +47,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_sim = std::make_unique<Mock::Simulator>();
-        Mock::SimulatorOptions options;
-        options.stateDir = m_dir.filePath(QStringLiteral("state"));
-        QVERIFY(m_sim->start(options).ok());
+        m_sim = TestSupport::startSimulator(m_dir);
+        QVERIFY(m_sim);
     }
 
     void builtinsAreThere()
