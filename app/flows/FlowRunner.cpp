@@ -83,6 +83,8 @@ FlowRunner::FlowRunner(
             const QString businessId = sent.value(QLatin1String("businessID")).toString();
             const QString state = sent.value(QLatin1String("state")).toString();
             awaitCallback(index, api->callbackId, businessId, state);
+            if (takeEarlyCallback())
+                return;
             phoneDecides(index, api->phoneKind, businessId, state);
             return;
         }
@@ -107,6 +109,7 @@ void FlowRunner::start(const FlowSpec& flow)
 {
     m_flow = flow;
     m_result = FlowResult {};
+    m_earlyCallbacks.clear();
     m_result.flowId = flow.id;
     m_result.startedAt = m_session->clock().nowMs();
     for (const StepSpec& s : flow.steps)
@@ -419,14 +422,36 @@ void FlowRunner::awaitCallback(int, const QString& callbackId, const QString& bu
     m_waitingState = state;
 }
 
+bool FlowRunner::isAwaited(const Callback::CallbackRecord& r) const
+{
+    return !m_waitingCallbackId.isEmpty() && r.callbackId == m_waitingCallbackId
+        && (m_waitingBusinessId.isEmpty() ? r.state == m_waitingState : r.businessId == m_waitingBusinessId);
+}
+
+bool FlowRunner::takeEarlyCallback()
+{
+    for (qsizetype i = 0; i < m_earlyCallbacks.size(); ++i) {
+        const Callback::CallbackRecord& r = m_earlyCallbacks.at(i);
+        if (isAwaited(r)) {
+            onCallback(m_earlyCallbacks.takeAt(i));
+            return true;
+        }
+    }
+    return false;
+}
+
 void FlowRunner::onCallback(const Callback::CallbackRecord& record)
 {
     if (!m_running)
         return;
-    const bool ours = record.callbackId == m_waitingCallbackId
-        && (m_waitingBusinessId.isEmpty() ? record.state == m_waitingState : record.businessId == m_waitingBusinessId);
-    if (!ours)
+    if (!isAwaited(record)) {
+        if (m_waitingCallbackId.isEmpty()) {
+            m_earlyCallbacks.append(record);
+            if (m_earlyCallbacks.size() > 8)
+                m_earlyCallbacks.removeFirst();
+        }
         return;
+    }
     m_result.callbacks.append(record);
     if (record.method == "POST")
         message(Lane::IamSmart, Lane::Service, QStringLiteral("POST ") + QString::fromUtf8(record.path));

@@ -154,6 +154,9 @@ private:
         int index, const QString& url, const QString& kind, const QString& businessId, const QString& state);
     void phoneDecides(int index, const QString& kind, const QString& businessId, const QString& state);
     void awaitCallback(int index, const QString& callbackId, const QString& businessId, const QString& state);
+    /// A callback awaited now that came back before its request's answer was read (a fast phone): handled now.
+    bool takeEarlyCallback();
+    bool isAwaited(const Callback::CallbackRecord& record) const;
     void onCallback(const Callback::CallbackRecord& record);
     void pass(int index, const QJsonObject& outputs = {});
     void fail(int index, const QString& code, const QString& detail);
@@ -189,6 +192,7 @@ private:
     QString m_waitingCallbackId;
     QString m_waitingBusinessId;
     QString m_waitingState;
+    QList<Callback::CallbackRecord> m_earlyCallbacks; ///< arrived while nothing was awaited (at most 8)
     std::function<void(const QString&)> m_launchBrowser;
 };
 
